@@ -1,0 +1,65 @@
+package dev.berth.core.registry;
+
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
+import dev.berth.core.oci.Digest;
+import dev.berth.core.spi.BlobStore;
+import dev.berth.core.spi.BlobStore.BlobReader;
+import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.ManifestStore.StoredManifest;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reading and unlinking the blobs of a repository. A manifest may be fetched through the blob endpoint too, as
+ * Distribution allows, since some clients do.
+ */
+public final class BlobService {
+    private final BlobStore blobs;
+    private final MetadataStore metadata;
+    private final Repositories repositories;
+
+    public BlobService(BlobStore blobs, MetadataStore metadata, Repositories repositories) {
+        this.blobs = blobs;
+        this.metadata = metadata;
+        this.repositories = repositories;
+    }
+
+    /** The size of a blob readable in the repository, or {@link ErrorCode#BLOB_UNKNOWN}. */
+    public long size(RepositoryRef repo, Digest digest) throws IOException {
+        long repositoryId = requireRepository(repo, digest);
+        Optional<Long> linked = metadata.blobLinks().linkedSize(repositoryId, digest);
+        if (linked.isPresent()) {
+            return linked.get();
+        }
+        return metadata.manifests().get(repositoryId, digest)
+                .map(m -> (long) m.content().length)
+                .orElseThrow(() -> unknown(digest));
+    }
+
+    /** Opens a blob readable in the repository, or {@link ErrorCode#BLOB_UNKNOWN}. */
+    public BlobReader open(RepositoryRef repo, Digest digest) throws IOException {
+        long repositoryId = requireRepository(repo, digest);
+        if (metadata.blobLinks().linkedSize(repositoryId, digest).isPresent()) {
+            return blobs.open(digest).orElseThrow(() -> unknown(digest));
+        }
+        Optional<StoredManifest> manifest = metadata.manifests().get(repositoryId, digest);
+        return manifest.map(m -> (BlobReader) new ByteArrayBlobReader(m.content())).orElseThrow(() -> unknown(digest));
+    }
+
+    /** Unlinks a blob from the repository; its bytes stay until garbage collection finds them unused. */
+    public void delete(RepositoryRef repo, Digest digest) throws IOException {
+        long repositoryId = requireRepository(repo, digest);
+        if (!metadata.blobLinks().unlink(repositoryId, digest)) {
+            throw unknown(digest);
+        }
+    }
+
+    private long requireRepository(RepositoryRef repo, Digest digest) throws IOException {
+        return repositories.find(repo).orElseThrow(() -> unknown(digest));
+    }
+
+    private static RegistryException unknown(Digest digest) {
+        return new RegistryException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry: " + digest);
+    }
+}

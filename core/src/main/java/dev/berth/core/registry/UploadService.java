@@ -1,0 +1,206 @@
+package dev.berth.core.registry;
+
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
+import dev.berth.core.oci.Digest;
+import dev.berth.core.oci.RepositoryName;
+import dev.berth.core.spi.BlobStore;
+import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.UploadStore.UploadSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Blob uploads: sessions opened by POST, fed by PATCH, finished by PUT with the digest, and the shortcuts around
+ * them (monolithic upload, cross-repository mount). A blob is linked to the repository only after its bytes are
+ * verified and durable, so an acknowledged upload survives any crash and an unfinished one is never visible.
+ */
+public final class UploadService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final BlobStore blobs;
+    private final MetadataStore metadata;
+    private final Repositories repositories;
+    private final Clock clock;
+    private final StripedLocks locks = new StripedLocks(256);
+
+    public UploadService(BlobStore blobs, MetadataStore metadata, Repositories repositories, Clock clock) {
+        this.blobs = blobs;
+        this.metadata = metadata;
+        this.repositories = repositories;
+        this.clock = clock;
+    }
+
+    /** Opens an upload session in the repository, creating the repository if needed. */
+    public UploadStatus start(RepositoryRef repo) throws IOException {
+        long repositoryId = repositories.getOrCreate(repo);
+        String id = newUploadId();
+        blobs.createUpload(id);
+        metadata.uploads().create(new UploadSession(id, repositoryId, clock.instant()));
+        return new UploadStatus(id, 0);
+    }
+
+    /** Receives a whole blob in one request ({@code POST ?digest=}). */
+    public long uploadWhole(RepositoryRef repo, Digest digest, Optional<Long> contentLength, InputStream body)
+            throws IOException {
+        UploadStatus started = start(repo);
+        return complete(repo, started.uploadId(), digest, Optional.empty(), contentLength, body);
+    }
+
+    public UploadStatus status(RepositoryRef repo, String uploadId) throws IOException {
+        requireSession(repo, uploadId);
+        return new UploadStatus(uploadId, currentSize(uploadId));
+    }
+
+    /**
+     * Appends a chunk. With a Content-Range, the chunk must start where the upload ends ({@link
+     * ErrorCode#RANGE_INVALID}, 416 otherwise) and be as long as it claims; without one it is streamed on.
+     */
+    public UploadStatus append(
+            RepositoryRef repo, String uploadId, Optional<ContentRange> range, Optional<Long> contentLength,
+            InputStream body) throws IOException {
+        requireSession(repo, uploadId);
+        ReentrantLock lock = locks.forKey(uploadId);
+        lock.lock();
+        try {
+            long size = appendChecked(uploadId, range, contentLength, body);
+            return new UploadStatus(uploadId, size);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Finishes an upload with an optional last chunk, verifies it against the digest and links the blob. */
+    public long complete(
+            RepositoryRef repo, String uploadId, Digest digest, Optional<ContentRange> range,
+            Optional<Long> contentLength, InputStream body) throws IOException {
+        UploadSession session = requireSession(repo, uploadId);
+        ReentrantLock lock = locks.forKey(uploadId);
+        lock.lock();
+        try {
+            if (range.isPresent() || contentLength.orElse(-1L) != 0) {
+                appendChecked(uploadId, range, contentLength, body);
+            }
+            BlobStore.CommitResult result = blobs.commit(uploadId, digest);
+            metadata.uploads().delete(uploadId);
+            if (!result.verified()) {
+                throw new RegistryException(ErrorCode.DIGEST_INVALID,
+                        "provided digest " + digest + " did not match uploaded content " + result.actual());
+            }
+            metadata.blobLinks().link(session.repositoryId(), digest, result.size());
+            return result.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Links a blob from another repository of the same registry without moving bytes. Empty when the source does
+     * not hold the blob, in which case the caller opens an ordinary upload.
+     */
+    public Optional<Long> mount(RepositoryRef repo, RepositoryName from, Digest digest) throws IOException {
+        Optional<Long> sourceId = repositories.find(new RepositoryRef(repo.registry(), from));
+        if (sourceId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> size = metadata.blobLinks().linkedSize(sourceId.get(), digest);
+        if (size.isEmpty() || blobs.size(digest).isEmpty()) {
+            return Optional.empty();
+        }
+        metadata.blobLinks().link(repositories.getOrCreate(repo), digest, size.get());
+        return size;
+    }
+
+    public void cancel(RepositoryRef repo, String uploadId) throws IOException {
+        requireSession(repo, uploadId);
+        ReentrantLock lock = locks.forKey(uploadId);
+        lock.lock();
+        try {
+            metadata.uploads().delete(uploadId);
+            blobs.deleteUpload(uploadId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes sessions started before the cutoff, and upload files no session owns; returns how many went. */
+    public int expire(Instant cutoff) throws IOException {
+        int removed = 0;
+        for (UploadSession session : metadata.uploads().startedBefore(cutoff)) {
+            metadata.uploads().delete(session.id());
+            blobs.deleteUpload(session.id());
+            removed++;
+        }
+        for (BlobStore.UploadEntry entry : blobs.uploads()) {
+            if (entry.lastModified().isBefore(cutoff) && metadata.uploads().find(entry.uploadId()).isEmpty()) {
+                blobs.deleteUpload(entry.uploadId());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private long appendChecked(String uploadId, Optional<ContentRange> range, Optional<Long> contentLength,
+            InputStream body) throws IOException {
+        long before = currentSize(uploadId);
+        if (range.isPresent()) {
+            checkRange(range.get(), before, contentLength);
+        }
+        long after = blobs.append(uploadId, body);
+        long expected = range.map(ContentRange::length).or(() -> contentLength).orElse(-1L);
+        if (expected >= 0 && after - before != expected) {
+            blobs.truncate(uploadId, before);
+            throw new RegistryException(ErrorCode.SIZE_INVALID,
+                    "chunk carried " + (after - before) + " bytes but claimed " + expected);
+        }
+        return after;
+    }
+
+    private static void checkRange(ContentRange range, long size, Optional<Long> contentLength) {
+        if (range.start() != size) {
+            throw new RegistryException(ErrorCode.RANGE_INVALID,
+                    "chunk starts at " + range.start() + " but the upload holds " + size + " bytes", size);
+        }
+        if (contentLength.isPresent() && contentLength.get() != range.length()) {
+            throw new RegistryException(ErrorCode.SIZE_INVALID,
+                    "Content-Length " + contentLength.get() + " does not match Content-Range length " + range.length());
+        }
+    }
+
+    private long currentSize(String uploadId) throws IOException {
+        return blobs.uploadSize(uploadId).orElseThrow(() -> unknownUpload(uploadId));
+    }
+
+    private UploadSession requireSession(RepositoryRef repo, String uploadId) throws IOException {
+        if (!isWellFormedId(uploadId)) {
+            throw unknownUpload(uploadId);
+        }
+        Optional<UploadSession> session = metadata.uploads().find(uploadId);
+        Optional<Long> repositoryId = repositories.find(repo);
+        if (session.isEmpty() || repositoryId.isEmpty() || session.get().repositoryId() != repositoryId.get()) {
+            throw unknownUpload(uploadId);
+        }
+        return session.get();
+    }
+
+    private static RegistryException unknownUpload(String uploadId) {
+        return new RegistryException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown to registry: "
+                + (isWellFormedId(uploadId) ? uploadId : "(malformed id)"));
+    }
+
+    static boolean isWellFormedId(String id) {
+        return id != null && id.length() == 32 && id.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
+    private static String newUploadId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

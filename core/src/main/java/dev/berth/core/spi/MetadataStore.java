@@ -1,0 +1,26 @@
+package dev.berth.core.spi;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * The facts of every registry: registries, repositories, blob links, manifests, tags, the referrers index and upload
+ * sessions. A factory of narrow stores; each operation that must be atomic is one method of one store, so callers
+ * never hold a transaction open across I/O of their own.
+ */
+public interface MetadataStore extends Closeable {
+    RegistryStore registries();
+
+    RepositoryStore repositories();
+
+    BlobLinkStore blobLinks();
+
+    ManifestStore manifests();
+
+    TagStore tags();
+
+    UploadStore uploads();
+
+    /** Whether the store can serve requests now. */
+    void check() throws IOException;
+}

@@ -1,0 +1,14 @@
+package dev.berth.core.spi;
+
+import dev.berth.core.oci.Tag;
+import java.io.IOException;
+import java.util.List;
+
+/** The tags of each repository. Tags are set by {@link ManifestStore#put}. */
+public interface TagStore {
+    /** Tags in lexical (byte) order, after {@code last} if given. */
+    List<Tag> list(long repositoryId, String last, int limit) throws IOException;
+
+    /** Removes a tag, leaving its manifest; true if it existed. */
+    boolean delete(long repositoryId, Tag tag) throws IOException;
+}

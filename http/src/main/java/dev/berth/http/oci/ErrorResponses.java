@@ -1,0 +1,44 @@
+package dev.berth.http.oci;
+
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
+import dev.berth.core.json.Json;
+import dev.berth.http.server.Exchange;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one place where an error code becomes an HTTP status, and the error envelope the OCI spec defines. */
+public final class ErrorResponses {
+    private ErrorResponses() {}
+
+    /** The HTTP status of each code; exhaustive, so a new code cannot be forgotten here. */
+    public static int status(ErrorCode code) {
+        return switch (code) {
+            case BLOB_UNKNOWN, BLOB_UPLOAD_UNKNOWN, MANIFEST_UNKNOWN, NAME_UNKNOWN -> 404;
+            case BLOB_UPLOAD_INVALID, DIGEST_INVALID, MANIFEST_BLOB_UNKNOWN, MANIFEST_INVALID, NAME_INVALID,
+                    SIZE_INVALID, TAG_INVALID, PAGINATION_NUMBER_INVALID -> 400;
+            case RANGE_INVALID -> 416;
+            case UNAUTHORIZED -> 401;
+            case DENIED -> 403;
+            case UNSUPPORTED, METHOD_UNKNOWN -> 405;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case TOOMANYREQUESTS -> 429;
+            case UNAVAILABLE -> 503;
+            case UNKNOWN -> 500;
+        };
+    }
+
+    /** Writes the error envelope (headers only for HEAD). */
+    public static void send(Exchange exchange, RegistryException error) throws IOException {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("code", error.code().name());
+        entry.put("message", error.getMessage());
+        if (error.detail() != null) {
+            entry.put("detail", error.detail());
+        }
+        byte[] body = Json.write(Map.of("errors", List.of(entry)));
+        exchange.send(status(error.code()), "application/json", body);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.berth.http.oci;
+
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
+import dev.berth.core.registry.DataPlane;
+import dev.berth.core.registry.RegistryResolver;
+import dev.berth.core.registry.RepositoryRef;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.server.Endpoint;
+import dev.berth.http.server.Exchange;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The OCI Distribution API under {@code /v2/}: picks the registry from the Host header, routes the path to its
+ * handler, and turns every {@link RegistryException} into the spec's error envelope.
+ */
+public final class OciApi implements Endpoint {
+    private final RegistryResolver registries;
+    private final Map<Route.Kind, OciHandler> handlers = new EnumMap<>(Route.Kind.class);
+
+    public OciApi(RegistryResolver registries, DataPlane dataPlane) {
+        this.registries = registries;
+        UploadHandler uploads = new UploadHandler(dataPlane.uploads());
+        handlers.put(Route.Kind.BASE, new BaseHandler());
+        handlers.put(Route.Kind.CATALOG, new CatalogHandler(dataPlane.listings()).asHandler());
+        handlers.put(Route.Kind.TAGS, new TagsHandler(dataPlane.listings()));
+        handlers.put(Route.Kind.MANIFEST, new ManifestHandler(dataPlane.manifests()));
+        handlers.put(Route.Kind.BLOB, new BlobHandler(dataPlane.blobs()));
+        handlers.put(Route.Kind.UPLOADS, uploads);
+        handlers.put(Route.Kind.UPLOAD, uploads);
+        handlers.put(Route.Kind.REFERRERS, new ReferrersHandler(dataPlane.listings()));
+    }
+
+    @Override
+    public boolean matches(String path) {
+        return path.equals("/v2") || path.startsWith("/v2/");
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws IOException {
+        exchange.header("Docker-Distribution-API-Version", "registry/2.0");
+        try {
+            Route route = Route.of(exchange.path()).orElseThrow(() -> new RegistryException(
+                    ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
+            RegistryRecord registry = resolve(exchange);
+            handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
+        } catch (RegistryException e) {
+            if (!exchange.isCommitted()) {
+                ErrorResponses.send(exchange, e);
+            }
+        }
+    }
+
+    @Override
+    public void sendUnexpectedError(Exchange exchange) throws IOException {
+        ErrorResponses.send(exchange, new RegistryException(ErrorCode.UNKNOWN,
+                "internal error; quote request id " + exchange.requestId()));
+    }
+
+    private RegistryRecord resolve(Exchange exchange) throws IOException {
+        Optional<RegistryRecord> registry = registries.resolve(exchange.host());
+        return registry.orElseThrow(() -> new RegistryException(ErrorCode.NAME_UNKNOWN,
+                "no registry answers on " + truncate(exchange.host())));
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
+    }
+}

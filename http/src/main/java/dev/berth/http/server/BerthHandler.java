@@ -1,0 +1,93 @@
+package dev.berth.http.server;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The Jetty handler in front of every endpoint: gives each request an id, picks the endpoint by path, logs the
+ * outcome, and turns anything unexpected into a 500 that names the request id and nothing else.
+ */
+final class BerthHandler extends Handler.Abstract {
+    private static final System.Logger LOG = System.getLogger("berth.http");
+    private static final System.Logger ACCESS = System.getLogger("berth.access");
+
+    private final List<Endpoint> endpoints;
+
+    BerthHandler(List<Endpoint> endpoints) {
+        super(InvocationType.BLOCKING);
+        this.endpoints = List.copyOf(endpoints);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
+        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        response.getHeaders().put("X-Request-Id", requestId);
+        Exchange exchange = new Exchange(request, response, requestId);
+        try {
+            dispatch(exchange);
+            callback.succeeded();
+        } catch (Throwable failure) {
+            fail(exchange, callback, failure);
+        } finally {
+            logAccess(exchange, response, started);
+        }
+        return true;
+    }
+
+    private void dispatch(Exchange exchange) throws IOException {
+        String path = exchange.path();
+        if (path == null) {
+            exchange.send(400, "text/plain", "malformed path\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.matches(path)) {
+                try {
+                    endpoint.handle(exchange);
+                } catch (EofException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    unexpected(exchange, endpoint, e);
+                }
+                return;
+            }
+        }
+        exchange.send(404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void unexpected(Exchange exchange, Endpoint endpoint, Exception e) throws IOException {
+        LOG.log(Level.ERROR, "request " + exchange.requestId() + " " + exchange.method() + " " + exchange.path()
+                + " failed", e);
+        if (!exchange.isCommitted()) {
+            endpoint.sendUnexpectedError(exchange);
+        } else {
+            throw new EofException("response already committed when request failed");
+        }
+    }
+
+    private static void fail(Exchange exchange, Callback callback, Throwable failure) {
+        if (failure instanceof EofException) {
+            LOG.log(Level.DEBUG, "request " + exchange.requestId() + ": client went away");
+        } else {
+            LOG.log(Level.ERROR, "request " + exchange.requestId() + " failed", failure);
+        }
+        callback.failed(failure);
+    }
+
+    private static void logAccess(Exchange exchange, Response response, long started) {
+        if (ACCESS.isLoggable(Level.DEBUG)) {
+            ACCESS.log(Level.DEBUG, String.format("%s %s %s %s %d %dms", exchange.requestId(),
+                    exchange.clientAddress(), exchange.method(), exchange.path(), response.getStatus(),
+                    (System.nanoTime() - started) / 1_000_000));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.berth.http.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * One request and its response, as Berth's handlers see them. The only type in the handlers that touches Jetty;
+ * everything it offers blocks, which is cheap on the virtual thread each request runs on.
+ */
+public final class Exchange {
+    private static final int STREAM_BUFFER = 256 * 1024;
+
+    private final Request request;
+    private final Response response;
+    private final String requestId;
+    private Fields query;
+    private boolean committed;
+
+    Exchange(Request request, Response response, String requestId) {
+        this.request = request;
+        this.response = response;
+        this.requestId = requestId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public boolean isHead() {
+        return "HEAD".equals(request.getMethod());
+    }
+
+    /** The decoded path. */
+    public String path() {
+        return request.getHttpURI().getDecodedPath();
+    }
+
+    public String host() {
+        String authority = request.getHttpURI().getAuthority();
+        return authority == null ? "" : authority;
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeaders().get(name));
+    }
+
+    /** Every value of a header, split at commas. */
+    public List<String> headerValues(String name) {
+        return request.getHeaders().getCSV(name, false);
+    }
+
+    public Optional<String> query(String name) {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        return Optional.ofNullable(query.getValue(name));
+    }
+
+    public boolean hasQuery(String name) {
+        return query(name).isPresent();
+    }
+
+    /** The declared body length, or empty when the body is chunked or absent. */
+    public Optional<Long> contentLength() {
+        long length = request.getLength();
+        return length < 0 ? Optional.empty() : Optional.of(length);
+    }
+
+    public InputStream body() {
+        return Content.Source.asInputStream(request);
+    }
+
+    /** Reads the body whole, failing when it is longer than the limit. */
+    public byte[] bodyBytes(int limit) throws IOException {
+        byte[] bytes = body().readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new BodyTooLargeException();
+        }
+        return bytes;
+    }
+
+    public String clientAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    public Exchange header(String name, String value) {
+        response.getHeaders().put(name, value);
+        return this;
+    }
+
+    public Exchange status(int status) {
+        response.setStatus(status);
+        return this;
+    }
+
+    public boolean isCommitted() {
+        return committed || response.isCommitted();
+    }
+
+    /** Ends the response with no body. */
+    public void send(int status) throws IOException {
+        status(status);
+        header("Content-Length", "0");
+        write(ByteBuffer.allocate(0));
+    }
+
+    /** Ends the response with a body, omitted (but measured) for HEAD. */
+    public void send(int status, String contentType, byte[] body) throws IOException {
+        status(status);
+        header("Content-Type", contentType);
+        header("Content-Length", Long.toString(body.length));
+        write(isHead() ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body));
+    }
+
+    /** Ends the response with {@code length} bytes of the channel; the caller sets the status and length. */
+    public void stream(ReadableByteChannel channel, long length) throws IOException {
+        committed = true;
+        if (isHead() || length == 0) {
+            blockingWrite(true, ByteBuffer.allocate(0));
+            return;
+        }
+        RetainableByteBuffer pooled = request.getComponents().getByteBufferPool().acquire(STREAM_BUFFER, true);
+        try {
+            ByteBuffer buffer = pooled.getByteBuffer();
+            long remaining = length;
+            while (remaining > 0) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
+                int read = channel.read(buffer);
+                if (read < 0) {
+                    throw new IOException("blob ended " + remaining + " bytes early");
+                }
+                remaining -= read;
+                buffer.flip();
+                blockingWrite(remaining == 0, buffer);
+            }
+        } finally {
+            pooled.release();
+        }
+    }
+
+    /** A raw output stream for responses written piecemeal; closing it ends the response. */
+    public OutputStream output() {
+        committed = true;
+        return Content.Sink.asOutputStream(response);
+    }
+
+    private void write(ByteBuffer body) throws IOException {
+        committed = true;
+        blockingWrite(true, body);
+    }
+
+    private void blockingWrite(boolean last, ByteBuffer buffer) throws IOException {
+        try (Blocker.Callback blocker = Blocker.callback()) {
+            response.write(last, buffer, blocker);
+            blocker.block();
+        }
+    }
+
+    /** The request body was longer than the handler accepts. */
+    public static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+}

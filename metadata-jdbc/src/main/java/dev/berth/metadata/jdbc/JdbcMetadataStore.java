@@ -1,0 +1,77 @@
+package dev.berth.metadata.jdbc;
+
+import dev.berth.core.spi.BlobLinkStore;
+import dev.berth.core.spi.ManifestStore;
+import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.RegistryStore;
+import dev.berth.core.spi.RepositoryStore;
+import dev.berth.core.spi.TagStore;
+import dev.berth.core.spi.UploadStore;
+import java.io.IOException;
+import java.time.Clock;
+
+/** The metadata store on any {@link Database}; the SQL is the same for every dialect. */
+public final class JdbcMetadataStore implements MetadataStore {
+    private final Database database;
+    private final RegistryStore registries;
+    private final RepositoryStore repositories;
+    private final BlobLinkStore blobLinks;
+    private final ManifestStore manifests;
+    private final TagStore tags;
+    private final UploadStore uploads;
+
+    public JdbcMetadataStore(Database database, Clock clock) {
+        this.database = database;
+        this.registries = new JdbcRegistryStore(database, clock);
+        this.repositories = new JdbcRepositoryStore(database, clock);
+        this.blobLinks = new JdbcBlobLinkStore(database, clock);
+        this.manifests = new JdbcManifestStore(database, clock);
+        this.tags = new JdbcTagStore(database);
+        this.uploads = new JdbcUploadStore(database);
+    }
+
+    @Override
+    public RegistryStore registries() {
+        return registries;
+    }
+
+    @Override
+    public RepositoryStore repositories() {
+        return repositories;
+    }
+
+    @Override
+    public BlobLinkStore blobLinks() {
+        return blobLinks;
+    }
+
+    @Override
+    public ManifestStore manifests() {
+        return manifests;
+    }
+
+    @Override
+    public TagStore tags() {
+        return tags;
+    }
+
+    @Override
+    public UploadStore uploads() {
+        return uploads;
+    }
+
+    @Override
+    public void check() throws IOException {
+        database.read(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("SELECT 1");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        database.close();
+    }
+}

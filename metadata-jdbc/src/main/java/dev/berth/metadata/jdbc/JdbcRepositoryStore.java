@@ -1,0 +1,49 @@
+package dev.berth.metadata.jdbc;
+
+import dev.berth.core.oci.RepositoryName;
+import dev.berth.core.spi.RepositoryStore;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+final class JdbcRepositoryStore implements RepositoryStore {
+    private static final String SELECT_ID = "SELECT id FROM repositories WHERE registry_id = ? AND name = ?";
+
+    private final Database database;
+    private final Clock clock;
+
+    JdbcRepositoryStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Long> find(long registryId, RepositoryName name) throws IOException {
+        return database.read(c -> selectId(c, registryId, name));
+    }
+
+    @Override
+    public long getOrCreate(long registryId, RepositoryName name) throws IOException {
+        return database.write(c -> {
+            Sql.update(c, "INSERT INTO repositories (registry_id, name, created_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (registry_id, name) DO NOTHING", registryId, name.value(), clock.millis());
+            return selectId(c, registryId, name).orElseThrow();
+        });
+    }
+
+    @Override
+    public List<RepositoryName> listWithManifests(long registryId, String last, int limit) throws IOException {
+        return database.read(c -> Sql.query(c,
+                "SELECT r.name FROM repositories r WHERE r.registry_id = ? AND r.name > ?"
+                        + " AND EXISTS (SELECT 1 FROM manifests m WHERE m.repository_id = r.id)"
+                        + " ORDER BY r.name LIMIT ?",
+                row -> new RepositoryName(row.getString(1)), registryId, last == null ? "" : last, limit));
+    }
+
+    private static Optional<Long> selectId(Connection c, long registryId, RepositoryName name) throws SQLException {
+        return Sql.first(c, SELECT_ID, row -> row.getLong(1), registryId, name.value());
+    }
+}

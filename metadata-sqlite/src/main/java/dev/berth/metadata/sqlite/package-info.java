@@ -1,0 +1,2 @@
+/** The embedded default metadata store: SQLite in WAL mode through sqlite-jdbc, one writer and several readers. */
+package dev.berth.metadata.sqlite;

@@ -1,0 +1,20 @@
+package dev.berth.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Berth's whole configuration, one record per section; the defaults and their meaning are in {@code
+ * berth-defaults.yml}.
+ */
+public record BerthConfig(Server server, Storage storage, Uploads uploads, Registry registry, Log log) {
+    public record Server(String host, int port, Duration idleTimeout, int maxHeaderBytes, Duration shutdownGrace) {}
+
+    public record Storage(Path dataDir) {}
+
+    public record Uploads(Duration expiry, Duration sweepInterval) {}
+
+    public record Registry(String defaultName) {}
+
+    public record Log(String level) {}
+}

@@ -1,0 +1,2 @@
+/** The filesystem blob store, the embedded default: content-addressed files, atomic rename, fsync. */
+package dev.berth.storage.fs;
