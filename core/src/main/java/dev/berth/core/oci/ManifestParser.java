@@ -60,14 +60,21 @@ public final class ManifestParser {
                 || (declared == null && root.has("fsLayers"))) {
             throw invalid("Docker image manifest schema 1 is not supported; push schema 2 or OCI");
         }
-        if (declared != null && header != null && MediaTypes.MANIFESTS.contains(header) && !declared.equals(header)) {
+        if (declared != null && isManifestType(header) && !declared.equals(header)) {
             throw invalid("mediaType " + declared + " does not match Content-Type " + header);
         }
-        String chosen = declared != null ? declared : MediaTypes.MANIFESTS.contains(header) ? header : inferred(root);
-        if (!MediaTypes.MANIFESTS.contains(chosen)) {
+        String chosen = declared != null ? declared : isManifestType(header) ? header : inferred(root);
+        if (chosen == null) {
+            throw invalid("cannot tell the manifest type: set mediaType or a manifest Content-Type");
+        }
+        if (!isManifestType(chosen)) {
             throw invalid("unsupported manifest media type: " + Digest.truncate(chosen));
         }
         return chosen;
+    }
+
+    private static boolean isManifestType(String mediaType) {
+        return mediaType != null && MediaTypes.MANIFESTS.contains(mediaType);
     }
 
     private static String inferred(JsonNode root) {

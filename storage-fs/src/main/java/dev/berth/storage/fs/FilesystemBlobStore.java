@@ -91,7 +91,7 @@ public final class FilesystemBlobStore implements BlobStore {
 
     @Override
     public long append(String uploadId, InputStream content) throws IOException {
-        try (FileChannel out = FileChannel.open(uploadPath(uploadId), StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(uploadPath(uploadId), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long position = out.size();
             // Taken out while appending: if the stream fails midway, the next call rebuilds it from the file.
             MessageDigest hasher = takeRunningDigest(uploadId, out, position);

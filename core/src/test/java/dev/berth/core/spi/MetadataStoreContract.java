@@ -1,0 +1,262 @@
+package dev.berth.core.spi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.core.oci.Descriptor;
+import dev.berth.core.oci.Digest;
+import dev.berth.core.oci.RepositoryName;
+import dev.berth.core.oci.Tag;
+import dev.berth.core.spi.ManifestStore.ManifestRecord;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.spi.UploadStore.UploadSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link MetadataStore} must do. An implementation's test extends this and says how to open a store; a
+ * case it cannot pass is overridden with {@code @Disabled("reason")}.
+ */
+public abstract class MetadataStoreContract {
+    private static final String IMAGE = "application/vnd.oci.image.manifest.v1+json";
+
+    @TempDir
+    protected Path dir;
+
+    protected MetadataStore store;
+    private RegistryRecord registry;
+    private long repo;
+
+    /** Opens an empty store; called again on the same directory to simulate a restart. */
+    protected abstract MetadataStore open(Path dir) throws IOException;
+
+    @BeforeEach
+    void openStore() throws IOException {
+        store = open(dir);
+        registry = store.registries().getOrCreate("default");
+        repo = store.repositories().getOrCreate(registry.id(), new RepositoryName("app"));
+    }
+
+    @AfterEach
+    void closeStore() throws IOException {
+        store.close();
+    }
+
+    private static Digest digest(String seed) {
+        return Digest.sha256(seed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ManifestRecord manifest(String body, Digest subject, String artifactType, Digest... refs) {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        return new ManifestRecord(Digest.sha256(content), IMAGE, content, artifactType, subject,
+                subject == null ? null : "{\"note\":\"" + body + "\"}", List.of(refs));
+    }
+
+    @Test
+    void registriesAreCreatedOnceAndFoundByName() throws IOException {
+        RegistryRecord again = store.registries().getOrCreate("default");
+        assertEquals(registry, again);
+        assertEquals(Optional.of(registry), store.registries().find("default"));
+        assertTrue(store.registries().find("other").isEmpty());
+        assertNotEquals(registry.id(), store.registries().getOrCreate("other").id());
+    }
+
+    @Test
+    void repositoriesAreCreatedOnceAndBelongToTheirRegistry() throws IOException {
+        assertEquals(repo, store.repositories().getOrCreate(registry.id(), new RepositoryName("app")));
+        assertEquals(Optional.of(repo), store.repositories().find(registry.id(), new RepositoryName("app")));
+        long other = store.registries().getOrCreate("other").id();
+        assertTrue(store.repositories().find(other, new RepositoryName("app")).isEmpty());
+        assertNotEquals(repo, store.repositories().getOrCreate(other, new RepositoryName("app")));
+    }
+
+    @Test
+    void concurrentRepositoryCreationYieldsOneRepository() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> ids = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                ids.add(pool.submit(() -> store.repositories().getOrCreate(registry.id(), new RepositoryName("race"))));
+            }
+            long first = ids.getFirst().get();
+            for (Future<Long> id : ids) {
+                assertEquals(first, id.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theCatalogListsOnlyRepositoriesWithManifestsInByteOrder() throws IOException {
+        for (String name : List.of("b", "a/x", "a", "c-empty", "B".toLowerCase() + "z")) {
+            long id = store.repositories().getOrCreate(registry.id(), new RepositoryName(name));
+            if (!name.startsWith("c")) {
+                store.manifests().put(id, manifest("{" + name + "}", null, null), Optional.empty());
+            }
+        }
+        List<RepositoryName> all = store.repositories().listWithManifests(registry.id(), null, 100);
+        assertEquals(List.of("a", "a/x", "b", "bz"), all.stream().map(RepositoryName::value).toList());
+        assertEquals(List.of("a/x", "b"), store.repositories().listWithManifests(registry.id(), "a", 2).stream()
+                .map(RepositoryName::value).toList());
+    }
+
+    @Test
+    void blobLinksAreKeptPerRepository() throws IOException {
+        long other = store.repositories().getOrCreate(registry.id(), new RepositoryName("other"));
+        Digest a = digest("a");
+        Digest b = digest("b");
+        store.blobLinks().link(repo, a, 10);
+        store.blobLinks().link(repo, a, 10);
+        store.blobLinks().link(repo, b, 20);
+        assertEquals(Optional.of(10L), store.blobLinks().linkedSize(repo, a));
+        assertTrue(store.blobLinks().linkedSize(other, a).isEmpty());
+        assertEquals(Map.of(a, 10L, b, 20L), store.blobLinks().linkedSizes(repo, List.of(a, b, digest("c"))));
+        assertTrue(store.blobLinks().unlink(repo, a));
+        assertFalse(store.blobLinks().unlink(repo, a));
+        assertTrue(store.blobLinks().linkedSize(repo, a).isEmpty());
+    }
+
+    @Test
+    void manifestsAreKeptByteForByteAndFoundByDigestAndTag() throws IOException {
+        ManifestRecord m = manifest("{ \"odd\" :  1 }\n", null, null, digest("config"));
+        store.manifests().put(repo, m, Optional.of(new Tag("v1")));
+        ManifestStore.StoredManifest byDigest = store.manifests().get(repo, m.digest()).orElseThrow();
+        assertArrayEquals(m.content(), byDigest.content());
+        assertEquals(IMAGE, byDigest.mediaType());
+        assertEquals(m.digest(), store.manifests().getByTag(repo, new Tag("v1")).orElseThrow().digest());
+        assertTrue(store.manifests().getByTag(repo, new Tag("v2")).isEmpty());
+        assertEquals(Set.of(m.digest()), store.manifests().existing(repo, List.of(m.digest(), digest("x"))));
+    }
+
+    @Test
+    void pushingAgainMovesTheTagAndKeepsTheOldManifest() throws IOException {
+        ManifestRecord one = manifest("{1}", null, null);
+        ManifestRecord two = manifest("{2}", null, null);
+        store.manifests().put(repo, one, Optional.of(new Tag("latest")));
+        store.manifests().put(repo, two, Optional.of(new Tag("latest")));
+        store.manifests().put(repo, two, Optional.of(new Tag("latest")));
+        assertEquals(two.digest(), store.manifests().getByTag(repo, new Tag("latest")).orElseThrow().digest());
+        assertTrue(store.manifests().get(repo, one.digest()).isPresent());
+    }
+
+    @Test
+    void deletingAManifestRemovesItsTags() throws IOException {
+        ManifestRecord m = manifest("{m}", null, null);
+        store.manifests().put(repo, m, Optional.of(new Tag("a")));
+        store.manifests().put(repo, m, Optional.of(new Tag("b")));
+        assertTrue(store.manifests().delete(repo, m.digest()));
+        assertFalse(store.manifests().delete(repo, m.digest()));
+        assertEquals(List.of(), store.tags().list(repo, null, 10));
+    }
+
+    @Test
+    void tagsAreListedInByteOrderAndPaged() throws IOException {
+        ManifestRecord m = manifest("{t}", null, null);
+        for (String tag : List.of("b", "a", "B", "a1", "_", "10", "9")) {
+            store.manifests().put(repo, m, Optional.of(new Tag(tag)));
+        }
+        assertEquals(List.of("10", "9", "B", "_", "a", "a1", "b"), names(store.tags().list(repo, null, 100)));
+        assertEquals(List.of("_", "a"), names(store.tags().list(repo, "B", 2)));
+        assertTrue(store.tags().delete(repo, new Tag("a")));
+        assertFalse(store.tags().delete(repo, new Tag("a")));
+        assertTrue(store.manifests().get(repo, m.digest()).isPresent());
+    }
+
+    private static List<String> names(List<Tag> tags) {
+        return tags.stream().map(Tag::value).toList();
+    }
+
+    @Test
+    void referrersAreFoundBySubjectAndFilteredByArtifactType() throws IOException {
+        Digest subject = digest("subject");
+        ManifestRecord sbom = manifest("{sbom}", subject, "application/sbom");
+        ManifestRecord sig = manifest("{sig}", subject, "application/sig");
+        store.manifests().put(repo, sbom, Optional.empty());
+        store.manifests().put(repo, sig, Optional.empty());
+        store.manifests().put(repo, manifest("{unrelated}", null, "application/sbom"), Optional.empty());
+        List<Descriptor> all = store.manifests().referrers(repo, subject, Optional.empty());
+        assertEquals(2, all.size());
+        List<Descriptor> sboms = store.manifests().referrers(repo, subject, Optional.of("application/sbom"));
+        assertEquals(1, sboms.size());
+        Descriptor d = sboms.getFirst();
+        assertEquals(sbom.digest(), d.digest());
+        assertEquals(sbom.content().length, d.size());
+        assertEquals(IMAGE, d.mediaType());
+        assertEquals("application/sbom", d.artifactType());
+        assertEquals("{sbom}", d.annotations().get("note"));
+        assertTrue(store.manifests().referrers(repo, digest("none"), Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void uploadSessionsAreKeptAndExpireByStartTime() throws IOException {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        store.uploads().create(new UploadSession("aaaa0000aaaa0000aaaa0000aaaa0000", repo, t0));
+        store.uploads().create(new UploadSession("bbbb0000bbbb0000bbbb0000bbbb0000", repo, t0.plusSeconds(60)));
+        assertEquals(repo, store.uploads().find("aaaa0000aaaa0000aaaa0000aaaa0000").orElseThrow().repositoryId());
+        assertEquals(t0, store.uploads().find("aaaa0000aaaa0000aaaa0000aaaa0000").orElseThrow().startedAt());
+        assertEquals(List.of("aaaa0000aaaa0000aaaa0000aaaa0000"),
+                store.uploads().startedBefore(t0.plusSeconds(30)).stream().map(UploadSession::id).toList());
+        store.uploads().delete("aaaa0000aaaa0000aaaa0000aaaa0000");
+        assertTrue(store.uploads().find("aaaa0000aaaa0000aaaa0000aaaa0000").isEmpty());
+    }
+
+    @Test
+    void everythingSurvivesARestart() throws IOException {
+        ManifestRecord m = manifest("{durable}", null, null);
+        store.blobLinks().link(repo, digest("blob"), 5);
+        store.manifests().put(repo, m, Optional.of(new Tag("kept")));
+        store.close();
+        store = open(dir);
+        assertEquals(Optional.of(repo), store.repositories().find(registry.id(), new RepositoryName("app")));
+        assertEquals(m.digest(), store.manifests().getByTag(repo, new Tag("kept")).orElseThrow().digest());
+        assertEquals(Optional.of(5L), store.blobLinks().linkedSize(repo, digest("blob")));
+    }
+
+    @Test
+    void concurrentPushesOfOneTagLeaveItOnOneOfThem() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<ManifestRecord> pushed = new ArrayList<>();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                ManifestRecord m = manifest("{" + i + "}", null, null);
+                pushed.add(m);
+                done.add(pool.submit(() -> {
+                    store.manifests().put(repo, m, Optional.of(new Tag("hot")));
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Digest winner = store.manifests().getByTag(repo, new Tag("hot")).orElseThrow().digest();
+        assertTrue(pushed.stream().anyMatch(m -> m.digest().equals(winner)));
+        assertEquals(32, store.manifests().existing(repo, pushed.stream().map(ManifestRecord::digest).toList()).size());
+    }
+
+    @Test
+    void aHealthyStorePassesItsCheck() throws IOException {
+        store.check();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.berth.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module and package rules of ARCHITECTURE.md and STYLE.md, checked on every build. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importBerth() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.berth");
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.berth.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theCoreDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("dev.berth.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.http..", "dev.berth.server..",
+                        "dev.berth.storage..", "dev.berth.metadata..", "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheHttpModuleSeesJetty() {
+        noClasses().that().resideOutsideOfPackage("dev.berth.http..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void handlersSeeTheWebServerOnlyThroughExchange() {
+        noClasses().that().resideInAPackage("dev.berth.http.oci..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void storageBackendsDoNotKnowEachOtherOrTheServer() {
+        noClasses().that().resideInAnyPackage("dev.berth.storage..", "dev.berth.metadata..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.http..", "dev.berth.server..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.berth.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDefaultsServeOnPort5000FromBerthData() {
+        BerthConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+        assertEquals(5000, config.server().port());
+        assertEquals(Path.of("./berth-data"), config.storage().dataDir());
+        assertEquals(Duration.ofHours(24), config.uploads().expiry());
+        assertEquals("default", config.registry().defaultName());
+    }
+
+    @Test
+    void aFileThenTheEnvironmentThenTheCommandLineOverride() throws IOException {
+        Path file = Files.writeString(dir.resolve("berth.yml"), "server:\n  port: 6000\n  host: 127.0.0.1\nuploads:\n  expiry: 2h\n");
+        BerthConfig fromFile = ConfigLoader.load(file, Map.of(), Map.of());
+        assertEquals(6000, fromFile.server().port());
+        assertEquals(Duration.ofHours(2), fromFile.uploads().expiry());
+        BerthConfig fromEnv = ConfigLoader.load(file, Map.of("BERTH_SERVER_PORT", "7000",
+                "BERTH_STORAGE_DATA_DIR", "/srv/berth"), Map.of());
+        assertEquals(7000, fromEnv.server().port());
+        assertEquals(Path.of("/srv/berth"), fromEnv.storage().dataDir());
+        BerthConfig fromArgs = ConfigLoader.load(file, Map.of("BERTH_SERVER_PORT", "7000"), Map.of("server.port", "8000"));
+        assertEquals(8000, fromArgs.server().port());
+        assertEquals("127.0.0.1", fromArgs.server().host());
+    }
+
+    @Test
+    void environmentNamesFollowTheKeyPath() {
+        assertEquals("BERTH_STORAGE_DATA_DIR", ConfigLoader.envName("storage.dataDir"));
+        assertEquals("BERTH_SERVER_MAX_HEADER_BYTES", ConfigLoader.envName("server.maxHeaderBytes"));
+    }
+
+    @Test
+    void mistakesAreRefusedWithTheKeyNamed() throws IOException {
+        assertMessage("unknown configuration key: server.prot", Map.of(), "server:\n  prot: 1\n");
+        assertMessage("server.port must be between 0 and 65535, not 70000", Map.of("BERTH_SERVER_PORT", "70000"), "");
+        assertMessage("server.port must be a whole number, not x", Map.of("BERTH_SERVER_PORT", "x"), "");
+        assertMessage("uploads.expiry must be a duration", Map.of("BERTH_UPLOADS_EXPIRY", "soon"), "");
+        assertMessage("log.level must be one of", Map.of("BERTH_LOG_LEVEL", "loud"), "");
+        assertMessage("must be a YAML mapping", Map.of(), "- a\n- b\n");
+    }
+
+    private void assertMessage(String expected, Map<String, String> env, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yml"), yaml);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, env, Map.of()));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
