@@ -1,0 +1,82 @@
+package dev.berth.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.server.config.BerthConfig;
+import dev.berth.server.config.ConfigLoader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BerthTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    private BerthConfig config(Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>(Map.of(
+                "server.host", "127.0.0.1", "server.port", "0", "storage.dataDir", dataDir.toString()));
+        overrides.putAll(extra);
+        return ConfigLoader.load(null, Map.of(), overrides);
+    }
+
+    private HttpResponse<String> send(Berth berth, String method, String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + berth.address().getPort() + path);
+        return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void startsOnItsDataDirectoryAndAnswersTheBaseEndpoint() throws Exception {
+        try (Berth berth = Berth.start(config(Map.of()))) {
+            HttpResponse<String> response = send(berth, "GET", "/v2/");
+            assertEquals(200, response.statusCode());
+            assertEquals("registry/2.0", response.headers().firstValue("Docker-Distribution-API-Version").orElseThrow());
+            assertTrue(Files.exists(dataDir.resolve("berth.db")));
+        }
+    }
+
+    @Test
+    void refusesASecondInstanceOnTheSameDataDirectory() throws Exception {
+        try (Berth berth = Berth.start(config(Map.of()))) {
+            IOException e = assertThrows(IOException.class, () -> Berth.start(config(Map.of())));
+            assertTrue(e.getMessage().contains("another Berth process"), e.getMessage());
+        }
+        Berth.start(config(Map.of())).close();
+    }
+
+    @Test
+    void abandonedUploadsExpireWithTheirFiles() throws Exception {
+        try (Berth berth = Berth.start(config(Map.of("uploads.expiry", "1s", "uploads.sweepInterval", "200ms")))) {
+            HttpResponse<String> opened = send(berth, "POST", "/v2/app/blobs/uploads/");
+            assertEquals(202, opened.statusCode());
+            String location = opened.headers().firstValue("Location").orElseThrow();
+            assertEquals(1, uploadFiles());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (send(berth, "GET", location).statusCode() != 404 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(404, send(berth, "GET", location).statusCode());
+            assertEquals(0, uploadFiles());
+        }
+    }
+
+    private long uploadFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dataDir.resolve("uploads"))) {
+            return files.count();
+        }
+    }
+}
