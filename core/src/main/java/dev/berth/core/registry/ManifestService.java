@@ -55,15 +55,16 @@ public final class ManifestService {
     }
 
     /**
-     * The manifest a reference names, in a form the client accepts. When the client cannot take an index but can
-     * take the linux/amd64 image it lists, that image is served instead, as Distribution does for old clients.
+     * The manifest a reference names, in a form the client accepts. When a tag names an index the client cannot
+     * take, but the client can take the linux/amd64 image it lists, that image is served instead, as Distribution
+     * does for old clients. Content asked for by digest is always exactly that content.
      *
      * @param accepted the media types the client accepts; empty means anything
      */
     public StoredManifest get(RepositoryRef repo, Reference reference, Set<String> accepted) throws IOException {
         long repositoryId = repositories.require(repo);
         StoredManifest stored = find(repositoryId, reference).orElseThrow(() -> unknown(reference));
-        if (isAcceptable(stored.mediaType(), accepted)) {
+        if (isAcceptable(stored.mediaType(), accepted) || reference instanceof Reference.ByDigest) {
             return stored;
         }
         return defaultPlatformChild(repositoryId, stored, accepted).orElseThrow(() -> new RegistryException(

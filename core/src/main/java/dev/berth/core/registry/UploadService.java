@@ -84,6 +84,7 @@ public final class UploadService {
         ReentrantLock lock = locks.forKey(uploadId);
         lock.lock();
         try {
+            requireStillOpen(uploadId);
             if (range.isPresent() || contentLength.orElse(-1L) != 0) {
                 appendChecked(uploadId, range, contentLength, body);
             }
@@ -122,6 +123,7 @@ public final class UploadService {
         ReentrantLock lock = locks.forKey(uploadId);
         lock.lock();
         try {
+            requireStillOpen(uploadId);
             metadata.uploads().delete(uploadId);
             blobs.deleteUpload(uploadId);
         } finally {
@@ -187,6 +189,13 @@ public final class UploadService {
             throw unknownUpload(uploadId);
         }
         return session.get();
+    }
+
+    /** Fails when another request finished or cancelled the upload while this one waited for its lock. */
+    private void requireStillOpen(String uploadId) throws IOException {
+        if (metadata.uploads().find(uploadId).isEmpty()) {
+            throw unknownUpload(uploadId);
+        }
     }
 
     private static RegistryException unknownUpload(String uploadId) {

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -55,6 +56,8 @@ final class BerthHandler extends Handler.Abstract {
                     endpoint.handle(exchange);
                 } catch (EofException e) {
                     throw e;
+                } catch (HttpException.IllegalArgumentException | HttpException.RuntimeException e) {
+                    malformed(exchange, endpoint, e);
                 } catch (IOException | RuntimeException e) {
                     unexpected(exchange, endpoint, e);
                 }
@@ -62,6 +65,18 @@ final class BerthHandler extends Handler.Abstract {
             }
         }
         exchange.send(404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Jetty found the request malformed while a handler read it (a bad query string, say): the client's fault. */
+    private static void malformed(Exchange exchange, Endpoint endpoint, RuntimeException e) throws IOException {
+        HttpException http = (HttpException) e;
+        if (http.getCode() < 400 || http.getCode() >= 500 || exchange.isCommitted()) {
+            unexpected(exchange, endpoint, e);
+            return;
+        }
+        LOG.log(Level.DEBUG, "request " + exchange.requestId() + " malformed: " + http.getReason());
+        exchange.send(http.getCode(), "text/plain",
+                ("malformed request: " + http.getReason() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void unexpected(Exchange exchange, Endpoint endpoint, Exception e) throws IOException {

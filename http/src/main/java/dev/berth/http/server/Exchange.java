@@ -20,6 +20,8 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class Exchange {
     private static final int STREAM_BUFFER = 256 * 1024;
+    /** At most this much of a request body the handler left unread is read and dropped before the response. */
+    private static final int DRAIN_LIMIT = 64 * 1024;
 
     private final Request request;
     private final Response response;
@@ -129,6 +131,7 @@ public final class Exchange {
 
     /** Ends the response with {@code length} bytes of the channel; the caller sets the status and length. */
     public void stream(ReadableByteChannel channel, long length) throws IOException {
+        settleBody();
         committed = true;
         if (isHead() || length == 0) {
             blockingWrite(true, ByteBuffer.allocate(0));
@@ -160,8 +163,36 @@ public final class Exchange {
     }
 
     private void write(ByteBuffer body) throws IOException {
+        settleBody();
         committed = true;
         blockingWrite(true, body);
+    }
+
+    /**
+     * Reads and drops what the handler left of the request body (a request refused before its body was read), so
+     * the connection can carry the client's next request; when more is left than is worth reading, tells the client
+     * the connection closes. Otherwise Jetty closes it after a response that promised keep-alive, and a client that
+     * reuses it fails with a broken pipe.
+     */
+    private void settleBody() {
+        if (committed) {
+            return;
+        }
+        try {
+            InputStream body = body();
+            byte[] dropped = new byte[8192];
+            long drained = 0;
+            while (drained <= DRAIN_LIMIT) {
+                int read = body.read(dropped);
+                if (read < 0) {
+                    return;
+                }
+                drained += read;
+            }
+        } catch (IOException e) {
+            // the body is broken; the connection cannot be reused either way
+        }
+        header("Connection", "close");
     }
 
     private void blockingWrite(boolean last, ByteBuffer buffer) throws IOException {
