@@ -46,11 +46,28 @@ public final class UploadService {
         return new UploadStatus(id, 0);
     }
 
-    /** Receives a whole blob in one request ({@code POST ?digest=}). */
+    /**
+     * Receives a whole blob in one request ({@code POST ?digest=}). No session is recorded: the upload lives only
+     * for this request, and if the process dies midway the janitor removes its file as one no session owns.
+     */
     public long uploadWhole(RepositoryRef repo, Digest digest, Optional<Long> contentLength, InputStream body)
             throws IOException {
-        UploadStatus started = start(repo);
-        return complete(repo, started.uploadId(), digest, Optional.empty(), contentLength, body);
+        long repositoryId = repositories.getOrCreate(repo);
+        String id = newUploadId();
+        blobs.createUpload(id);
+        try {
+            long size = blobs.append(id, body);
+            if (contentLength.isPresent() && size != contentLength.get()) {
+                throw new RegistryException(ErrorCode.SIZE_INVALID,
+                        "body carried " + size + " bytes but Content-Length said " + contentLength.get());
+            }
+            BlobStore.CommitResult result = blobs.commit(id, digest);
+            requireVerified(digest, result);
+            metadata.blobLinks().link(repositoryId, digest, result.size());
+            return result.size();
+        } finally {
+            blobs.deleteUpload(id);
+        }
     }
 
     public UploadStatus status(RepositoryRef repo, String uploadId) throws IOException {
@@ -89,12 +106,11 @@ public final class UploadService {
                 appendChecked(uploadId, range, contentLength, body);
             }
             BlobStore.CommitResult result = blobs.commit(uploadId, digest);
-            metadata.uploads().delete(uploadId);
             if (!result.verified()) {
-                throw new RegistryException(ErrorCode.DIGEST_INVALID,
-                        "provided digest " + digest + " did not match uploaded content " + result.actual());
+                metadata.uploads().delete(uploadId);
             }
-            metadata.blobLinks().link(session.repositoryId(), digest, result.size());
+            requireVerified(digest, result);
+            metadata.uploads().finish(uploadId, session.repositoryId(), digest, result.size());
             return result.size();
         } finally {
             lock.unlock();
@@ -189,6 +205,13 @@ public final class UploadService {
             throw unknownUpload(uploadId);
         }
         return session.get();
+    }
+
+    private static void requireVerified(Digest digest, BlobStore.CommitResult result) {
+        if (!result.verified()) {
+            throw new RegistryException(ErrorCode.DIGEST_INVALID,
+                    "provided digest " + digest + " did not match uploaded content " + result.actual());
+        }
     }
 
     /** Fails when another request finished or cancelled the upload while this one waited for its lock. */

@@ -219,6 +219,16 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void finishingAnUploadLinksItsBlobAndForgetsTheSession() throws IOException {
+        String id = "cccc0000cccc0000cccc0000cccc0000";
+        store.uploads().create(new UploadSession(id, repo, Instant.now()));
+        store.uploads().finish(id, repo, digest("finished"), 42);
+        assertTrue(store.uploads().find(id).isEmpty());
+        assertEquals(Optional.of(42L), store.blobLinks().linkedSize(repo, digest("finished")));
+        store.uploads().finish(id, repo, digest("finished"), 42);
+    }
+
+    @Test
     void everythingSurvivesARestart() throws IOException {
         ManifestRecord m = manifest("{durable}", null, null);
         store.blobLinks().link(repo, digest("blob"), 5);
@@ -253,6 +263,37 @@ public abstract class MetadataStoreContract {
         Digest winner = store.manifests().getByTag(repo, new Tag("hot")).orElseThrow().digest();
         assertTrue(pushed.stream().anyMatch(m -> m.digest().equals(winner)));
         assertEquals(32, store.manifests().existing(repo, pushed.stream().map(ManifestRecord::digest).toList()).size());
+    }
+
+    @Test
+    void aFailingWriteAmongConcurrentOnesUndoesOnlyItself() throws Exception {
+        String taken = "dddd0000dddd0000dddd0000dddd0000";
+        store.uploads().create(new UploadSession(taken, repo, Instant.now()));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                String id = i % 4 == 0 ? taken : String.format("%032x", i);
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        store.uploads().create(new UploadSession(id, repo, Instant.now()));
+                        return true;
+                    } catch (IOException duplicate) {
+                        return false;
+                    }
+                }));
+            }
+            for (int i = 0; i < 64; i++) {
+                assertEquals(i % 4 != 0, outcomes.get(i).get(), "write " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 1; i < 64; i++) {
+            if (i % 4 != 0) {
+                assertTrue(store.uploads().find(String.format("%032x", i)).isPresent());
+            }
+        }
     }
 
     @Test

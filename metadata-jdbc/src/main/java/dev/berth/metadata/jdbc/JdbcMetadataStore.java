@@ -27,7 +27,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.blobLinks = new JdbcBlobLinkStore(database, clock);
         this.manifests = new JdbcManifestStore(database, clock);
         this.tags = new JdbcTagStore(database);
-        this.uploads = new JdbcUploadStore(database);
+        this.uploads = new JdbcUploadStore(database, clock);
     }
 
     @Override

@@ -1,18 +1,22 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.oci.Digest;
 import dev.berth.core.spi.UploadStore;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 final class JdbcUploadStore implements UploadStore {
     private final Database database;
+    private final Clock clock;
 
-    JdbcUploadStore(Database database) {
+    JdbcUploadStore(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     @Override
@@ -30,6 +34,16 @@ final class JdbcUploadStore implements UploadStore {
     @Override
     public void delete(String uploadId) throws IOException {
         database.write(c -> Sql.update(c, "DELETE FROM uploads WHERE id = ?", uploadId));
+    }
+
+    @Override
+    public void finish(String uploadId, long repositoryId, Digest digest, long size) throws IOException {
+        database.write(c -> {
+            Sql.update(c, "INSERT INTO blob_links (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (repository_id, digest) DO NOTHING", repositoryId, digest.toString(), size,
+                    clock.millis());
+            return Sql.update(c, "DELETE FROM uploads WHERE id = ?", uploadId);
+        });
     }
 
     @Override
