@@ -4,6 +4,7 @@ import dev.berth.core.oci.Digest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.time.Instant;
 import java.util.List;
@@ -71,5 +72,13 @@ public interface BlobStore extends Closeable {
 
         /** A channel positioned at the given offset. */
         ReadableByteChannel channel(long offset) throws IOException;
+
+        /**
+         * The local file holding the blob, when the store keeps it in one, so large reads can be sent without
+         * copying through the heap. Stores on remote storage leave it empty.
+         */
+        default Optional<FileChannel> localFile() {
+            return Optional.empty();
+        }
     }
 }

@@ -97,6 +97,19 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void largeStreamsInUnevenChunksKeepTheirDigest() throws IOException {
+        byte[] content = bytes(5 * 1024 * 1024 + 123);
+        String id = newId();
+        store.createUpload(id);
+        int[] cuts = {0, 1, 262_144, 262_145, 1_000_000, 4_194_304, content.length};
+        for (int i = 1; i < cuts.length; i++) {
+            assertEquals(cuts[i], store.append(id, in(java.util.Arrays.copyOfRange(content, cuts[i - 1], cuts[i]))));
+        }
+        assertTrue(store.commit(id, Digest.sha256(content)).verified());
+        assertArrayEquals(content, read(Digest.sha256(content), 0));
+    }
+
+    @Test
     void chunksAccumulateInOrder() throws IOException {
         byte[] content = bytes(1000);
         String id = newId();

@@ -6,11 +6,14 @@ import dev.berth.core.registry.RepositoryRef;
 import dev.berth.core.spi.BlobStore.BlobReader;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.FileChannel;
 import java.util.Optional;
 
 /** {@code /v2/<name>/blobs/<digest>}: fetch (whole or a byte range), check and delete blobs. */
 final class BlobHandler implements OciHandler {
+    /** Below this, a blob is sent through a pooled buffer; above it, straight from the mapped file. */
+    private static final long MAPPED_MINIMUM = 1024 * 1024;
+
     private final BlobService blobs;
 
     BlobHandler(BlobService blobs) {
@@ -50,7 +53,11 @@ final class BlobHandler implements OciHandler {
         }
         exchange.status(range.isPresent() ? 206 : 200);
         exchange.header("Content-Length", Long.toString(length));
-        ReadableByteChannel channel = reader.channel(start);
-        exchange.stream(channel, length);
+        Optional<FileChannel> file = reader.localFile();
+        if (file.isPresent() && length >= MAPPED_MINIMUM) {
+            exchange.stream(file.get(), start, length);
+        } else {
+            exchange.stream(reader.channel(start), length);
+        }
     }
 }

@@ -2,16 +2,23 @@ package dev.berth.http.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
@@ -19,7 +26,8 @@ import org.eclipse.jetty.util.Fields;
  * everything it offers blocks, which is cheap on the virtual thread each request runs on.
  */
 public final class Exchange {
-    private static final int STREAM_BUFFER = 256 * 1024;
+    private static final int STREAM_BUFFER = 1024 * 1024;
+    private static final long MAPPED_WINDOW = 16L * 1024 * 1024;
     /** At most this much of a request body the handler left unread is read and dropped before the response. */
     private static final int DRAIN_LIMIT = 64 * 1024;
 
@@ -129,7 +137,10 @@ public final class Exchange {
         write(isHead() ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body));
     }
 
-    /** Ends the response with {@code length} bytes of the channel; the caller sets the status and length. */
+    /**
+     * Ends the response with {@code length} bytes of the channel; the caller sets the status and length. Two pooled
+     * buffers take turns, so the next one is read from the channel while the last one is on its way to the client.
+     */
     public void stream(ReadableByteChannel channel, long length) throws IOException {
         settleBody();
         committed = true;
@@ -137,22 +148,98 @@ public final class Exchange {
             blockingWrite(true, ByteBuffer.allocate(0));
             return;
         }
-        RetainableByteBuffer pooled = request.getComponents().getByteBufferPool().acquire(STREAM_BUFFER, true);
+        int size = (int) Math.min(STREAM_BUFFER, length);
+        ByteBufferPool pool = request.getComponents().getByteBufferPool();
+        RetainableByteBuffer[] buffers = {pool.acquire(size, true), pool.acquire(size, true)};
+        Callback.Completable inFlight = null;
         try {
-            ByteBuffer buffer = pooled.getByteBuffer();
             long remaining = length;
-            while (remaining > 0) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
-                int read = channel.read(buffer);
-                if (read < 0) {
-                    throw new IOException("blob ended " + remaining + " bytes early");
-                }
-                remaining -= read;
-                buffer.flip();
-                blockingWrite(remaining == 0, buffer);
+            for (int turn = 0; remaining > 0; turn ^= 1) {
+                ByteBuffer buffer = buffers[turn].getByteBuffer();
+                buffer.clear().limit((int) Math.min(size, remaining));
+                remaining -= fill(channel, buffer, remaining);
+                awaitWrite(inFlight);
+                inFlight = new Callback.Completable();
+                response.write(remaining == 0, buffer.flip(), inFlight);
             }
+            awaitWrite(inFlight);
         } finally {
-            pooled.release();
+            buffers[0].release();
+            buffers[1].release();
+        }
+    }
+
+    /**
+     * Ends the response with {@code length} bytes of a file from {@code offset}, sent from memory-mapped windows of
+     * the file rather than copied through a buffer: the kernel copies page cache straight to the socket. The next
+     * window is mapped while the last one is being sent, and each is unmapped as soon as it has gone.
+     */
+    public void stream(FileChannel file, long offset, long length) throws IOException {
+        settleBody();
+        committed = true;
+        if (isHead() || length == 0) {
+            blockingWrite(true, ByteBuffer.allocate(0));
+            return;
+        }
+        Arena sending = null;
+        Callback.Completable inFlight = null;
+        try {
+            for (long position = offset, end = offset + length; position < end; ) {
+                long size = Math.min(MAPPED_WINDOW, end - position);
+                Arena arena = Arena.ofShared();
+                MemorySegment window;
+                try {
+                    window = file.map(FileChannel.MapMode.READ_ONLY, position, size, arena);
+                } catch (IOException | RuntimeException e) {
+                    arena.close();
+                    throw e;
+                }
+                position += size;
+                awaitWrite(inFlight);
+                close(sending);
+                sending = arena;
+                inFlight = new Callback.Completable();
+                response.write(position == end, window.asByteBuffer(), inFlight);
+            }
+            awaitWrite(inFlight);
+        } finally {
+            if (inFlight != null) {
+                inFlight.exceptionally(failure -> null).join();
+            }
+            close(sending);
+        }
+    }
+
+    private static void close(Arena arena) {
+        if (arena != null) {
+            arena.close();
+        }
+    }
+
+    /** Reads until the buffer is full, so each write is as large as it can be. */
+    private static int fill(ReadableByteChannel channel, ByteBuffer buffer, long remaining) throws IOException {
+        int total = 0;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer);
+            if (read < 0) {
+                throw new IOException("blob ended " + (remaining - total) + " bytes early");
+            }
+            total += read;
+        }
+        return total;
+    }
+
+    private static void awaitWrite(Callback.Completable write) throws IOException {
+        if (write == null) {
+            return;
+        }
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -28,7 +29,8 @@ public final class HttpServer implements Closeable {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("berth-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server = new Server(threads);
+        // Pools buffers up to 1 MiB (Jetty's default stops at 64 KiB), so streaming a blob reuses its buffers.
+        server = new Server(threads, null, new ArrayByteBufferPool(0, 4096, 1 << 20));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);

@@ -40,8 +40,6 @@ import java.util.stream.Stream;
  * file.
  */
 public final class FilesystemBlobStore implements BlobStore {
-    private static final int BUFFER_SIZE = 256 * 1024;
-
     private final Path blobsDir;
     private final Path uploadsDir;
     private final Map<String, RunningDigest> running = new ConcurrentHashMap<>();
@@ -94,20 +92,34 @@ public final class FilesystemBlobStore implements BlobStore {
         try (FileChannel out = FileChannel.open(uploadPath(uploadId), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long position = out.size();
             // Taken out while appending: if the stream fails midway, the next call rebuilds it from the file.
-            MessageDigest hasher = takeRunningDigest(uploadId, out, position);
-            byte[] buffer = new byte[BUFFER_SIZE];
+            MessageDigest digest = takeRunningDigest(uploadId, out, position);
+            position = copy(content, out, position, digest);
+            running.put(uploadId, new RunningDigest(digest, position));
+            return position;
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such upload: " + uploadId, e);
+        }
+    }
+
+    /** Copies the stream to the end of the file, hashing it on the way; returns the new end. */
+    private static long copy(InputStream content, FileChannel out, long position, MessageDigest digest)
+            throws IOException {
+        byte[] buffer = Buffers.take();
+        try (PipelinedHasher hasher = new PipelinedHasher(digest);
+                Writeback writeback = new Writeback(out, position)) {
             int read;
             while ((read = content.readNBytes(buffer, 0, buffer.length)) > 0) {
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
                 while (chunk.hasRemaining()) {
                     position += out.write(chunk, position);
                 }
-                hasher.update(buffer, 0, read);
+                writeback.written(position);
+                buffer = hasher.accept(buffer, read);
             }
-            running.put(uploadId, new RunningDigest(hasher, position));
+            hasher.finish();
             return position;
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such upload: " + uploadId, e);
+        } finally {
+            Buffers.give(buffer);
         }
     }
 
@@ -192,7 +204,7 @@ public final class FilesystemBlobStore implements BlobStore {
 
     private static MessageDigest hashFile(FileChannel file, long size, Digest.Algorithm algorithm) throws IOException {
         MessageDigest hasher = algorithm.newHasher();
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        ByteBuffer buffer = ByteBuffer.allocate(Buffers.SIZE);
         long position = 0;
         while (position < size) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), size - position));
@@ -207,7 +219,10 @@ public final class FilesystemBlobStore implements BlobStore {
     }
 
     private static void moveIntoPlace(Path upload, Path target) throws IOException {
-        Path dir = Files.createDirectories(target.getParent());
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
         try {
             Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
@@ -252,6 +267,11 @@ public final class FilesystemBlobStore implements BlobStore {
         @Override
         public ReadableByteChannel channel(long offset) throws IOException {
             return file.position(offset);
+        }
+
+        @Override
+        public Optional<FileChannel> localFile() {
+            return Optional.of(file);
         }
 
         @Override
