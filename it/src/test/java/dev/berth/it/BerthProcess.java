@@ -65,6 +65,15 @@ final class BerthProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM, as Ctrl-C or a service manager would, and returns the exit code once the process is gone. */
+    int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Berth (pid " + process.pid() + ") did not stop on SIGTERM within " + within);
+        }
+        return process.exitValue();
+    }
+
     /** What Berth printed so far, for failure messages. */
     String output() {
         try {
