@@ -47,9 +47,13 @@ public final class BenchMain {
     }
 
     private static int runRounds(BenchOptions options) throws IOException {
-        System.err.printf("bench: writing %d MiB of random bytes to %s%n", options.largeBytes() >> 20, options.workDir());
-        RandomBlobFile blob = RandomBlobFile.create(options.workDir().resolve("large.blob"), options.largeBytes(),
-                Math.min(WARMUP_BLOB_BYTES, options.largeBytes() / 2), 0x5EED);
+        System.err.printf(
+                "bench: writing %d MiB of random bytes to %s%n", options.largeBytes() >> 20, options.workDir());
+        RandomBlobFile blob = RandomBlobFile.create(
+                options.workDir().resolve("large.blob"),
+                options.largeBytes(),
+                Math.min(WARMUP_BLOB_BYTES, options.largeBytes() / 2),
+                0x5EED);
         DiskSync.flush();
         Workload workload = new Workload(options, blob);
         List<Measurements> berth = new ArrayList<>();

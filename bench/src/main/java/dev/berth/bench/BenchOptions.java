@@ -23,11 +23,34 @@ import java.util.Set;
  * @param rounds rounds; the order of the servers alternates and the best round counts
  * @param warmupOps small requests each server gets before it is measured
  */
-record BenchOptions(Target berth, Target distribution, Path workDir, long largeBytes, int chunkBytes, int smallCount,
-        int smallBytes, int manifestCount, int clients, int pageSize, int rounds, int warmupOps) {
-    private static final Set<String> KEYS = Set.of("berth", "berth-pid", "distribution", "distribution-pid",
-            "work-dir", "large-mib", "chunk-mib", "small-count", "small-bytes", "manifests", "clients", "page-size",
-            "rounds", "warmup");
+record BenchOptions(
+        Target berth,
+        Target distribution,
+        Path workDir,
+        long largeBytes,
+        int chunkBytes,
+        int smallCount,
+        int smallBytes,
+        int manifestCount,
+        int clients,
+        int pageSize,
+        int rounds,
+        int warmupOps) {
+    private static final Set<String> KEYS = Set.of(
+            "berth",
+            "berth-pid",
+            "distribution",
+            "distribution-pid",
+            "work-dir",
+            "large-mib",
+            "chunk-mib",
+            "small-count",
+            "small-bytes",
+            "manifests",
+            "clients",
+            "page-size",
+            "rounds",
+            "warmup");
 
     static final String USAGE = """
             usage: berth-bench --berth URL --berth-pid PID --distribution URL --distribution-pid PID --work-dir DIR
@@ -44,9 +67,14 @@ record BenchOptions(Target berth, Target distribution, Path workDir, long largeB
             values.put(key, args[i + 1]);
         }
         return new BenchOptions(
-                new Target("Berth", URI.create(required(values, "berth")), number(values, "berth-pid", -1), true, false),
-                new Target("Distribution", URI.create(required(values, "distribution")),
-                        number(values, "distribution-pid", -1), false, true),
+                new Target(
+                        "Berth", URI.create(required(values, "berth")), number(values, "berth-pid", -1), true, false),
+                new Target(
+                        "Distribution",
+                        URI.create(required(values, "distribution")),
+                        number(values, "distribution-pid", -1),
+                        false,
+                        true),
                 Path.of(required(values, "work-dir")),
                 number(values, "large-mib", 1024) << 20,
                 (int) number(values, "chunk-mib", 32) << 20,

@@ -23,8 +23,9 @@ final class BlobPuller {
 
     void pull(String repository, String digest, long size) {
         ResponseBody<HashingBody.Hashed> reader = size > LARGE ? new PipelinedHashingBody() : new HashingBody();
-        HashingBody.Hashed body = http.send(RegistryRequest.get(http.resolve("/v2/" + repository + "/blobs/" + digest)),
-                200, reader).body();
+        HashingBody.Hashed body = http.send(
+                        RegistryRequest.get(http.resolve("/v2/" + repository + "/blobs/" + digest)), 200, reader)
+                .body();
         VerificationFailure.expectEqual("size of " + digest, size, body.bytes());
         VerificationFailure.expectEqual("content of " + repository + "@" + digest, digest, body.digest());
     }

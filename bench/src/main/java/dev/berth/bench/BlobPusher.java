@@ -28,7 +28,8 @@ final class BlobPusher {
             RegistryResponse<byte[]> response = http.send(
                     RegistryRequest.of("PATCH", upload, new FileBody(file, start, end - start + 1))
                             .header("Content-Type", OCTETS)
-                            .header("Content-Range", start + "-" + end), 202);
+                            .header("Content-Range", start + "-" + end),
+                    202);
             VerificationFailure.expectEqual("Range after PATCH", "0-" + end, response.requireHeader("Range"));
             upload = http.location(response);
         }
@@ -36,16 +37,18 @@ final class BlobPusher {
     }
 
     private URI open(String repository) {
-        RegistryResponse<byte[]> response = http.send(RegistryRequest.of("POST",
-                http.resolve("/v2/" + repository + "/blobs/uploads/"), RequestBody.empty()), 202);
+        RegistryResponse<byte[]> response = http.send(
+                RegistryRequest.of("POST", http.resolve("/v2/" + repository + "/blobs/uploads/"), RequestBody.empty()),
+                202);
         return http.location(response);
     }
 
     private void finish(URI upload, String digest, RequestBody body) {
         RegistryResponse<byte[]> response = http.send(
                 RegistryRequest.of("PUT", RegistryHttp.withQuery(upload, "digest", digest), body)
-                        .header("Content-Type", OCTETS), 201);
-        VerificationFailure.expectEqual("Docker-Content-Digest after push", digest,
-                response.requireHeader("Docker-Content-Digest"));
+                        .header("Content-Type", OCTETS),
+                201);
+        VerificationFailure.expectEqual(
+                "Docker-Content-Digest after push", digest, response.requireHeader("Docker-Content-Digest"));
     }
 }

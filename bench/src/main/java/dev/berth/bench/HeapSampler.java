@@ -27,7 +27,8 @@ final class HeapSampler implements MemorySampler {
     private HeapSampler(long pid) throws IOException {
         Path tool = Path.of(System.getProperty("java.home"), "bin", "jstat");
         this.jstat = new ProcessBuilder(tool.toString(), "-gc", Long.toString(pid), "100")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Thread.ofPlatform().daemon().name("bench-jstat-" + pid).start(this::read);
     }
 
@@ -52,8 +53,8 @@ final class HeapSampler implements MemorySampler {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(jstat.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.US_ASCII))) {
             List<String> header = null;
             for (String line; (line = lines.readLine()) != null; ) {
                 List<String> fields = Arrays.asList(line.trim().split("\\s+"));

@@ -26,9 +26,15 @@ record ImageManifest(byte[] bytes, String digest) {
                 {"schemaVersion":2,"mediaType":"%s",\
                 "config":{"mediaType":"%s","digest":"%s","size":%d},\
                 "layers":[{"mediaType":"%s","digest":"%s","size":%d}],\
-                "annotations":{"dev.berth.bench.index":"%s"}}"""
-                .formatted(MEDIA_TYPE, CONFIG_TYPE, config.digest(), config.content().length,
-                        LAYER_TYPE, layer.digest(), layer.content().length, distinguisher);
+                "annotations":{"dev.berth.bench.index":"%s"}}""".formatted(
+                        MEDIA_TYPE,
+                        CONFIG_TYPE,
+                        config.digest(),
+                        config.content().length,
+                        LAYER_TYPE,
+                        layer.digest(),
+                        layer.content().length,
+                        distinguisher);
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return new ImageManifest(bytes, Sha256.of(bytes));
     }

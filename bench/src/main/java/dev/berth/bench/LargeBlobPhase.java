@@ -29,7 +29,11 @@ final class LargeBlobPhase {
             session.results().put(Metric.HEAP_AFTER_LARGE_PUSH, Measurements.mebibytes(afterNextSample(heap)));
             DiskSync.flush();
             session.record(Metric.LARGE_PUSH_CHUNKED, mebibytes, session.measure(() -> session.blobPusher()
-                    .pushChunked(session.repository("large-chunked"), blob.digest(), file, blob.size(),
+                    .pushChunked(
+                            session.repository("large-chunked"),
+                            blob.digest(),
+                            file,
+                            blob.size(),
                             session.options().chunkBytes())));
             DiskSync.flush();
             session.record(Metric.LARGE_PULL_HASHING, mebibytes, session.measure(() -> session.blobPuller()

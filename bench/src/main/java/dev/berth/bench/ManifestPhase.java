@@ -23,11 +23,17 @@ final class ManifestPhase {
         }
         ManifestPusher pusher = session.manifestPusher();
         int clients = session.options().clients();
-        session.record(Metric.MANIFEST_PUT, count, session.measure(() -> Parallel.run(clients, count,
-                i -> pusher.push(repository, tags.get(i), manifests[i]))));
+        session.record(
+                Metric.MANIFEST_PUT,
+                count,
+                session.measure(
+                        () -> Parallel.run(clients, count, i -> pusher.push(repository, tags.get(i), manifests[i]))));
         ManifestPuller puller = session.manifestPuller();
-        session.record(Metric.MANIFEST_GET, count, session.measure(() -> Parallel.run(clients, count,
-                i -> puller.pull(repository, tags.get(i), manifests[i]))));
+        session.record(
+                Metric.MANIFEST_GET,
+                count,
+                session.measure(
+                        () -> Parallel.run(clients, count, i -> puller.pull(repository, tags.get(i), manifests[i]))));
         return new TaggedRepository(repository, List.copyOf(tags));
     }
 
@@ -35,8 +41,7 @@ final class ManifestPhase {
     static ImageManifest[] pushBlobsAndPrepare(Session session, String repository, int count) {
         String configJson = """
                 {"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},\
-                "config":{"Labels":{"dev.berth.bench.round":"%d","dev.berth.bench.repository":"%s"}}}"""
-                .formatted(session.round(), repository);
+                "config":{"Labels":{"dev.berth.bench.round":"%d","dev.berth.bench.repository":"%s"}}}""".formatted(session.round(), repository);
         ImageManifest.Blob config = ImageManifest.Blob.of(configJson.getBytes(StandardCharsets.UTF_8));
         ImageManifest.Blob layer = ImageManifest.Blob.of(RandomBytes.of(repository.hashCode(), 2048));
         for (ImageManifest.Blob blob : List.of(config, layer)) {

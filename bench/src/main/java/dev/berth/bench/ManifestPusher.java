@@ -9,10 +9,16 @@ final class ManifestPusher {
     }
 
     void push(String repository, String tag, ImageManifest manifest) {
-        RegistryResponse<byte[]> response = http.send(RegistryRequest.of("PUT",
-                http.resolve("/v2/" + repository + "/manifests/" + tag), RequestBody.bytes(manifest.bytes()))
-                .header("Content-Type", ImageManifest.MEDIA_TYPE), 201);
-        VerificationFailure.expectEqual("Docker-Content-Digest of " + repository + ":" + tag, manifest.digest(),
+        RegistryResponse<byte[]> response = http.send(
+                RegistryRequest.of(
+                                "PUT",
+                                http.resolve("/v2/" + repository + "/manifests/" + tag),
+                                RequestBody.bytes(manifest.bytes()))
+                        .header("Content-Type", ImageManifest.MEDIA_TYPE),
+                201);
+        VerificationFailure.expectEqual(
+                "Docker-Content-Digest of " + repository + ":" + tag,
+                manifest.digest(),
                 response.requireHeader("Docker-Content-Digest"));
     }
 }

@@ -19,7 +19,8 @@ final class Parallel {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>(clients);
         for (int c = 0; c < clients; c++) {
-            threads.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> work(next, count, operation, failure)));
+            threads.add(
+                    Thread.ofPlatform().name("bench-client-" + c).start(() -> work(next, count, operation, failure)));
         }
         for (Thread thread : threads) {
             joinUninterruptibly(thread);
@@ -29,8 +30,8 @@ final class Parallel {
         }
     }
 
-    private static void work(AtomicInteger next, int count, IntConsumer operation,
-            AtomicReference<RuntimeException> failure) {
+    private static void work(
+            AtomicInteger next, int count, IntConsumer operation, AtomicReference<RuntimeException> failure) {
         int i;
         while (failure.get() == null && (i = next.getAndIncrement()) < count) {
             try {

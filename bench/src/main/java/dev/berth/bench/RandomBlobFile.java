@@ -27,13 +27,14 @@ record RandomBlobFile(Path file, long size, String digest, long prefixBytes, Str
         String prefixDigest = null;
         SplittableRandom random = new SplittableRandom(seed);
         ByteBuffer piece = ByteBuffer.allocate(PIECE).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             for (long written = 0; written < size; ) {
                 if (written == prefixBytes) {
                     prefixDigest = Sha256.format(clone(hasher));
                 }
-                fill(piece, random, (int) Math.min(PIECE, Math.min(size, nextBoundary(written, prefixBytes)) - written));
+                fill(piece, random, (int)
+                        Math.min(PIECE, Math.min(size, nextBoundary(written, prefixBytes)) - written));
                 hasher.update(piece.array(), 0, piece.limit());
                 while (piece.hasRemaining()) {
                     written += out.write(piece);
@@ -41,7 +42,8 @@ record RandomBlobFile(Path file, long size, String digest, long prefixBytes, Str
             }
         }
         if (prefixDigest == null) {
-            throw new IllegalArgumentException("warm-up prefix " + prefixBytes + " must be shorter than the blob " + size);
+            throw new IllegalArgumentException(
+                    "warm-up prefix " + prefixBytes + " must be shorter than the blob " + size);
         }
         return new RandomBlobFile(file, size, Sha256.format(hasher), prefixBytes, prefixDigest);
     }

@@ -55,8 +55,8 @@ final class RegistryHttp {
             HttpURLConnection connection = open(request);
             int status = connection.getResponseCode();
             if (status != expectedStatus) {
-                throw new VerificationFailure(request + " answered " + status + ", expected " + expectedStatus
-                        + describe(connection));
+                throw new VerificationFailure(
+                        request + " answered " + status + ", expected " + expectedStatus + describe(connection));
             }
             T body;
             try (InputStream in = connection.getInputStream()) {

@@ -24,16 +24,32 @@ final class ResultTable {
     int print(PrintStream out, BenchOptions options) {
         Measurements b = Measurements.combine(berth);
         Measurements d = Measurements.combine(distribution);
-        out.printf(Locale.ROOT, "%nBerth vs Distribution: large blob %d MiB (chunks %d MiB), %d small blobs of %d B, %d manifests,"
-                        + " %d clients, tag pages of %d, best of %d rounds%n", options.largeBytes() >> 20,
-                options.chunkBytes() >> 20, options.smallCount(), options.smallBytes(), options.manifestCount(),
-                options.clients(), options.pageSize(), options.rounds());
+        out.printf(
+                Locale.ROOT,
+                "%nBerth vs Distribution: large blob %d MiB (chunks %d MiB), %d small blobs of %d B, %d manifests,"
+                        + " %d clients, tag pages of %d, best of %d rounds%n",
+                options.largeBytes() >> 20,
+                options.chunkBytes() >> 20,
+                options.smallCount(),
+                options.smallBytes(),
+                options.manifestCount(),
+                options.clients(),
+                options.pageSize(),
+                options.rounds());
         out.println("Ratio = Berth / Distribution. MiB/s and ops/s: higher is better, so a ratio above 1 favours Berth;"
                 + " ms and MiB: lower is better, so a ratio below 1 favours Berth.");
         out.println();
         out.printf(Locale.ROOT, ROW, "metric", "unit", "Berth", "Distribution", "ratio", "target", "");
-        out.printf(Locale.ROOT, ROW, "-".repeat(42), "-".repeat(6), "-".repeat(12), "-".repeat(12), "-".repeat(10),
-                "-".repeat(7), "-".repeat(6));
+        out.printf(
+                Locale.ROOT,
+                ROW,
+                "-".repeat(42),
+                "-".repeat(6),
+                "-".repeat(12),
+                "-".repeat(12),
+                "-".repeat(10),
+                "-".repeat(7),
+                "-".repeat(6));
         int missed = 0;
         for (Metric metric : Metric.values()) {
             double ratio = b.get(metric) / d.get(metric);
@@ -41,8 +57,16 @@ final class ResultTable {
             if (verdict.equals("MISSED")) {
                 missed++;
             }
-            out.printf(Locale.ROOT, ROW, metric.label(), metric.unit(), number(b.get(metric)),
-                    number(d.get(metric)), ratio(ratio), target(metric), verdict);
+            out.printf(
+                    Locale.ROOT,
+                    ROW,
+                    metric.label(),
+                    metric.unit(),
+                    number(b.get(metric)),
+                    number(d.get(metric)),
+                    ratio(ratio),
+                    target(metric),
+                    verdict);
         }
         Stream.concat(b.notes().stream(), d.notes().stream()).distinct().forEach(note -> out.println("Note: " + note));
         printCosts(out, b, d);
@@ -52,16 +76,33 @@ final class ResultTable {
 
     private static void printCosts(PrintStream out, Measurements b, Measurements d) {
         out.println();
-        out.println("Server CPU per unit of work (user + system time of the server process, best round; lower is better,"
-                + " so a ratio below 1 favours Berth):");
+        out.println(
+                "Server CPU per unit of work (user + system time of the server process, best round; lower is better,"
+                        + " so a ratio below 1 favours Berth):");
         out.println();
         out.printf(Locale.ROOT, ROW, "work", "unit", "Berth", "Distribution", "ratio", "", "");
-        out.printf(Locale.ROOT, ROW, "-".repeat(42), "-".repeat(6), "-".repeat(12), "-".repeat(12), "-".repeat(10),
-                "", "");
+        out.printf(
+                Locale.ROOT,
+                ROW,
+                "-".repeat(42),
+                "-".repeat(6),
+                "-".repeat(12),
+                "-".repeat(12),
+                "-".repeat(10),
+                "",
+                "");
         for (Metric metric : Metric.values()) {
             if (metric.kind() == Metric.Kind.THROUGHPUT) {
-                out.printf(Locale.ROOT, ROW, metric.label(), metric.costUnit().replace("CPU ", ""),
-                        cost(b.cost(metric)), cost(d.cost(metric)), ratio(b.cost(metric) / d.cost(metric)), "", "");
+                out.printf(
+                        Locale.ROOT,
+                        ROW,
+                        metric.label(),
+                        metric.costUnit().replace("CPU ", ""),
+                        cost(b.cost(metric)),
+                        cost(d.cost(metric)),
+                        ratio(b.cost(metric) / d.cost(metric)),
+                        "",
+                        "");
             }
         }
     }
@@ -76,7 +117,11 @@ final class ResultTable {
         for (Metric metric : Metric.values()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-42s", metric.label()));
             for (int r = 0; r < berth.size(); r++) {
-                line.append(String.format(Locale.ROOT, "  r%d B %s D %s", r + 1, number(berth.get(r).get(metric)),
+                line.append(String.format(
+                        Locale.ROOT,
+                        "  r%d B %s D %s",
+                        r + 1,
+                        number(berth.get(r).get(metric)),
                         number(distribution.get(r).get(metric))));
             }
             out.println(line);

@@ -24,7 +24,8 @@ final class RssSampler implements MemorySampler {
 
     static MemorySampler start(long pid) {
         return pid > 0 && Files.isReadable(Path.of("/proc", Long.toString(pid), "status"))
-                ? new RssSampler(pid) : MemorySampler.none();
+                ? new RssSampler(pid)
+                : MemorySampler.none();
     }
 
     private void loop() {

@@ -4,8 +4,7 @@ package dev.berth.bench;
  * One server in one round: where the phases send their requests and record what they measured. Repository names
  * carry the round, so every round writes into repositories (and, for small blobs, content) the server has not seen.
  */
-record Session(Target target, int round, BenchOptions options, RegistryHttp http, CpuClock cpu,
-        Measurements results) {
+record Session(Target target, int round, BenchOptions options, RegistryHttp http, CpuClock cpu, Measurements results) {
     /** Wall-clock time and server CPU time of one timed action. */
     record Sample(long nanos, double cpuSeconds) {}
 
@@ -27,8 +26,8 @@ record Session(Target target, int round, BenchOptions options, RegistryHttp http
         double cost = sample.cpuSeconds() * metric.costScale() / amount;
         results.put(metric, rate);
         results.putCost(metric, cost);
-        report(String.format("%-44s %9.1f %-5s  server CPU %6.3f %s", metric.label(), rate, metric.unit(), cost,
-                metric.costUnit()));
+        report(String.format(
+                "%-44s %9.1f %-5s  server CPU %6.3f %s", metric.label(), rate, metric.unit(), cost, metric.costUnit()));
     }
 
     BlobPusher blobPusher() {

@@ -16,10 +16,18 @@ final class SmallBlobPhase {
         }
         String repository = session.repository("small");
         BlobPusher pusher = session.blobPusher();
-        session.record(Metric.SMALL_PUSH, count, session.measure(() -> Parallel.run(options.clients(), count,
-                i -> pusher.pushMonolithic(repository, digests[i], RequestBody.bytes(blobs[i])))));
+        session.record(
+                Metric.SMALL_PUSH,
+                count,
+                session.measure(() -> Parallel.run(
+                        options.clients(),
+                        count,
+                        i -> pusher.pushMonolithic(repository, digests[i], RequestBody.bytes(blobs[i])))));
         BlobPuller puller = session.blobPuller();
-        session.record(Metric.SMALL_PULL, count, session.measure(() -> Parallel.run(options.clients(), count,
-                i -> puller.pull(repository, digests[i], blobs[i].length))));
+        session.record(
+                Metric.SMALL_PULL,
+                count,
+                session.measure(() -> Parallel.run(
+                        options.clients(), count, i -> puller.pull(repository, digests[i], blobs[i].length))));
     }
 }

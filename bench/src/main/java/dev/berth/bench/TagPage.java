@@ -23,7 +23,8 @@ record TagPage(List<String> tags, Optional<String> next) {
         String json = new String(body, StandardCharsets.UTF_8);
         Matcher array = TAGS.matcher(json);
         if (!array.find()) {
-            throw new VerificationFailure("tag list without a tags field: " + json.substring(0, Math.min(200, json.length())));
+            throw new VerificationFailure(
+                    "tag list without a tags field: " + json.substring(0, Math.min(200, json.length())));
         }
         List<String> tags = new ArrayList<>();
         if (array.group(2) != null) {

@@ -24,11 +24,11 @@ final class WarmupPhase {
         byte[][] blobs = new byte[quarter][];
         String[] digests = new String[quarter];
         for (int i = 0; i < quarter; i++) {
-            blobs[i] = RandomBytes.of(-1L - i - ((long) session.round() << 32), session.options().smallBytes());
+            blobs[i] = RandomBytes.of(
+                    -1L - i - ((long) session.round() << 32), session.options().smallBytes());
             digests[i] = Sha256.of(blobs[i]);
         }
-        Parallel.run(clients, quarter, i -> pusher.pushMonolithic(repository, digests[i],
-                RequestBody.bytes(blobs[i])));
+        Parallel.run(clients, quarter, i -> pusher.pushMonolithic(repository, digests[i], RequestBody.bytes(blobs[i])));
         Parallel.run(clients, quarter, i -> puller.pull(repository, digests[i], blobs[i].length));
         ImageManifest[] manifests = ManifestPhase.pushBlobsAndPrepare(session, repository, quarter);
         ManifestPusher manifestPusher = session.manifestPusher();
@@ -38,11 +38,15 @@ final class WarmupPhase {
         session.tagLister().listAll(repository, Math.max(1, quarter / 4));
         try (FileChannel file = blob.open()) {
             pusher.pushMonolithic(repository, blob.prefixDigest(), new FileBody(file, 0, blob.prefixBytes()));
-            pusher.pushChunked(repository + "-chunked", blob.prefixDigest(), file, blob.prefixBytes(),
+            pusher.pushChunked(
+                    repository + "-chunked",
+                    blob.prefixDigest(),
+                    file,
+                    blob.prefixBytes(),
                     session.options().chunkBytes());
             puller.pull(repository, blob.prefixDigest(), blob.prefixBytes());
         }
-        session.report("warmed up with " + (4 * quarter) + " small operations and a "
-                + (blob.prefixBytes() >> 20) + " MiB blob");
+        session.report("warmed up with " + (4 * quarter) + " small operations and a " + (blob.prefixBytes() >> 20)
+                + " MiB blob");
     }
 }

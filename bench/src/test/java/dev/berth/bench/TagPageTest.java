@@ -15,7 +15,8 @@ class TagPageTest {
 
     @Test
     void readsTagsInTheOrderSentAndTheNextLink() {
-        TagPage page = TagPage.parse(json("{\"name\":\"a/b\",\"tags\":[\"t2\",\"t1\"]}"),
+        TagPage page = TagPage.parse(
+                json("{\"name\":\"a/b\",\"tags\":[\"t2\",\"t1\"]}"),
                 Optional.of("</v2/a/b/tags/list?n=2&last=t1>; rel=\"next\""));
         assertEquals(List.of("t2", "t1"), page.tags());
         assertEquals(Optional.of("/v2/a/b/tags/list?n=2&last=t1"), page.next());
@@ -23,12 +24,17 @@ class TagPageTest {
 
     @Test
     void aLastPageHasNoNextLink() {
-        assertEquals(Optional.empty(), TagPage.parse(json("{\"tags\":[\"x\"]}"), Optional.empty()).next());
+        assertEquals(
+                Optional.empty(),
+                TagPage.parse(json("{\"tags\":[\"x\"]}"), Optional.empty()).next());
     }
 
     @Test
     void nullTagsMeanNone() {
-        assertEquals(List.of(), TagPage.parse(json("{\"name\":\"a\",\"tags\":null}"), Optional.empty()).tags());
+        assertEquals(
+                List.of(),
+                TagPage.parse(json("{\"name\":\"a\",\"tags\":null}"), Optional.empty())
+                        .tags());
     }
 
     @Test
@@ -38,7 +44,8 @@ class TagPageTest {
 
     @Test
     void aLinkWithoutRelNextFailsVerification() {
-        assertThrows(VerificationFailure.class,
+        assertThrows(
+                VerificationFailure.class,
                 () -> TagPage.parse(json("{\"tags\":[]}"), Optional.of("</v2/x>; rel=\"prev\"")));
     }
 }

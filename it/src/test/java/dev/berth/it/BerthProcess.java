@@ -35,9 +35,20 @@ final class BerthProcess implements AutoCloseable {
 
     /** Starts Berth on the data directory and waits until it serves. */
     static BerthProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar().toString(),
-                "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-Xmx256m",
+                "-jar",
+                jar().toString(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
         BerthProcess berth = new BerthProcess(builder.start(), log);
         try {
@@ -126,7 +137,9 @@ final class BerthProcess implements AutoCloseable {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -142,7 +155,8 @@ final class BerthProcess implements AutoCloseable {
         static final Path JAR = snapshot();
 
         private static Path snapshot() {
-            Path jar = Path.of(System.getProperty("berth.jar", "../server/target/berth.jar")).toAbsolutePath();
+            Path jar = Path.of(System.getProperty("berth.jar", "../server/target/berth.jar"))
+                    .toAbsolutePath();
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing; build it with: mvn -pl it -am verify");
             }

@@ -30,15 +30,20 @@ class BuildahTest {
 
         store.buildah("push", "--tls-verify=false", image);
 
-        JsonDoc inspected = JsonDoc.parse(
-                Skopeo.run("inspect", "--tls-verify=false", berth.docker(repository + ":1")).stdout());
+        JsonDoc inspected = JsonDoc.parse(Skopeo.run("inspect", "--tls-verify=false", berth.docker(repository + ":1"))
+                .stdout());
         List<String> layers = inspected.strings("Layers");
         assertEquals(2, layers.size(), inspected::toString);
         byte[] manifest = new ImageCheck(registry).verify(repository, "1");
         List<Descriptor> pushed = Descriptor.referencedBy(manifest);
-        assertEquals(layers, pushed.subList(1, pushed.size()).stream().map(Descriptor::digest).toList());
+        assertEquals(
+                layers,
+                pushed.subList(1, pushed.size()).stream()
+                        .map(Descriptor::digest)
+                        .toList());
         byte[] top = registry.blob(repository, layers.get(1)).expect(200).body();
-        assertTrue(TarEntries.namesInGzip(top).stream().anyMatch(name -> name.endsWith("built.txt")),
+        assertTrue(
+                TarEntries.namesInGzip(top).stream().anyMatch(name -> name.endsWith("built.txt")),
                 () -> "top layer holds " + TarEntries.namesInGzip(top));
     }
 
@@ -46,14 +51,22 @@ class BuildahTest {
     void manifestListPushedWithAllBecomesAnIndexOfBothPlatforms() {
         String repository = Names.unique("buildah/list");
         store.buildah("manifest", "create", "localhost/list:1");
-        store.buildah("manifest", "add", "--all", "localhost/list:1", TestImages.multiarch().reference());
+        store.buildah(
+                "manifest",
+                "add",
+                "--all",
+                "localhost/list:1",
+                TestImages.multiarch().reference());
 
-        store.buildah("manifest", "push", "--all", "--tls-verify=false", "localhost/list:1",
-                berth.docker(repository + ":1"));
+        store.buildah(
+                "manifest", "push", "--all", "--tls-verify=false", "localhost/list:1", berth.docker(repository + ":1"));
 
         byte[] index = new ImageCheck(registry).verify(repository, "1");
         List<Descriptor> entries = Descriptor.referencedBy(index);
-        assertEquals(List.of("amd64", "arm64"), entries.stream().map(Descriptor::architecture).sorted().toList());
-        assertEquals("application/vnd.oci.image.index.v1+json", JsonDoc.parse(index).text("mediaType"));
+        assertEquals(
+                List.of("amd64", "arm64"),
+                entries.stream().map(Descriptor::architecture).sorted().toList());
+        assertEquals(
+                "application/vnd.oci.image.index.v1+json", JsonDoc.parse(index).text("mediaType"));
     }
 }

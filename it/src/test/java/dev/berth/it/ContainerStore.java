@@ -72,8 +72,14 @@ final class ContainerStore implements BeforeEachCallback, AfterEachCallback {
     }
 
     private List<String> command(String tool, List<String> extraGlobals, String... args) {
-        List<String> command = new ArrayList<>(List.of(tool, "--root", dir.resolve("root").toString(),
-                "--runroot", dir.resolve("run").toString(), "--storage-driver", "vfs"));
+        List<String> command = new ArrayList<>(List.of(
+                tool,
+                "--root",
+                dir.resolve("root").toString(),
+                "--runroot",
+                dir.resolve("run").toString(),
+                "--storage-driver",
+                "vfs"));
         command.addAll(extraGlobals);
         command.addAll(List.of(args));
         return command;

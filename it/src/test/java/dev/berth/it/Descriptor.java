@@ -10,7 +10,10 @@ import java.util.List;
 record Descriptor(String mediaType, String digest, long size, String architecture) {
 
     static Descriptor of(JsonDoc json) {
-        return new Descriptor(json.text("mediaType"), json.text("digest"), json.number("size"),
+        return new Descriptor(
+                json.text("mediaType"),
+                json.text("digest"),
+                json.number("size"),
                 json.text("platform", "architecture"));
     }
 

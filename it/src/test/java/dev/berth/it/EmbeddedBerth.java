@@ -24,8 +24,10 @@ final class EmbeddedBerth implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = TempDirs.create("berth-it-data-");
-        berth = Berth.start(ConfigLoader.load(null, Map.of(), Map.of(
-                "server.host", "127.0.0.1", "server.port", "0", "storage.dataDir", dataDir.toString())));
+        berth = Berth.start(ConfigLoader.load(
+                null,
+                Map.of(),
+                Map.of("server.host", "127.0.0.1", "server.port", "0", "storage.dataDir", dataDir.toString())));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.berth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +30,9 @@ class GracefulShutdownTest {
         String location;
         CountDownLatch streaming = new CountDownLatch(1);
         try (BerthProcess berth = BerthProcess.start(dataDir, dir.resolve("first.log"))) {
-            location = berth.client().post("/v2/graceful/blobs/uploads/", new byte[0]).header("Location");
+            location = berth.client()
+                    .post("/v2/graceful/blobs/uploads/", new byte[0])
+                    .header("Location");
             HttpRequest patch = HttpRequest.newBuilder(URI.create("http://" + berth.host() + location))
                     .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> slowBody(streaming)))
                     .header("Content-Type", "application/octet-stream")
@@ -42,7 +43,9 @@ class GracefulShutdownTest {
             int exit = berth.terminate(Duration.ofSeconds(20));
             HttpResponse<String> response = inFlight.get(5, TimeUnit.SECONDS);
             assertEquals(202, response.statusCode(), response.body() + "\n" + berth.output());
-            assertEquals("0-" + (CHUNK * CHUNKS - 1), response.headers().firstValue("Range").orElse(""));
+            assertEquals(
+                    "0-" + (CHUNK * CHUNKS - 1),
+                    response.headers().firstValue("Range").orElse(""));
             assertTrue(exit == 0 || exit == 143, "exit code " + exit + "\n" + berth.output());
             assertTrue(berth.output().contains("shutting down"), berth.output());
         }

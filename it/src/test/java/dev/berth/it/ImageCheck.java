@@ -52,7 +52,8 @@ final class ImageCheck {
         Reply blob = registry.blob(repository, descriptor.digest()).expect(200);
         assertEquals(descriptor.digest(), Digests.sha256(blob.body()), () -> repository + " served other bytes");
         assertEquals(descriptor.size(), blob.body().length, () -> "size of " + descriptor + " in " + repository);
-        Reply head = registry.head("/v2/" + repository + "/blobs/" + descriptor.digest()).expect(200);
+        Reply head = registry.head("/v2/" + repository + "/blobs/" + descriptor.digest())
+                .expect(200);
         assertEquals(Long.toString(descriptor.size()), head.header("Content-Length"), () -> "HEAD of " + descriptor);
     }
 

@@ -20,7 +20,8 @@ final class ImagePusher {
         String digest = Digests.sha256(content);
         String uploads = "/v2/" + repository + "/blobs/uploads/";
         if (style == UploadStyle.MONOLITHIC_POST) {
-            registry.post(uploads + "?digest=" + digest, content, "Content-Type", OCTETS).expect(201);
+            registry.post(uploads + "?digest=" + digest, content, "Content-Type", OCTETS)
+                    .expect(201);
             return digest;
         }
         String location = registry.post(uploads, new byte[0]).expect(202).header("Location");
@@ -31,8 +32,8 @@ final class ImagePusher {
     /** Mounts the blob from another repository, uploading it through the offered session when the mount is refused. */
     String mountBlob(String repository, String from, byte[] content) {
         String digest = Digests.sha256(content);
-        Reply reply = registry.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + from,
-                new byte[0]);
+        Reply reply =
+                registry.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + from, new byte[0]);
         if (reply.status() != 201) {
             finish(reply.expect(202).header("Location"), digest, content, UploadStyle.POST_THEN_PUT);
         }
@@ -47,7 +48,8 @@ final class ImagePusher {
     /** PUTs the manifest under the reference and returns the digest the registry answered with. */
     String pushManifest(String repository, String reference, String mediaType, byte[] manifest) {
         return registry.put("/v2/" + repository + "/manifests/" + reference, manifest, "Content-Type", mediaType)
-                .expect(201).header("Docker-Content-Digest");
+                .expect(201)
+                .header("Docker-Content-Digest");
     }
 
     /** Pushes the image of an OCI layout (its blobs, then its manifest) under a tag. */
@@ -61,10 +63,13 @@ final class ImagePusher {
 
     private void finish(String location, String digest, byte[] content, UploadStyle style) {
         switch (style) {
-            case POST_THEN_PUT -> registry.put(withQuery(location, "digest=" + digest), content,
-                    "Content-Type", OCTETS).expect(201);
+            case POST_THEN_PUT ->
+                registry.put(withQuery(location, "digest=" + digest), content, "Content-Type", OCTETS)
+                        .expect(201);
             case POST_PATCH_PUT -> {
-                String next = registry.patch(location, content, "Content-Type", OCTETS).expect(202).header("Location");
+                String next = registry.patch(location, content, "Content-Type", OCTETS)
+                        .expect(202)
+                        .header("Location");
                 registry.put(withQuery(next, "digest=" + digest), new byte[0]).expect(201);
             }
             case CHUNKED -> {
@@ -83,7 +88,8 @@ final class ImagePusher {
     private String patchRange(String location, byte[] content, int from, int to) {
         byte[] chunk = Arrays.copyOfRange(content, from, to);
         return registry.patch(location, chunk, "Content-Type", OCTETS, "Content-Range", from + "-" + (to - 1))
-                .expect(202).header("Location");
+                .expect(202)
+                .header("Location");
     }
 
     private static String withQuery(String location, String parameter) {

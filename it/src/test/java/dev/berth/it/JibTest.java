@@ -49,7 +49,9 @@ class JibTest {
         assertEquals(built.getDigest().toString(), Digests.sha256(manifest));
         List<Descriptor> layers = layers(manifest);
         assertEquals(2, layers.size(), () -> new String(manifest));
-        assertEquals(Descriptor.referencedBy(TestImages.busybox().topBytes()).get(1).digest(), layers.get(0).digest());
+        assertEquals(
+                Descriptor.referencedBy(TestImages.busybox().topBytes()).get(1).digest(),
+                layers.get(0).digest());
         assertAppLayerHoldsTheFile(repository, layers.get(1));
         assertEquals(List.of("1"), registry.tags(repository));
     }
@@ -62,7 +64,9 @@ class JibTest {
 
         byte[] manifest = new ImageCheck(registry).verify(repository, "1");
         assertEquals(built.getDigest().toString(), Digests.sha256(manifest));
-        assertEquals("application/vnd.oci.image.manifest.v1+json", JsonDoc.parse(manifest).text("mediaType"));
+        assertEquals(
+                "application/vnd.oci.image.manifest.v1+json",
+                JsonDoc.parse(manifest).text("mediaType"));
         List<Descriptor> layers = layers(manifest);
         assertEquals(1, layers.size(), () -> new String(manifest));
         assertAppLayerHoldsTheFile(repository, layers.get(0));
@@ -71,8 +75,10 @@ class JibTest {
     /** Adds a layer holding {@code /app/hello.txt} and pushes the image to Berth under the tag. */
     private JibContainer containerize(JibContainerBuilder builder, String repositoryAndTag) throws Exception {
         Path hello = Files.writeString(work.resolve("hello.txt"), "hello from jib\n");
-        builder.addFileEntriesLayer(FileEntriesLayer.builder().setName("app")
-                        .addEntry(hello, AbsoluteUnixPath.get("/app/hello.txt")).build())
+        builder.addFileEntriesLayer(FileEntriesLayer.builder()
+                        .setName("app")
+                        .addEntry(hello, AbsoluteUnixPath.get("/app/hello.txt"))
+                        .build())
                 .setEntrypoint("/bin/cat", "/app/hello.txt");
         Containerizer target = Containerizer.to(registryImage(repositoryAndTag))
                 .setAllowInsecureRegistries(true)
@@ -97,7 +103,8 @@ class JibTest {
     }
 
     private void assertAppLayerHoldsTheFile(String repository, Descriptor layer) {
-        List<String> names = TarEntries.namesInGzip(registry.blob(repository, layer.digest()).expect(200).body());
+        List<String> names = TarEntries.namesInGzip(
+                registry.blob(repository, layer.digest()).expect(200).body());
         assertTrue(names.stream().anyMatch(name -> name.endsWith("app/hello.txt")), () -> "layer holds " + names);
     }
 }

@@ -33,8 +33,10 @@ class KillAndRestartTest {
     void acknowledgedPushesSurviveKillNineAndNothingHalfWrittenIsListed() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        List<byte[]> sharedLayers = List.of(RandomImage.randomBytes(random, 4096),
-                RandomImage.randomBytes(random, 8192), RandomImage.randomBytes(random, 100));
+        List<byte[]> sharedLayers = List.of(
+                RandomImage.randomBytes(random, 4096),
+                RandomImage.randomBytes(random, 8192),
+                RandomImage.randomBytes(random, 100));
         List<PushLoad.Acknowledged> acknowledged = new ArrayList<>();
         BerthProcess berth = BerthProcess.start(work.resolve("data"), work.resolve("berth-0.log"));
         try {
@@ -49,9 +51,10 @@ class KillAndRestartTest {
 
                 berth = BerthProcess.start(work.resolve("data"), work.resolve("berth-" + round + ".log"));
                 int listed = audit(berth, acknowledged);
-                System.out.printf("round %d (seed %d): killed after %d ms; %d pushes acknowledged, %d in all; "
-                        + "%d tags listed after the restart%n", round, seed, killAfterMillis, pushed.size(),
-                        acknowledged.size(), listed);
+                System.out.printf(
+                        "round %d (seed %d): killed after %d ms; %d pushes acknowledged, %d in all; "
+                                + "%d tags listed after the restart%n",
+                        round, seed, killAfterMillis, pushed.size(), acknowledged.size(), listed);
                 acknowledged.add(pushOne(berth, random, "round" + round));
             }
         } catch (AssertionError e) {
@@ -96,7 +99,9 @@ class KillAndRestartTest {
     private String logs() {
         try (Stream<Path> files = Files.list(work)) {
             StringBuilder logs = new StringBuilder();
-            for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+            for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .sorted()
+                    .toList()) {
                 logs.append("--- ").append(log.getFileName()).append(" ---\n").append(Files.readString(log));
             }
             return logs.toString();

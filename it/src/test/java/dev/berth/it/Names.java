@@ -9,6 +9,7 @@ final class Names {
 
     /** The prefix followed by a random suffix: {@code skopeo/multi} becomes {@code skopeo/multi-3fa81c0d}. */
     static String unique(String prefix) {
-        return prefix + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        return prefix + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 }

@@ -18,7 +18,9 @@ record OciLayout(Path dir) {
 
     /** The descriptor {@code index.json} lists first: the image or index the layout holds. */
     Descriptor top() {
-        return Descriptor.of(JsonDoc.parse(read(dir.resolve("index.json"))).array("manifests").getFirst());
+        return Descriptor.of(JsonDoc.parse(read(dir.resolve("index.json")))
+                .array("manifests")
+                .getFirst());
     }
 
     byte[] topBytes() {

@@ -21,7 +21,9 @@ class PodmanTest {
     void imagePushedAndPulledBackRuns() {
         String repository = Names.unique("podman/busybox");
         String image = berth.host() + "/" + repository + ":1";
-        String loaded = store.podman("pull", "-q", TestImages.busybox().reference()).out().strip();
+        String loaded = store.podman("pull", "-q", TestImages.busybox().reference())
+                .out()
+                .strip();
         store.podman("tag", loaded, image);
 
         store.podman("push", "--tls-verify=false", image);
@@ -30,19 +32,28 @@ class PodmanTest {
         String output = store.podman("run", "--rm", image, "echo", "hello").out();
 
         assertEquals("hello\n", output);
-        assertEquals(loaded, store.podman("image", "inspect", "--format", "{{.Id}}", image).out().strip());
+        assertEquals(
+                loaded,
+                store.podman("image", "inspect", "--format", "{{.Id}}", image)
+                        .out()
+                        .strip());
         new ImageCheck(registry).verify(repository, "1");
     }
 
     @Test
     void pullingOnePlatformOfAnIndexGetsThatPlatform() {
         String repository = Names.unique("podman/multi");
-        Skopeo.run("copy", "--all", "--dest-tls-verify=false", TestImages.multiarch().reference(),
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--dest-tls-verify=false",
+                TestImages.multiarch().reference(),
                 berth.docker(repository + ":1"));
         String image = berth.host() + "/" + repository + ":1";
 
         store.podman("pull", "-q", "--tls-verify=false", "--platform", "linux/arm64", image);
-        String architecture = store.podman("image", "inspect", "--format", "{{.Architecture}}", image).out();
+        String architecture = store.podman("image", "inspect", "--format", "{{.Architecture}}", image)
+                .out();
 
         assertEquals("arm64", architecture.strip());
     }

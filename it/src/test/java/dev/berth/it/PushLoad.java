@@ -38,8 +38,8 @@ final class PushLoad {
         for (int i = 0; i < pushers; i++) {
             int pusherId = i;
             Random random = new Random(seed * 31 + i);
-            load.threads.add(Thread.ofPlatform().name("pusher-" + round + "-" + i).start(() -> load.run(pusherId,
-                    random)));
+            load.threads.add(
+                    Thread.ofPlatform().name("pusher-" + round + "-" + i).start(() -> load.run(pusherId, random)));
         }
         return load;
     }

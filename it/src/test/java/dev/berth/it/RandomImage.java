@@ -46,18 +46,18 @@ record RandomImage(byte[] config, List<byte[]> layers, byte[] manifest) {
     }
 
     private static byte[] config(long nonce, List<byte[]> layers) {
-        String diffIds = layers.stream().map(layer -> '"' + Digests.sha256(layer) + '"')
-                .collect(Collectors.joining(","));
+        String diffIds =
+                layers.stream().map(layer -> '"' + Digests.sha256(layer) + '"').collect(Collectors.joining(","));
         return ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":{\"nonce\":\"" + nonce
-                + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + diffIds + "]}}")
+                        + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + diffIds + "]}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] manifest(byte[] config, List<byte[]> layers) {
-        String layerDescriptors = layers.stream().map(layer -> descriptor(LAYER_TYPE, layer))
-                .collect(Collectors.joining(","));
+        String layerDescriptors =
+                layers.stream().map(layer -> descriptor(LAYER_TYPE, layer)).collect(Collectors.joining(","));
         return ("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\",\"config\":"
-                + descriptor(CONFIG_TYPE, config) + ",\"layers\":[" + layerDescriptors + "]}")
+                        + descriptor(CONFIG_TYPE, config) + ",\"layers\":[" + layerDescriptors + "]}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

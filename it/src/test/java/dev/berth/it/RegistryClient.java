@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * requests by method, plus manifest, blob and listing reads. A failed connection is an {@link UncheckedIOException}.
  */
 final class RegistryClient {
-    static final String MANIFEST_TYPES = String.join(", ", "application/vnd.oci.image.manifest.v1+json",
-            "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.v2+json",
+    static final String MANIFEST_TYPES = String.join(
+            ", ",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.docker.distribution.manifest.v2+json",
             "application/vnd.docker.distribution.manifest.list.v2+json");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"?next\"?");
@@ -30,8 +33,11 @@ final class RegistryClient {
 
     RegistryClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     Reply get(String path, String... headers) {
@@ -92,7 +98,8 @@ final class RegistryClient {
     }
 
     Reply send(String method, String path, BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).method(method, body);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

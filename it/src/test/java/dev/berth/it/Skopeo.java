@@ -15,8 +15,8 @@ final class Skopeo {
 
     /** Runs {@code skopeo SUBCOMMAND ARGS}; fails with its output unless it succeeds. */
     static Command.Result run(String subcommand, String... args) {
-        List<String> command = new ArrayList<>(List.of("skopeo", "--policy",
-                ContainersEnv.variables().get("BERTH_SIGNATURE_POLICY"), subcommand));
+        List<String> command = new ArrayList<>(
+                List.of("skopeo", "--policy", ContainersEnv.variables().get("BERTH_SIGNATURE_POLICY"), subcommand));
         command.addAll(List.of(args));
         return Command.run(command, ContainersEnv.variables(), TIMEOUT);
     }

@@ -28,7 +28,8 @@ class SkopeoTest {
     void copyingAnIndexWithAllKeepsItsExactBytes() {
         String repository = pushMultiarch("skopeo/multi");
 
-        byte[] raw = Skopeo.run("inspect", "--raw", "--tls-verify=false", berth.docker(repository + ":1")).stdout();
+        byte[] raw = Skopeo.run("inspect", "--raw", "--tls-verify=false", berth.docker(repository + ":1"))
+                .stdout();
 
         assertArrayEquals(multiarch.topBytes(), raw);
         assertEquals(multiarch.top().digest(), Digests.sha256(raw));
@@ -51,10 +52,16 @@ class SkopeoTest {
     @Test
     void listTagsShowsEveryTagPushed() {
         String repository = pushMultiarch("skopeo/tags");
-        Skopeo.run("copy", "--all", "--src-tls-verify=false", "--dest-tls-verify=false",
-                berth.docker(repository + ":1"), berth.docker(repository + ":2"));
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--src-tls-verify=false",
+                "--dest-tls-verify=false",
+                berth.docker(repository + ":1"),
+                berth.docker(repository + ":2"));
 
-        JsonDoc tags = JsonDoc.parse(Skopeo.run("list-tags", "--tls-verify=false", berth.docker(repository)).stdout());
+        JsonDoc tags = JsonDoc.parse(Skopeo.run("list-tags", "--tls-verify=false", berth.docker(repository))
+                .stdout());
 
         assertEquals(List.of("1", "2"), tags.strings("Tags").stream().sorted().toList());
     }
@@ -77,12 +84,18 @@ class SkopeoTest {
     @Test
     void deletingByTagRemovesTheManifestAndEveryTagOnIt() {
         String repository = pushMultiarch("skopeo/delete");
-        Skopeo.run("copy", "--all", "--src-tls-verify=false", "--dest-tls-verify=false",
-                berth.docker(repository + ":1"), berth.docker(repository + ":also"));
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--src-tls-verify=false",
+                "--dest-tls-verify=false",
+                berth.docker(repository + ":1"),
+                berth.docker(repository + ":also"));
 
         Skopeo.run("delete", "--tls-verify=false", berth.docker(repository + ":1"));
 
-        JsonDoc tags = JsonDoc.parse(Skopeo.run("list-tags", "--tls-verify=false", berth.docker(repository)).stdout());
+        JsonDoc tags = JsonDoc.parse(Skopeo.run("list-tags", "--tls-verify=false", berth.docker(repository))
+                .stdout());
         assertEquals(List.of(), tags.strings("Tags"));
         registry.manifest(repository, multiarch.top().digest()).expect(404);
     }
@@ -92,16 +105,23 @@ class SkopeoTest {
         String source = pushMultiarch("skopeo/source");
         String target = Names.unique("skopeo/target");
 
-        Skopeo.run("copy", "--all", "--src-tls-verify=false", "--dest-tls-verify=false",
-                berth.docker(source + ":1"), berth.docker(target + ":1"));
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--src-tls-verify=false",
+                "--dest-tls-verify=false",
+                berth.docker(source + ":1"),
+                berth.docker(target + ":1"));
 
         ImageCheck check = new ImageCheck(registry);
         check.assertServes(target, "1", multiarch.topBytes());
         check.verify(target, "1");
         // skopeo never uploads a blob in one POST, so a POST answered 201 is a mount.
         String uploads = "/v2/" + target + "/blobs/uploads/";
-        assertTrue(accessLog.requests().stream().anyMatch(r -> r.method().equals("POST") && r.path().equals(uploads)
-                && r.status() == 201), () -> "no mount answered 201: " + accessLog.requests());
+        assertTrue(
+                accessLog.requests().stream()
+                        .anyMatch(r -> r.method().equals("POST") && r.path().equals(uploads) && r.status() == 201),
+                () -> "no mount answered 201: " + accessLog.requests());
     }
 
     /** Pushes the multi-arch layout with {@code copy --all} as {@code <unique repository>:1}. */

@@ -30,7 +30,8 @@ class TlsProbeTest {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(hostAndPort[0], Integer.parseInt(hostAndPort[1])), PATIENCE_MILLIS);
             plain.setSoTimeout(PATIENCE_MILLIS);
-            SSLSocket tls = (SSLSocket) SSLContext.getDefault().getSocketFactory()
+            SSLSocket tls = (SSLSocket) SSLContext.getDefault()
+                    .getSocketFactory()
                     .createSocket(plain, hostAndPort[0], Integer.parseInt(hostAndPort[1]), true);
 
             SSLException refused = assertThrows(SSLException.class, tls::startHandshake);

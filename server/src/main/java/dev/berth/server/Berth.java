@@ -37,7 +37,8 @@ public final class Berth implements Closeable {
             resources.add(DataDirLock.acquire(dataDir));
             BlobStore blobs = track(new FilesystemBlobStore(dataDir));
             MetadataStore metadata = track(SqliteMetadataStore.open(dataDir.resolve("berth.db"), Clock.systemUTC()));
-            RegistryRecord defaultRegistry = metadata.registries().getOrCreate(config.registry().defaultName());
+            RegistryRecord defaultRegistry =
+                    metadata.registries().getOrCreate(config.registry().defaultName());
             DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
@@ -69,8 +70,8 @@ public final class Berth implements Closeable {
     }
 
     private static HttpServer.Settings httpSettings(BerthConfig.Server server) {
-        return new HttpServer.Settings(server.host(), server.port(), server.idleTimeout(), server.maxHeaderBytes(),
-                server.shutdownGrace());
+        return new HttpServer.Settings(
+                server.host(), server.port(), server.idleTimeout(), server.maxHeaderBytes(), server.shutdownGrace());
     }
 
     @Override

@@ -37,8 +37,9 @@ final class Logging {
     private static final class OneLine extends Formatter {
         @Override
         public String format(LogRecord record) {
-            String line = Instant.ofEpochMilli(record.getMillis()) + " " + record.getLevel().getName() + " "
-                    + record.getLoggerName() + ": " + formatMessage(record) + System.lineSeparator();
+            String line = Instant.ofEpochMilli(record.getMillis()) + " "
+                    + record.getLevel().getName() + " " + record.getLoggerName() + ": " + formatMessage(record)
+                    + System.lineSeparator();
             if (record.getThrown() != null) {
                 var out = new java.io.StringWriter();
                 record.getThrown().printStackTrace(new java.io.PrintWriter(out));

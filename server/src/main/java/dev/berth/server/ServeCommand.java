@@ -25,14 +25,20 @@ final class ServeCommand implements Callable<Integer> {
         Logging.configure(config.log().level());
         Berth berth = Berth.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("berth: shutting down");
-            berth.close();
-            stopped.countDown();
-        }, "berth-shutdown"));
-        System.out.printf("berth: listening on http://%s:%d%n", displayHost(config), berth.address().getPort());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("berth: shutting down");
+                            berth.close();
+                            stopped.countDown();
+                        },
+                        "berth-shutdown"));
+        System.out.printf(
+                "berth: listening on http://%s:%d%n",
+                displayHost(config), berth.address().getPort());
         System.out.printf("berth: data in %s%n", berth.dataDir());
-        System.out.printf("berth: try: skopeo copy --dest-tls-verify=false oci:DIR docker://localhost:%d/app:1%n",
+        System.out.printf(
+                "berth: try: skopeo copy --dest-tls-verify=false oci:DIR docker://localhost:%d/app:1%n",
                 berth.address().getPort());
         System.out.flush();
         stopped.await();

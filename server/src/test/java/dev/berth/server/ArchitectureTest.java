@@ -15,7 +15,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importBerth() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.berth");
     }
 
@@ -26,30 +27,50 @@ class ArchitectureTest {
 
     @Test
     void theCoreDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage("dev.berth.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.http..", "dev.berth.server..",
-                        "dev.berth.storage..", "dev.berth.metadata..", "org.eclipse.jetty..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.berth.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.berth.http..",
+                        "dev.berth.server..",
+                        "dev.berth.storage..",
+                        "dev.berth.metadata..",
+                        "org.eclipse.jetty..")
                 .check(classes);
     }
 
     @Test
     void onlyTheHttpModuleSeesJetty() {
-        noClasses().that().resideOutsideOfPackage("dev.berth.http..")
-                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.berth.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jetty..")
                 .check(classes);
     }
 
     @Test
     void handlersSeeTheWebServerOnlyThroughExchange() {
-        noClasses().that().resideInAPackage("dev.berth.http.oci..")
-                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.berth.http.oci..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jetty..")
                 .check(classes);
     }
 
     @Test
     void storageBackendsDoNotKnowEachOtherOrTheServer() {
-        noClasses().that().resideInAnyPackage("dev.berth.storage..", "dev.berth.metadata..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.http..", "dev.berth.server..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.berth.storage..", "dev.berth.metadata..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.berth.http..", "dev.berth.server..")
                 .check(classes);
     }
 }

@@ -27,15 +27,18 @@ class BerthTest {
     Path dataDir;
 
     private BerthConfig config(Map<String, String> extra) {
-        Map<String, String> overrides = new HashMap<>(Map.of(
-                "server.host", "127.0.0.1", "server.port", "0", "storage.dataDir", dataDir.toString()));
+        Map<String, String> overrides = new HashMap<>(
+                Map.of("server.host", "127.0.0.1", "server.port", "0", "storage.dataDir", dataDir.toString()));
         overrides.putAll(extra);
         return ConfigLoader.load(null, Map.of(), overrides);
     }
 
     private HttpResponse<String> send(Berth berth, String method, String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + berth.address().getPort() + path);
-        return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -44,7 +47,11 @@ class BerthTest {
         try (Berth berth = Berth.start(config(Map.of()))) {
             HttpResponse<String> response = send(berth, "GET", "/v2/");
             assertEquals(200, response.statusCode());
-            assertEquals("registry/2.0", response.headers().firstValue("Docker-Distribution-API-Version").orElseThrow());
+            assertEquals(
+                    "registry/2.0",
+                    response.headers()
+                            .firstValue("Docker-Distribution-API-Version")
+                            .orElseThrow());
             assertTrue(Files.exists(dataDir.resolve("berth.db")));
         }
     }

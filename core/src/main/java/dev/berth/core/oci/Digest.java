@@ -66,7 +66,8 @@ public record Digest(Algorithm algorithm, String hex) implements Comparable<Dige
         int colon = text.indexOf(':');
         Algorithm algorithm = Algorithm.byPrefix(text.substring(0, colon));
         if (algorithm == null) {
-            throw new RegistryException(ErrorCode.DIGEST_INVALID, "unsupported digest algorithm: " + text.substring(0, colon));
+            throw new RegistryException(
+                    ErrorCode.DIGEST_INVALID, "unsupported digest algorithm: " + text.substring(0, colon));
         }
         return new Digest(algorithm, text.substring(colon + 1));
     }
@@ -82,7 +83,8 @@ public record Digest(Algorithm algorithm, String hex) implements Comparable<Dige
     }
 
     public static Digest of(Algorithm algorithm, byte[] content) {
-        return new Digest(algorithm, HexFormat.of().formatHex(algorithm.newHasher().digest(content)));
+        return new Digest(
+                algorithm, HexFormat.of().formatHex(algorithm.newHasher().digest(content)));
     }
 
     /** The digest a finished hasher of the given algorithm produced. */

@@ -56,7 +56,8 @@ public final class ManifestParser {
 
     private static String mediaTypeOf(JsonNode root, String header) {
         String declared = optionalText(root, "mediaType");
-        if (MediaTypes.DOCKER_SCHEMA1.equals(header) || MediaTypes.DOCKER_SCHEMA1_SIGNED.equals(header)
+        if (MediaTypes.DOCKER_SCHEMA1.equals(header)
+                || MediaTypes.DOCKER_SCHEMA1_SIGNED.equals(header)
                 || (declared == null && root.has("fsLayers"))) {
             throw invalid("Docker image manifest schema 1 is not supported; push schema 2 or OCI");
         }

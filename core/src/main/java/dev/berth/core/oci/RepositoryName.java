@@ -20,7 +20,10 @@ public record RepositoryName(String value) implements Comparable<RepositoryName>
     }
 
     public static boolean isValid(String value) {
-        return value != null && !value.isEmpty() && value.length() <= MAX_LENGTH && GRAMMAR.matcher(value).matches();
+        return value != null
+                && !value.isEmpty()
+                && value.length() <= MAX_LENGTH
+                && GRAMMAR.matcher(value).matches();
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.berth.core.error.RegistryException;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.BlobStore.BlobReader;
-import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.ManifestStore.StoredManifest;
+import dev.berth.core.spi.MetadataStore;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -32,7 +32,8 @@ public final class BlobService {
         if (linked.isPresent()) {
             return linked.get();
         }
-        return metadata.manifests().get(repositoryId, digest)
+        return metadata.manifests()
+                .get(repositoryId, digest)
                 .map(m -> (long) m.content().length)
                 .orElseThrow(() -> unknown(digest));
     }
@@ -44,7 +45,8 @@ public final class BlobService {
             return blobs.open(digest).orElseThrow(() -> unknown(digest));
         }
         Optional<StoredManifest> manifest = metadata.manifests().get(repositoryId, digest);
-        return manifest.map(m -> (BlobReader) new ByteArrayBlobReader(m.content())).orElseThrow(() -> unknown(digest));
+        return manifest.map(m -> (BlobReader) new ByteArrayBlobReader(m.content()))
+                .orElseThrow(() -> unknown(digest));
     }
 
     /** Unlinks a blob from the repository; its bytes stay until garbage collection finds them unused. */

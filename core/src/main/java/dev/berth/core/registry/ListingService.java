@@ -24,7 +24,8 @@ public final class ListingService {
         if (page.limit() == 0) {
             return new Page<>(List.of(), false);
         }
-        return Page.of(metadata.repositories().listWithManifests(registry.id(), page.last(), page.limit() + 1), page.limit());
+        return Page.of(
+                metadata.repositories().listWithManifests(registry.id(), page.last(), page.limit() + 1), page.limit());
     }
 
     /** A page of tags, or {@link dev.berth.core.error.ErrorCode#NAME_UNKNOWN} for a repository that does not exist. */

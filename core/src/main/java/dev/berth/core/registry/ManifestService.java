@@ -42,8 +42,8 @@ public final class ManifestService {
     public PushResult put(RepositoryRef repo, Reference reference, String contentType, byte[] content)
             throws IOException {
         if (content.length > MAX_MANIFEST_BYTES) {
-            throw new RegistryException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "manifest is larger than " + MAX_MANIFEST_BYTES + " bytes");
+            throw new RegistryException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "manifest is larger than " + MAX_MANIFEST_BYTES + " bytes");
         }
         Manifest manifest = ManifestParser.parse(content, contentType);
         Digest digest = digestOf(reference, content);
@@ -67,18 +67,20 @@ public final class ManifestService {
         if (isAcceptable(stored.mediaType(), accepted) || reference instanceof Reference.ByDigest) {
             return stored;
         }
-        return defaultPlatformChild(repositoryId, stored, accepted).orElseThrow(() -> new RegistryException(
-                ErrorCode.MANIFEST_UNKNOWN,
-                "manifest is a " + stored.mediaType() + ", which the Accept header does not allow"));
+        return defaultPlatformChild(repositoryId, stored, accepted)
+                .orElseThrow(() -> new RegistryException(
+                        ErrorCode.MANIFEST_UNKNOWN,
+                        "manifest is a " + stored.mediaType() + ", which the Accept header does not allow"));
     }
 
     /** Deletes a manifest by digest (with its tags), or only a tag. */
     public void delete(RepositoryRef repo, Reference reference) throws IOException {
         long repositoryId = repositories.require(repo);
-        boolean deleted = switch (reference) {
-            case Reference.ByDigest d -> metadata.manifests().delete(repositoryId, d.digest());
-            case Reference.ByTag t -> metadata.tags().delete(repositoryId, t.tag());
-        };
+        boolean deleted =
+                switch (reference) {
+                    case Reference.ByDigest d -> metadata.manifests().delete(repositoryId, d.digest());
+                    case Reference.ByTag t -> metadata.tags().delete(repositoryId, t.tag());
+                };
         if (!deleted) {
             throw unknown(reference);
         }
@@ -99,7 +101,9 @@ public final class ManifestService {
         Manifest parsed = ManifestParser.parse(index.content(), index.mediaType());
         for (Descriptor child : parsed.manifests()) {
             Descriptor.Platform p = child.platform();
-            if (p != null && "amd64".equals(p.architecture()) && "linux".equals(p.os())
+            if (p != null
+                    && "amd64".equals(p.architecture())
+                    && "linux".equals(p.os())
                     && isAcceptable(child.mediaType(), accepted)) {
                 return metadata.manifests().get(repositoryId, child.digest());
             }
@@ -108,7 +112,9 @@ public final class ManifestService {
     }
 
     private static boolean isAcceptable(String mediaType, Set<String> accepted) {
-        return accepted.isEmpty() || accepted.contains(mediaType) || accepted.contains("*/*")
+        return accepted.isEmpty()
+                || accepted.contains(mediaType)
+                || accepted.contains("*/*")
                 || accepted.contains("application/*");
     }
 
@@ -116,8 +122,8 @@ public final class ManifestService {
         if (reference instanceof Reference.ByDigest(Digest claimed)) {
             Digest actual = Digest.of(claimed.algorithm(), content);
             if (!actual.equals(claimed)) {
-                throw new RegistryException(ErrorCode.DIGEST_INVALID,
-                        "manifest digest " + actual + " does not match " + claimed);
+                throw new RegistryException(
+                        ErrorCode.DIGEST_INVALID, "manifest digest " + actual + " does not match " + claimed);
             }
             return actual;
         }
@@ -129,15 +135,20 @@ public final class ManifestService {
         if (required.isEmpty()) {
             return;
         }
-        Map<Digest, Long> linked = metadata.blobLinks().linkedSizes(repositoryId, required.stream().map(Descriptor::digest).toList());
+        Map<Digest, Long> linked = metadata.blobLinks()
+                .linkedSizes(
+                        repositoryId, required.stream().map(Descriptor::digest).toList());
         for (Descriptor blob : required) {
             Long size = linked.get(blob.digest());
             if (size == null) {
-                throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN,
-                        "blob unknown to registry: " + blob.digest(), Map.of("digest", blob.digest().toString()));
+                throw new RegistryException(
+                        ErrorCode.MANIFEST_BLOB_UNKNOWN,
+                        "blob unknown to registry: " + blob.digest(),
+                        Map.of("digest", blob.digest().toString()));
             }
             if (size != blob.size()) {
-                throw new RegistryException(ErrorCode.MANIFEST_INVALID,
+                throw new RegistryException(
+                        ErrorCode.MANIFEST_INVALID,
                         "descriptor of " + blob.digest() + " says " + blob.size() + " bytes, the blob has " + size);
             }
         }
@@ -147,11 +158,16 @@ public final class ManifestService {
         if (manifest.manifests().isEmpty()) {
             return;
         }
-        Set<Digest> present = metadata.manifests().existing(repositoryId, manifest.manifests().stream().map(Descriptor::digest).toList());
+        Set<Digest> present = metadata.manifests()
+                .existing(
+                        repositoryId,
+                        manifest.manifests().stream().map(Descriptor::digest).toList());
         for (Descriptor child : manifest.manifests()) {
             if (!present.contains(child.digest())) {
-                throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN,
-                        "manifest unknown to registry: " + child.digest(), Map.of("digest", child.digest().toString()));
+                throw new RegistryException(
+                        ErrorCode.MANIFEST_BLOB_UNKNOWN,
+                        "manifest unknown to registry: " + child.digest(),
+                        Map.of("digest", child.digest().toString()));
             }
         }
     }

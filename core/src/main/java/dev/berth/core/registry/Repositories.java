@@ -32,8 +32,9 @@ public final class Repositories {
 
     /** The id of an existing repository, or {@link ErrorCode#NAME_UNKNOWN}. */
     public long require(RepositoryRef ref) throws IOException {
-        return find(ref).orElseThrow(
-                () -> new RegistryException(ErrorCode.NAME_UNKNOWN, "repository name not known to registry: " + ref.name()));
+        return find(ref)
+                .orElseThrow(() -> new RegistryException(
+                        ErrorCode.NAME_UNKNOWN, "repository name not known to registry: " + ref.name()));
     }
 
     public long getOrCreate(RepositoryRef ref) throws IOException {

@@ -58,7 +58,8 @@ public final class UploadService {
         try {
             long size = blobs.append(id, body);
             if (contentLength.isPresent() && size != contentLength.get()) {
-                throw new RegistryException(ErrorCode.SIZE_INVALID,
+                throw new RegistryException(
+                        ErrorCode.SIZE_INVALID,
                         "body carried " + size + " bytes but Content-Length said " + contentLength.get());
             }
             BlobStore.CommitResult result = blobs.commit(id, digest);
@@ -80,8 +81,12 @@ public final class UploadService {
      * ErrorCode#RANGE_INVALID}, 416 otherwise) and be as long as it claims; without one it is streamed on.
      */
     public UploadStatus append(
-            RepositoryRef repo, String uploadId, Optional<ContentRange> range, Optional<Long> contentLength,
-            InputStream body) throws IOException {
+            RepositoryRef repo,
+            String uploadId,
+            Optional<ContentRange> range,
+            Optional<Long> contentLength,
+            InputStream body)
+            throws IOException {
         requireSession(repo, uploadId);
         ReentrantLock lock = locks.forKey(uploadId);
         lock.lock();
@@ -95,8 +100,13 @@ public final class UploadService {
 
     /** Finishes an upload with an optional last chunk, verifies it against the digest and links the blob. */
     public long complete(
-            RepositoryRef repo, String uploadId, Digest digest, Optional<ContentRange> range,
-            Optional<Long> contentLength, InputStream body) throws IOException {
+            RepositoryRef repo,
+            String uploadId,
+            Digest digest,
+            Optional<ContentRange> range,
+            Optional<Long> contentLength,
+            InputStream body)
+            throws IOException {
         UploadSession session = requireSession(repo, uploadId);
         ReentrantLock lock = locks.forKey(uploadId);
         lock.lock();
@@ -156,7 +166,8 @@ public final class UploadService {
             removed++;
         }
         for (BlobStore.UploadEntry entry : blobs.uploads()) {
-            if (entry.lastModified().isBefore(cutoff) && metadata.uploads().find(entry.uploadId()).isEmpty()) {
+            if (entry.lastModified().isBefore(cutoff)
+                    && metadata.uploads().find(entry.uploadId()).isEmpty()) {
                 blobs.deleteUpload(entry.uploadId());
                 removed++;
             }
@@ -164,8 +175,9 @@ public final class UploadService {
         return removed;
     }
 
-    private long appendChecked(String uploadId, Optional<ContentRange> range, Optional<Long> contentLength,
-            InputStream body) throws IOException {
+    private long appendChecked(
+            String uploadId, Optional<ContentRange> range, Optional<Long> contentLength, InputStream body)
+            throws IOException {
         long before = currentSize(uploadId);
         if (range.isPresent()) {
             checkRange(range.get(), before, contentLength);
@@ -174,19 +186,22 @@ public final class UploadService {
         long expected = range.map(ContentRange::length).or(() -> contentLength).orElse(-1L);
         if (expected >= 0 && after - before != expected) {
             blobs.truncate(uploadId, before);
-            throw new RegistryException(ErrorCode.SIZE_INVALID,
-                    "chunk carried " + (after - before) + " bytes but claimed " + expected);
+            throw new RegistryException(
+                    ErrorCode.SIZE_INVALID, "chunk carried " + (after - before) + " bytes but claimed " + expected);
         }
         return after;
     }
 
     private static void checkRange(ContentRange range, long size, Optional<Long> contentLength) {
         if (range.start() != size) {
-            throw new RegistryException(ErrorCode.RANGE_INVALID,
-                    "chunk starts at " + range.start() + " but the upload holds " + size + " bytes", size);
+            throw new RegistryException(
+                    ErrorCode.RANGE_INVALID,
+                    "chunk starts at " + range.start() + " but the upload holds " + size + " bytes",
+                    size);
         }
         if (contentLength.isPresent() && contentLength.get() != range.length()) {
-            throw new RegistryException(ErrorCode.SIZE_INVALID,
+            throw new RegistryException(
+                    ErrorCode.SIZE_INVALID,
                     "Content-Length " + contentLength.get() + " does not match Content-Range length " + range.length());
         }
     }
@@ -209,7 +224,8 @@ public final class UploadService {
 
     private static void requireVerified(Digest digest, BlobStore.CommitResult result) {
         if (!result.verified()) {
-            throw new RegistryException(ErrorCode.DIGEST_INVALID,
+            throw new RegistryException(
+                    ErrorCode.DIGEST_INVALID,
                     "provided digest " + digest + " did not match uploaded content " + result.actual());
         }
     }
@@ -222,12 +238,15 @@ public final class UploadService {
     }
 
     private static RegistryException unknownUpload(String uploadId) {
-        return new RegistryException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown to registry: "
-                + (isWellFormedId(uploadId) ? uploadId : "(malformed id)"));
+        return new RegistryException(
+                ErrorCode.BLOB_UPLOAD_UNKNOWN,
+                "blob upload unknown to registry: " + (isWellFormedId(uploadId) ? uploadId : "(malformed id)"));
     }
 
     static boolean isWellFormedId(String id) {
-        return id != null && id.length() == 32 && id.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        return id != null
+                && id.length() == 32
+                && id.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
     private static String newUploadId() {

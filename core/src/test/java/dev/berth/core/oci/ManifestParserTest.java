@@ -29,7 +29,8 @@ class ManifestParserTest {
     }
 
     private static ErrorCode failure(String json, String contentType) {
-        return assertThrows(RegistryException.class, () -> parse(json, contentType)).code();
+        return assertThrows(RegistryException.class, () -> parse(json, contentType))
+                .code();
     }
 
     @Test
@@ -44,9 +45,11 @@ class ManifestParserTest {
 
     @Test
     void readsSubjectArtifactTypeAndAnnotations() {
-        Manifest m = parse(image((",\"artifactType\":\"application/vnd.example.sbom\",\"annotations\":{\"k\":\"v\"},"
-                + "\"subject\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"%s\",\"size\":3}")
-                .formatted(D2)), null);
+        Manifest m = parse(
+                image((",\"artifactType\":\"application/vnd.example.sbom\",\"annotations\":{\"k\":\"v\"},"
+                                + "\"subject\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"%s\",\"size\":3}")
+                        .formatted(D2)),
+                null);
         assertEquals(D2, m.subject().digest().toString());
         assertEquals("application/vnd.example.sbom", m.effectiveArtifactType());
         assertEquals("v", m.annotations().get("k"));
@@ -77,8 +80,12 @@ class ManifestParserTest {
 
     @Test
     void infersTheTypeFromTheBodyWhenTheHeaderIsGeneric() {
-        assertEquals(MediaTypes.OCI_MANIFEST, parse(image("").replace(
-                "\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",", ""), "application/json").mediaType());
+        assertEquals(
+                MediaTypes.OCI_MANIFEST,
+                parse(
+                                image("").replace("\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",", ""),
+                                "application/json")
+                        .mediaType());
     }
 
     @Test
@@ -87,16 +94,23 @@ class ManifestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "null", "[]", "42", "{", "{\"schemaVersion\":2}", "{\"schemaVersion\":1,\"fsLayers\":[]}",
-        "{\"schemaVersion\":\"2\",\"config\":{}}",
-        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"}",
-        "{\"schemaVersion\":2,\"mediaType\":\"text/plain\",\"config\":{}}",
-        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\"}",
-        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":{}}",
-        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[{}]}",
-        "{\"schemaVersion\":2,\"schemaVersion\":2,\"manifests\":[]}"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "null",
+                "[]",
+                "42",
+                "{",
+                "{\"schemaVersion\":2}",
+                "{\"schemaVersion\":1,\"fsLayers\":[]}",
+                "{\"schemaVersion\":\"2\",\"config\":{}}",
+                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"}",
+                "{\"schemaVersion\":2,\"mediaType\":\"text/plain\",\"config\":{}}",
+                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\"}",
+                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":{}}",
+                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[{}]}",
+                "{\"schemaVersion\":2,\"schemaVersion\":2,\"manifests\":[]}"
+            })
     void refusesMalformedManifestsAsManifestInvalid(String json) {
         assertEquals(ErrorCode.MANIFEST_INVALID, failure(json, null));
     }

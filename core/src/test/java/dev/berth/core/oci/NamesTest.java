@@ -14,20 +14,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"a", "app", "library/busybox", "a/b/c/d", "my-app", "my--app", "my_app", "my__app",
-        "my.app", "0", "a1/b2.c3-d4_e5"})
+    @ValueSource(
+            strings = {
+                "a",
+                "app",
+                "library/busybox",
+                "a/b/c/d",
+                "my-app",
+                "my--app",
+                "my_app",
+                "my__app",
+                "my.app",
+                "0",
+                "a1/b2.c3-d4_e5"
+            })
     void acceptsRepositoryNamesOfTheGrammar(String name) {
         assertTrue(RepositoryName.isValid(name));
         assertEquals(name, new RepositoryName(name).value());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "App", "a//b", "/a", "a/", "a..b", "a___b", "-a", "a-", ".a", "a/../b", "a b",
-        "a:b", "a@b", "ä"})
+    @ValueSource(
+            strings = {
+                "", "App", "a//b", "/a", "a/", "a..b", "a___b", "-a", "a-", ".a", "a/../b", "a b", "a:b", "a@b", "ä"
+            })
     void refusesOtherRepositoryNamesAsNameInvalid(String name) {
         assertFalse(RepositoryName.isValid(name));
-        assertEquals(ErrorCode.NAME_INVALID,
-                assertThrows(RegistryException.class, () -> new RepositoryName(name)).code());
+        assertEquals(
+                ErrorCode.NAME_INVALID,
+                assertThrows(RegistryException.class, () -> new RepositoryName(name))
+                        .code());
     }
 
     @Test
@@ -56,11 +72,17 @@ class NamesTest {
 
     @Test
     void readsAReferenceAsDigestWhenItHasAColon() {
-        assertInstanceOf(Reference.ByDigest.class, Reference.parse(Digest.sha256(new byte[0]).toString()));
+        assertInstanceOf(
+                Reference.ByDigest.class,
+                Reference.parse(Digest.sha256(new byte[0]).toString()));
         assertInstanceOf(Reference.ByTag.class, Reference.parse("latest"));
-        assertEquals(ErrorCode.DIGEST_INVALID,
-                assertThrows(RegistryException.class, () -> Reference.parse("sha256:nothex")).code());
-        assertEquals(ErrorCode.MANIFEST_INVALID,
-                assertThrows(RegistryException.class, () -> Reference.parse(".bad")).code());
+        assertEquals(
+                ErrorCode.DIGEST_INVALID,
+                assertThrows(RegistryException.class, () -> Reference.parse("sha256:nothex"))
+                        .code());
+        assertEquals(
+                ErrorCode.MANIFEST_INVALID,
+                assertThrows(RegistryException.class, () -> Reference.parse(".bad"))
+                        .code());
     }
 }

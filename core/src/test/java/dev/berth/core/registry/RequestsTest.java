@@ -23,8 +23,10 @@ class RequestsTest {
     @Test
     void pageRequestRefusesNonNumbersAndNegatives() {
         for (String n : List.of("-1", "x", "1.5", "99999999999999999999")) {
-            assertEquals(ErrorCode.PAGINATION_NUMBER_INVALID,
-                    assertThrows(RegistryException.class, () -> PageRequest.parse(n, null)).code());
+            assertEquals(
+                    ErrorCode.PAGINATION_NUMBER_INVALID,
+                    assertThrows(RegistryException.class, () -> PageRequest.parse(n, null))
+                            .code());
         }
     }
 
@@ -46,8 +48,10 @@ class RequestsTest {
     @Test
     void contentRangeRefusesGarbageAsRangeInvalid() {
         for (String header : List.of("", "x", "5-4", "-1-3", "1-", "a-b", "0-99999999999999999999")) {
-            assertEquals(ErrorCode.RANGE_INVALID,
-                    assertThrows(RegistryException.class, () -> ContentRange.parse(header)).code());
+            assertEquals(
+                    ErrorCode.RANGE_INVALID,
+                    assertThrows(RegistryException.class, () -> ContentRange.parse(header))
+                            .code());
         }
     }
 }

@@ -65,8 +65,14 @@ public abstract class MetadataStoreContract {
 
     private static ManifestRecord manifest(String body, Digest subject, String artifactType, Digest... refs) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        return new ManifestRecord(Digest.sha256(content), IMAGE, content, artifactType, subject,
-                subject == null ? null : "{\"note\":\"" + body + "\"}", List.of(refs));
+        return new ManifestRecord(
+                Digest.sha256(content),
+                IMAGE,
+                content,
+                artifactType,
+                subject,
+                subject == null ? null : "{\"note\":\"" + body + "\"}",
+                List.of(refs));
     }
 
     @Test
@@ -113,9 +119,14 @@ public abstract class MetadataStoreContract {
             }
         }
         List<RepositoryName> all = store.repositories().listWithManifests(registry.id(), null, 100);
-        assertEquals(List.of("a", "a/x", "b", "bz"), all.stream().map(RepositoryName::value).toList());
-        assertEquals(List.of("a/x", "b"), store.repositories().listWithManifests(registry.id(), "a", 2).stream()
-                .map(RepositoryName::value).toList());
+        assertEquals(
+                List.of("a", "a/x", "b", "bz"),
+                all.stream().map(RepositoryName::value).toList());
+        assertEquals(
+                List.of("a/x", "b"),
+                store.repositories().listWithManifests(registry.id(), "a", 2).stream()
+                        .map(RepositoryName::value)
+                        .toList());
     }
 
     @Test
@@ -138,10 +149,13 @@ public abstract class MetadataStoreContract {
     void manifestsAreKeptByteForByteAndFoundByDigestAndTag() throws IOException {
         ManifestRecord m = manifest("{ \"odd\" :  1 }\n", null, null, digest("config"));
         store.manifests().put(repo, m, Optional.of(new Tag("v1")));
-        ManifestStore.StoredManifest byDigest = store.manifests().get(repo, m.digest()).orElseThrow();
+        ManifestStore.StoredManifest byDigest =
+                store.manifests().get(repo, m.digest()).orElseThrow();
         assertArrayEquals(m.content(), byDigest.content());
         assertEquals(IMAGE, byDigest.mediaType());
-        assertEquals(m.digest(), store.manifests().getByTag(repo, new Tag("v1")).orElseThrow().digest());
+        assertEquals(
+                m.digest(),
+                store.manifests().getByTag(repo, new Tag("v1")).orElseThrow().digest());
         assertTrue(store.manifests().getByTag(repo, new Tag("v2")).isEmpty());
         assertEquals(Set.of(m.digest()), store.manifests().existing(repo, List.of(m.digest(), digest("x"))));
     }
@@ -153,7 +167,12 @@ public abstract class MetadataStoreContract {
         store.manifests().put(repo, one, Optional.of(new Tag("latest")));
         store.manifests().put(repo, two, Optional.of(new Tag("latest")));
         store.manifests().put(repo, two, Optional.of(new Tag("latest")));
-        assertEquals(two.digest(), store.manifests().getByTag(repo, new Tag("latest")).orElseThrow().digest());
+        assertEquals(
+                two.digest(),
+                store.manifests()
+                        .getByTag(repo, new Tag("latest"))
+                        .orElseThrow()
+                        .digest());
         assertTrue(store.manifests().get(repo, one.digest()).isPresent());
     }
 
@@ -173,7 +192,8 @@ public abstract class MetadataStoreContract {
         for (String tag : List.of("b", "a", "B", "a1", "_", "10", "9")) {
             store.manifests().put(repo, m, Optional.of(new Tag(tag)));
         }
-        assertEquals(List.of("10", "9", "B", "_", "a", "a1", "b"), names(store.tags().list(repo, null, 100)));
+        assertEquals(
+                List.of("10", "9", "B", "_", "a", "a1", "b"), names(store.tags().list(repo, null, 100)));
         assertEquals(List.of("_", "a"), names(store.tags().list(repo, "B", 2)));
         assertTrue(store.tags().delete(repo, new Tag("a")));
         assertFalse(store.tags().delete(repo, new Tag("a")));
@@ -202,7 +222,9 @@ public abstract class MetadataStoreContract {
         assertEquals(IMAGE, d.mediaType());
         assertEquals("application/sbom", d.artifactType());
         assertEquals("{sbom}", d.annotations().get("note"));
-        assertTrue(store.manifests().referrers(repo, digest("none"), Optional.empty()).isEmpty());
+        assertTrue(store.manifests()
+                .referrers(repo, digest("none"), Optional.empty())
+                .isEmpty());
     }
 
     @Test
@@ -210,10 +232,23 @@ public abstract class MetadataStoreContract {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         store.uploads().create(new UploadSession("aaaa0000aaaa0000aaaa0000aaaa0000", repo, t0));
         store.uploads().create(new UploadSession("bbbb0000bbbb0000bbbb0000bbbb0000", repo, t0.plusSeconds(60)));
-        assertEquals(repo, store.uploads().find("aaaa0000aaaa0000aaaa0000aaaa0000").orElseThrow().repositoryId());
-        assertEquals(t0, store.uploads().find("aaaa0000aaaa0000aaaa0000aaaa0000").orElseThrow().startedAt());
-        assertEquals(List.of("aaaa0000aaaa0000aaaa0000aaaa0000"),
-                store.uploads().startedBefore(t0.plusSeconds(30)).stream().map(UploadSession::id).toList());
+        assertEquals(
+                repo,
+                store.uploads()
+                        .find("aaaa0000aaaa0000aaaa0000aaaa0000")
+                        .orElseThrow()
+                        .repositoryId());
+        assertEquals(
+                t0,
+                store.uploads()
+                        .find("aaaa0000aaaa0000aaaa0000aaaa0000")
+                        .orElseThrow()
+                        .startedAt());
+        assertEquals(
+                List.of("aaaa0000aaaa0000aaaa0000aaaa0000"),
+                store.uploads().startedBefore(t0.plusSeconds(30)).stream()
+                        .map(UploadSession::id)
+                        .toList());
         store.uploads().delete("aaaa0000aaaa0000aaaa0000aaaa0000");
         assertTrue(store.uploads().find("aaaa0000aaaa0000aaaa0000aaaa0000").isEmpty());
     }
@@ -236,7 +271,9 @@ public abstract class MetadataStoreContract {
         store.close();
         store = open(dir);
         assertEquals(Optional.of(repo), store.repositories().find(registry.id(), new RepositoryName("app")));
-        assertEquals(m.digest(), store.manifests().getByTag(repo, new Tag("kept")).orElseThrow().digest());
+        assertEquals(
+                m.digest(),
+                store.manifests().getByTag(repo, new Tag("kept")).orElseThrow().digest());
         assertEquals(Optional.of(5L), store.blobLinks().linkedSize(repo, digest("blob")));
     }
 
@@ -260,9 +297,16 @@ public abstract class MetadataStoreContract {
         } finally {
             pool.shutdownNow();
         }
-        Digest winner = store.manifests().getByTag(repo, new Tag("hot")).orElseThrow().digest();
+        Digest winner =
+                store.manifests().getByTag(repo, new Tag("hot")).orElseThrow().digest();
         assertTrue(pushed.stream().anyMatch(m -> m.digest().equals(winner)));
-        assertEquals(32, store.manifests().existing(repo, pushed.stream().map(ManifestRecord::digest).toList()).size());
+        assertEquals(
+                32,
+                store.manifests()
+                        .existing(
+                                repo,
+                                pushed.stream().map(ManifestRecord::digest).toList())
+                        .size());
     }
 
     @Test

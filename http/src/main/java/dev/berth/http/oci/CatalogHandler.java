@@ -21,13 +21,23 @@ final class CatalogHandler {
 
     void handle(Exchange exchange, RegistryRecord registry) throws IOException {
         Methods.require(exchange, "GET", "HEAD");
-        PageRequest request = PageRequest.parse(exchange.query("n").orElse(null), exchange.query("last").orElse(null));
+        PageRequest request = PageRequest.parse(
+                exchange.query("n").orElse(null), exchange.query("last").orElse(null));
         Page<RepositoryName> page = listings.catalog(registry, request);
         if (page.hasMore()) {
-            exchange.header("Link", Links.next("/v2/_catalog", request.limit(), page.items().getLast().value()));
+            exchange.header(
+                    "Link",
+                    Links.next(
+                            "/v2/_catalog",
+                            request.limit(),
+                            page.items().getLast().value()));
         }
-        exchange.send(200, "application/json",
-                Json.write(Map.of("repositories", page.items().stream().map(RepositoryName::value).toList())));
+        exchange.send(
+                200,
+                "application/json",
+                Json.write(Map.of(
+                        "repositories",
+                        page.items().stream().map(RepositoryName::value).toList())));
     }
 
     /** Adapter so the catalog sits in the same table as the repository handlers. */

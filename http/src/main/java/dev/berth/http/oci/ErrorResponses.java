@@ -17,8 +17,14 @@ public final class ErrorResponses {
     public static int status(ErrorCode code) {
         return switch (code) {
             case BLOB_UNKNOWN, BLOB_UPLOAD_UNKNOWN, MANIFEST_UNKNOWN, NAME_UNKNOWN -> 404;
-            case BLOB_UPLOAD_INVALID, DIGEST_INVALID, MANIFEST_BLOB_UNKNOWN, MANIFEST_INVALID, NAME_INVALID,
-                    SIZE_INVALID, TAG_INVALID, PAGINATION_NUMBER_INVALID -> 400;
+            case BLOB_UPLOAD_INVALID,
+                    DIGEST_INVALID,
+                    MANIFEST_BLOB_UNKNOWN,
+                    MANIFEST_INVALID,
+                    NAME_INVALID,
+                    SIZE_INVALID,
+                    TAG_INVALID,
+                    PAGINATION_NUMBER_INVALID -> 400;
             case RANGE_INVALID -> 416;
             case UNAUTHORIZED -> 401;
             case DENIED -> 403;

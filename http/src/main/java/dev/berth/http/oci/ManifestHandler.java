@@ -46,11 +46,12 @@ final class ManifestHandler implements OciHandler {
         try {
             content = exchange.bodyBytes(ManifestService.MAX_MANIFEST_BYTES);
         } catch (Exchange.BodyTooLargeException e) {
-            throw new RegistryException(ErrorCode.PAYLOAD_TOO_LARGE,
+            throw new RegistryException(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
                     "manifest is larger than " + ManifestService.MAX_MANIFEST_BYTES + " bytes");
         }
-        ManifestService.PushResult result =
-                manifests.put(repository, reference, exchange.header("Content-Type").orElse(null), content);
+        ManifestService.PushResult result = manifests.put(
+                repository, reference, exchange.header("Content-Type").orElse(null), content);
         exchange.header("Location", Links.manifest(repository.name(), result.digest()));
         exchange.header("Docker-Content-Digest", result.digest().toString());
         result.subject().ifPresent(subject -> exchange.header("OCI-Subject", subject.toString()));

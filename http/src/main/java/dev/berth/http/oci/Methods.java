@@ -12,7 +12,8 @@ final class Methods {
     static void require(Exchange exchange, String... allowed) {
         if (!Arrays.asList(allowed).contains(exchange.method())) {
             exchange.header("Allow", String.join(", ", allowed));
-            throw new RegistryException(ErrorCode.METHOD_UNKNOWN,
+            throw new RegistryException(
+                    ErrorCode.METHOD_UNKNOWN,
                     exchange.method() + " is not allowed here; allowed: " + String.join(", ", allowed));
         }
     }

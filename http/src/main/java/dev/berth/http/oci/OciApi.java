@@ -43,8 +43,9 @@ public final class OciApi implements Endpoint {
     public void handle(Exchange exchange) throws IOException {
         exchange.header("Docker-Distribution-API-Version", "registry/2.0");
         try {
-            Route route = Route.of(exchange.path()).orElseThrow(() -> new RegistryException(
-                    ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
+            Route route = Route.of(exchange.path())
+                    .orElseThrow(() -> new RegistryException(
+                            ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
             RegistryRecord registry = resolve(exchange);
             handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
         } catch (RegistryException e) {
@@ -56,14 +57,15 @@ public final class OciApi implements Endpoint {
 
     @Override
     public void sendUnexpectedError(Exchange exchange) throws IOException {
-        ErrorResponses.send(exchange, new RegistryException(ErrorCode.UNKNOWN,
-                "internal error; quote request id " + exchange.requestId()));
+        ErrorResponses.send(
+                exchange,
+                new RegistryException(ErrorCode.UNKNOWN, "internal error; quote request id " + exchange.requestId()));
     }
 
     private RegistryRecord resolve(Exchange exchange) throws IOException {
         Optional<RegistryRecord> registry = registries.resolve(exchange.host());
-        return registry.orElseThrow(() -> new RegistryException(ErrorCode.NAME_UNKNOWN,
-                "no registry answers on " + truncate(exchange.host())));
+        return registry.orElseThrow(() ->
+                new RegistryException(ErrorCode.NAME_UNKNOWN, "no registry answers on " + truncate(exchange.host())));
     }
 
     private static String truncate(String text) {

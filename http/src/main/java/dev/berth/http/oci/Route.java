@@ -16,7 +16,16 @@ import java.util.regex.Pattern;
  * @param argument the tag, digest or upload id the path ends with, or null
  */
 record Route(Kind kind, RepositoryName name, String argument) {
-    enum Kind { BASE, CATALOG, TAGS, MANIFEST, BLOB, UPLOADS, UPLOAD, REFERRERS }
+    enum Kind {
+        BASE,
+        CATALOG,
+        TAGS,
+        MANIFEST,
+        BLOB,
+        UPLOADS,
+        UPLOAD,
+        REFERRERS
+    }
 
     private static final Pattern TAGS = Pattern.compile("/v2/(.+)/tags/list");
     private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
@@ -60,8 +69,9 @@ record Route(Kind kind, RepositoryName name, String argument) {
 
     private static RepositoryName name(String text) {
         if (!RepositoryName.isValid(text)) {
-            throw new RegistryException(ErrorCode.NAME_INVALID, "invalid repository name: "
-                    + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
+            throw new RegistryException(
+                    ErrorCode.NAME_INVALID,
+                    "invalid repository name: " + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
         }
         return new RepositoryName(text);
     }

@@ -22,11 +22,16 @@ final class TagsHandler implements OciHandler {
     @Override
     public void handle(Exchange exchange, RepositoryRef repository, Route route) throws IOException {
         Methods.require(exchange, "GET", "HEAD");
-        PageRequest request = PageRequest.parse(exchange.query("n").orElse(null), exchange.query("last").orElse(null));
+        PageRequest request = PageRequest.parse(
+                exchange.query("n").orElse(null), exchange.query("last").orElse(null));
         Page<Tag> page = listings.tags(repository, request);
         if (page.hasMore()) {
-            exchange.header("Link", Links.next("/v2/" + repository.name() + "/tags/list", request.limit(),
-                    page.items().getLast().value()));
+            exchange.header(
+                    "Link",
+                    Links.next(
+                            "/v2/" + repository.name() + "/tags/list",
+                            request.limit(),
+                            page.items().getLast().value()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", repository.name().value());

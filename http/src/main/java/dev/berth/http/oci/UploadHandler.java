@@ -34,8 +34,12 @@ final class UploadHandler implements OciHandler {
         String id = route.argument();
         try {
             switch (exchange.method()) {
-                case "PATCH" -> accepted(exchange, repository, uploads.append(
-                        repository, id, contentRange(exchange), exchange.contentLength(), exchange.body()));
+                case "PATCH" ->
+                    accepted(
+                            exchange,
+                            repository,
+                            uploads.append(
+                                    repository, id, contentRange(exchange), exchange.contentLength(), exchange.body()));
                 case "PUT" -> finish(exchange, repository, id);
                 case "DELETE" -> {
                     uploads.cancel(repository, id);
@@ -56,7 +60,8 @@ final class UploadHandler implements OciHandler {
         Optional<String> from = exchange.query("from").filter(RepositoryName::isValid);
         if (mount.isPresent() && from.isPresent()) {
             Digest digest = Digest.parse(mount.get());
-            if (uploads.mount(repository, new RepositoryName(from.get()), digest).isPresent()) {
+            if (uploads.mount(repository, new RepositoryName(from.get()), digest)
+                    .isPresent()) {
                 created(exchange, repository, digest);
                 return;
             }
@@ -72,8 +77,9 @@ final class UploadHandler implements OciHandler {
     }
 
     private void finish(Exchange exchange, RepositoryRef repository, String id) throws IOException {
-        Digest digest = Digest.parse(exchange.query("digest").orElseThrow(() -> new RegistryException(
-                ErrorCode.DIGEST_INVALID, "the digest query parameter is required to finish an upload")));
+        Digest digest = Digest.parse(exchange.query("digest")
+                .orElseThrow(() -> new RegistryException(
+                        ErrorCode.DIGEST_INVALID, "the digest query parameter is required to finish an upload")));
         uploads.complete(repository, id, digest, contentRange(exchange), exchange.contentLength(), exchange.body());
         created(exchange, repository, digest);
     }

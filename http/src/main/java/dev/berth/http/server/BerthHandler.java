@@ -75,13 +75,17 @@ final class BerthHandler extends Handler.Abstract {
             return;
         }
         LOG.log(Level.DEBUG, "request " + exchange.requestId() + " malformed: " + http.getReason());
-        exchange.send(http.getCode(), "text/plain",
+        exchange.send(
+                http.getCode(),
+                "text/plain",
                 ("malformed request: " + http.getReason() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void unexpected(Exchange exchange, Endpoint endpoint, Exception e) throws IOException {
-        LOG.log(Level.ERROR, "request " + exchange.requestId() + " " + exchange.method() + " " + exchange.path()
-                + " failed", e);
+        LOG.log(
+                Level.ERROR,
+                "request " + exchange.requestId() + " " + exchange.method() + " " + exchange.path() + " failed",
+                e);
         if (!exchange.isCommitted()) {
             endpoint.sendUnexpectedError(exchange);
         } else {
@@ -100,9 +104,16 @@ final class BerthHandler extends Handler.Abstract {
 
     private static void logAccess(Exchange exchange, Response response, long started) {
         if (ACCESS.isLoggable(Level.DEBUG)) {
-            ACCESS.log(Level.DEBUG, String.format("%s %s %s %s %d %dms", exchange.requestId(),
-                    exchange.clientAddress(), exchange.method(), exchange.path(), response.getStatus(),
-                    (System.nanoTime() - started) / 1_000_000));
+            ACCESS.log(
+                    Level.DEBUG,
+                    String.format(
+                            "%s %s %s %s %d %dms",
+                            exchange.requestId(),
+                            exchange.clientAddress(),
+                            exchange.method(),
+                            exchange.path(),
+                            response.getStatus(),
+                            (System.nanoTime() - started) / 1_000_000));
         }
     }
 }

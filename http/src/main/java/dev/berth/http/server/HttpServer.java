@@ -54,7 +54,8 @@ public final class HttpServer implements Closeable {
 
     /** The address it listens on, with the real port when 0 was asked for. */
     public InetSocketAddress address() {
-        return new InetSocketAddress(connector.getHost() == null ? "0.0.0.0" : connector.getHost(), connector.getLocalPort());
+        return new InetSocketAddress(
+                connector.getHost() == null ? "0.0.0.0" : connector.getHost(), connector.getLocalPort());
     }
 
     public void join() throws InterruptedException {

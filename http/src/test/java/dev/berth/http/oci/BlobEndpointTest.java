@@ -48,7 +48,8 @@ class BlobEndpointTest {
     void aBlobLargerThanTheStreamBufferComesBackWhole() {
         byte[] large = randomBytes(1024 * 1024 + 17);
         Digest digest = client.pushBlob(repository, large);
-        assertArrayEquals(large, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                large, client.getBlob(repository, digest).assertStatus(200).body());
     }
 
     @Test
@@ -96,7 +97,8 @@ class BlobEndpointTest {
     @Test
     void aRangeEndingBeyondTheBlobIsCutAtItsEnd() {
         Digest digest = client.pushBlob(repository, content);
-        Reply reply = client.getBlob(repository, digest, "Range", "bytes=900-999999").assertStatus(206);
+        Reply reply =
+                client.getBlob(repository, digest, "Range", "bytes=900-999999").assertStatus(206);
         assertArrayEquals(Arrays.copyOfRange(content, 900, 1000), reply.body());
         assertEquals("bytes 900-999/1000", reply.header("Content-Range"));
     }
@@ -105,7 +107,8 @@ class BlobEndpointTest {
     void aRangeAcrossTheStreamBufferBoundaryIsExact() {
         byte[] large = randomBytes(600 * 1024);
         Digest digest = client.pushBlob(repository, large);
-        Reply reply = client.getBlob(repository, digest, "Range", "bytes=262000-530000").assertStatus(206);
+        Reply reply = client.getBlob(repository, digest, "Range", "bytes=262000-530000")
+                .assertStatus(206);
         assertArrayEquals(Arrays.copyOfRange(large, 262000, 530001), reply.body());
     }
 
@@ -118,8 +121,9 @@ class BlobEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bytes=abc", "items=0-1", "bytes=0-1,5-6", "bytes=9-2", "bytes=-",
-        "bytes=99999999999999999999-"})
+    @ValueSource(
+            strings = {"bytes=abc", "items=0-1", "bytes=0-1,5-6", "bytes=9-2", "bytes=-", "bytes=99999999999999999999-"
+            })
     void aRangeHeaderItDoesNotUnderstandIsIgnored(String range) {
         Digest digest = client.pushBlob(repository, content);
         Reply reply = client.getBlob(repository, digest, "Range", range).assertStatus(200);
@@ -130,7 +134,8 @@ class BlobEndpointTest {
     @Test
     void headWithARangeAnswers206WithTheRangeLength() {
         Digest digest = client.pushBlob(repository, content);
-        Reply reply = client.head("/v2/" + repository + "/blobs/" + digest, "Range", "bytes=0-99").assertStatus(206);
+        Reply reply = client.head("/v2/" + repository + "/blobs/" + digest, "Range", "bytes=0-99")
+                .assertStatus(206);
         assertEquals("100", reply.header("Content-Length"));
         assertEquals("bytes 0-99/1000", reply.header("Content-Range"));
         assertEquals(0, reply.body().length);
@@ -152,7 +157,8 @@ class BlobEndpointTest {
         Digest digest = client.pushBlob(repository, content);
         client.pushBlob(other, content);
         client.delete("/v2/" + repository + "/blobs/" + digest).assertStatus(202);
-        assertArrayEquals(content, client.getBlob(other, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(other, digest).assertStatus(200).body());
     }
 
     @Test
@@ -179,8 +185,16 @@ class BlobEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sha256:xyz", "sha256:ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789",
-        "md5:d41d8cd98f00b204e9800998ecf8427e", "sha256:abc", "sha256", "notadigest:", "sha256:"})
+    @ValueSource(
+            strings = {
+                "sha256:xyz",
+                "sha256:ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789",
+                "md5:d41d8cd98f00b204e9800998ecf8427e",
+                "sha256:abc",
+                "sha256",
+                "notadigest:",
+                "sha256:"
+            })
     void aMalformedDigestAnswers400DigestInvalid(String digest) {
         client.pushBlob(repository, content);
         client.getBlob(repository, digest).assertError(400, ErrorCode.DIGEST_INVALID);
@@ -190,7 +204,8 @@ class BlobEndpointTest {
     void aBlobPushedUnderASha512DigestIsServedUnderIt() {
         Digest digest = Digest.of(Digest.Algorithm.SHA512, content);
         String location = client.startUpload(repository);
-        client.put(RegistryClient.withQuery(location, "digest=" + digest), content).assertStatus(201);
+        client.put(RegistryClient.withQuery(location, "digest=" + digest), content)
+                .assertStatus(201);
         Reply reply = client.getBlob(repository, digest).assertStatus(200);
         assertArrayEquals(content, reply.body());
         assertEquals(digest.toString(), reply.header("Docker-Content-Digest"));

@@ -39,7 +39,9 @@ class ConcurrentPushTest {
         byte[] content = randomBytes(200_000);
         List<Digest> digests = concurrently(i -> client.pushBlob(repository, content));
         assertEquals(Set.of(Digest.sha256(content)), Set.copyOf(digests));
-        assertArrayEquals(content, client.getBlob(repository, digests.getFirst()).assertStatus(200).body());
+        assertArrayEquals(
+                content,
+                client.getBlob(repository, digests.getFirst()).assertStatus(200).body());
     }
 
     @Test
@@ -48,18 +50,21 @@ class ConcurrentPushTest {
         Digest digest = Digest.sha256(content);
         List<String> repositories = concurrently(i -> {
             String name = repository + "/r" + (i % 4);
-            client.post("/v2/" + name + "/blobs/uploads/?digest=" + digest, content).assertStatus(201);
+            client.post("/v2/" + name + "/blobs/uploads/?digest=" + digest, content)
+                    .assertStatus(201);
             return name;
         });
         for (String name : Set.copyOf(repositories)) {
-            assertArrayEquals(content, client.getBlob(name, digest).assertStatus(200).body());
+            assertArrayEquals(
+                    content, client.getBlob(name, digest).assertStatus(200).body());
         }
     }
 
     @Test
     void sixteenClientsPushingTheSameManifestUnderTheSameTagAllSucceed() throws Exception {
         Pushed image = client.pushImage(repository, "seed");
-        List<Digest> digests = concurrently(i -> client.pushManifest(repository, "latest", OCI_MANIFEST, image.content()));
+        List<Digest> digests =
+                concurrently(i -> client.pushManifest(repository, "latest", OCI_MANIFEST, image.content()));
         assertEquals(Set.of(image.digest()), Set.copyOf(digests));
         Reply reply = client.getManifest(repository, "latest").assertStatus(200);
         assertArrayEquals(image.content(), reply.body());
@@ -72,7 +77,8 @@ class ConcurrentPushTest {
         for (int i = 0; i < CLIENTS; i++) {
             images.add(client.pushImage(repository, "image" + i));
         }
-        concurrently(i -> client.pushManifest(repository, "latest", OCI_MANIFEST, images.get(i).content()));
+        concurrently(i -> client.pushManifest(
+                repository, "latest", OCI_MANIFEST, images.get(i).content()));
         Reply reply = client.getManifest(repository, "latest").assertStatus(200);
         Digest served = Digest.parse(reply.header("Docker-Content-Digest"));
         assertEquals(Digest.sha256(reply.body()), served);
@@ -83,11 +89,13 @@ class ConcurrentPushTest {
     void ofSixteenClientsSendingTheSameFirstChunkExactlyOneIsAccepted() throws Exception {
         String location = client.startUpload(repository);
         byte[] chunk = randomBytes(10_000);
-        List<Integer> statuses = concurrently(i -> client.patch(location, chunk, "Content-Range", "0-9999").status());
+        List<Integer> statuses = concurrently(
+                i -> client.patch(location, chunk, "Content-Range", "0-9999").status());
         assertEquals(1, Collections.frequency(statuses, 202), statuses.toString());
         assertEquals(CLIENTS - 1, Collections.frequency(statuses, 416), statuses.toString());
         assertEquals("0-9999", client.get(location).assertStatus(204).header("Range"));
-        client.put(withQuery(location, "digest=" + Digest.sha256(chunk)), new byte[0]).assertStatus(201);
+        client.put(withQuery(location, "digest=" + Digest.sha256(chunk)), new byte[0])
+                .assertStatus(201);
     }
 
     @Test
@@ -100,7 +108,8 @@ class ConcurrentPushTest {
         List<Integer> statuses = replies.stream().map(Reply::status).toList();
         assertEquals(1, Collections.frequency(statuses, 201), statuses.toString());
         replies.stream().filter(r -> r.status() != 201).forEach(r -> r.assertError(404, ErrorCode.BLOB_UPLOAD_UNKNOWN));
-        assertArrayEquals(content, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, digest).assertStatus(200).body());
     }
 
     @Test
@@ -113,7 +122,8 @@ class ConcurrentPushTest {
                 ? client.delete(location)
                 : client.put(withQuery(location, "digest=" + digest), new byte[0]));
         List<Integer> statuses = replies.stream().map(Reply::status).toList();
-        assertEquals(1, Collections.frequency(statuses, 201) + Collections.frequency(statuses, 204), statuses.toString());
+        assertEquals(
+                1, Collections.frequency(statuses, 201) + Collections.frequency(statuses, 204), statuses.toString());
         replies.stream().filter(r -> r.status() >= 400).forEach(r -> r.assertError(404, ErrorCode.BLOB_UPLOAD_UNKNOWN));
         client.getBlob(repository, digest).assertStatus(statuses.contains(201) ? 200 : 404);
     }
@@ -122,7 +132,8 @@ class ConcurrentPushTest {
     void sixteenStreamedChunksToOneUploadAreAppendedWholeOneAfterAnother() throws Exception {
         String location = client.startUpload(repository);
         byte[] chunk = randomBytes(300_000);
-        List<Integer> statuses = concurrently(i -> client.patchStreamed(location, chunk).status());
+        List<Integer> statuses =
+                concurrently(i -> client.patchStreamed(location, chunk).status());
         assertEquals(Set.of(202), Set.copyOf(statuses));
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         for (int i = 0; i < CLIENTS; i++) {
@@ -130,8 +141,11 @@ class ConcurrentPushTest {
         }
         Digest digest = Digest.sha256(whole.toByteArray());
         client.put(withQuery(location, "digest=" + digest), new byte[0]).assertStatus(201);
-        assertEquals(Long.toString(whole.size()), client.head("/v2/" + repository + "/blobs/" + digest)
-                .assertStatus(200).header("Content-Length"));
+        assertEquals(
+                Long.toString(whole.size()),
+                client.head("/v2/" + repository + "/blobs/" + digest)
+                        .assertStatus(200)
+                        .header("Content-Length"));
     }
 
     @Test
@@ -139,7 +153,8 @@ class ConcurrentPushTest {
         Pushed image = client.pushImage(repository, "seed");
         List<Integer> statuses = concurrently(i -> {
             if (i % 2 == 0) {
-                return client.putManifest(repository, "racing", OCI_MANIFEST, image.content()).status();
+                return client.putManifest(repository, "racing", OCI_MANIFEST, image.content())
+                        .status();
             }
             Reply reply = client.getManifest(repository, "racing");
             if (reply.status() == 200) {

@@ -31,33 +31,57 @@ class MalformedRequestTest {
     void anUnsupportedMethodAnswers405OnEveryEndpoint(String method) throws IOException {
         Pushed image = client.pushImage(repository, "latest");
         String upload = client.startUpload(repository);
-        for (String path : new String[] {"/v2/", "/v2/_catalog", "/v2/" + repository + "/tags/list",
-            "/v2/" + repository + "/manifests/latest", "/v2/" + repository + "/blobs/" + image.digest(),
-            "/v2/" + repository + "/blobs/uploads/", upload, "/v2/" + repository + "/referrers/" + image.digest()}) {
-            RawReply reply = RawHttp.send(server.address(), method + " " + path
-                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", new byte[0]);
+        for (String path : new String[] {
+            "/v2/",
+            "/v2/_catalog",
+            "/v2/" + repository + "/tags/list",
+            "/v2/" + repository + "/manifests/latest",
+            "/v2/" + repository + "/blobs/" + image.digest(),
+            "/v2/" + repository + "/blobs/uploads/",
+            upload,
+            "/v2/" + repository + "/referrers/" + image.digest()
+        }) {
+            RawReply reply = RawHttp.send(
+                    server.address(),
+                    method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                    new byte[0]);
             assertEquals(method.equals("CONNECT") ? 400 : 405, reply.status(), method + " " + path);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v2/_catalog?n=%zz", "/v2/_catalog?last=%", "/v2/REPO/tags/list?n=%E0%A4%A",
-        "/v2/REPO/referrers/DIGEST?artifactType=%", "/v2/REPO/blobs/uploads/?mount=%zz&from=a"})
+    @ValueSource(
+            strings = {
+                "/v2/_catalog?n=%zz",
+                "/v2/_catalog?last=%",
+                "/v2/REPO/tags/list?n=%E0%A4%A",
+                "/v2/REPO/referrers/DIGEST?artifactType=%",
+                "/v2/REPO/blobs/uploads/?mount=%zz&from=a"
+            })
     void aMalformedQueryStringAnswers400(String target) throws IOException {
         Pushed image = client.pushImage(repository, "latest");
         String method = target.contains("/uploads/") ? "POST" : "GET";
-        RawReply reply = RawHttp.send(server.address(), method + " "
-                + target.replace("REPO", repository).replace("DIGEST", image.digest().toString())
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", new byte[0]);
+        RawReply reply = RawHttp.send(
+                server.address(),
+                method + " "
+                        + target.replace("REPO", repository)
+                                .replace("DIGEST", image.digest().toString())
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                new byte[0]);
         assertEquals(400, reply.status(), reply.text());
     }
 
     @Test
     void aMalformedQueryStringIsIgnoredWhereNoParameterIsRead() throws IOException {
         Pushed image = client.pushImage(repository, "latest");
-        assertEquals(200, RawHttp.get(server.address(), "/v2/" + repository + "/manifests/latest?x=%zz").status());
-        assertEquals(200, RawHttp.get(server.address(), "/v2/" + repository + "/blobs/" + image.digest() + "?x=%zz")
-                .status());
+        assertEquals(
+                200,
+                RawHttp.get(server.address(), "/v2/" + repository + "/manifests/latest?x=%zz")
+                        .status());
+        assertEquals(
+                200,
+                RawHttp.get(server.address(), "/v2/" + repository + "/blobs/" + image.digest() + "?x=%zz")
+                        .status());
     }
 
     @Test
@@ -68,13 +92,18 @@ class MalformedRequestTest {
 
     @Test
     void aPathLongerThanTheHeaderLimitAnswers414() throws IOException {
-        assertEquals(414, RawHttp.get(server.address(), "/v2/" + "a".repeat(RegistryServer.MAX_HEADER_BYTES + 10)).status());
+        assertEquals(
+                414,
+                RawHttp.get(server.address(), "/v2/" + "a".repeat(RegistryServer.MAX_HEADER_BYTES + 10))
+                        .status());
     }
 
     @Test
     void headersLargerThanTheLimitAnswer431() {
-        client.get("/v2/", "X-Padding", "x".repeat(RegistryServer.MAX_HEADER_BYTES + 10)).assertStatus(431);
-        client.get("/v2/", "Accept", "a/b,".repeat(RegistryServer.MAX_HEADER_BYTES / 4)).assertStatus(431);
+        client.get("/v2/", "X-Padding", "x".repeat(RegistryServer.MAX_HEADER_BYTES + 10))
+                .assertStatus(431);
+        client.get("/v2/", "Accept", "a/b,".repeat(RegistryServer.MAX_HEADER_BYTES / 4))
+                .assertStatus(431);
     }
 
     @Test
@@ -96,8 +125,10 @@ class MalformedRequestTest {
     void aChunkShorterThanItsContentLengthLeavesTheUploadResumable() throws IOException {
         String location = client.startUpload(repository);
         byte[] sent = randomBytes(10);
-        RawReply reply = RawHttp.send(server.address(), "PATCH " + location
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n",
+        RawReply reply = RawHttp.send(
+                server.address(),
+                "PATCH " + location
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n",
                 sent);
         assertNotEquals(500, reply.status(), reply.text());
         Reply status = client.get(location).assertStatus(204);
@@ -108,15 +139,19 @@ class MalformedRequestTest {
         byte[] whole = new byte[(int) held + content.length];
         System.arraycopy(sent, 0, whole, 0, (int) held);
         System.arraycopy(content, 0, whole, (int) held, content.length);
-        client.put(RegistryClient.withQuery(location, "digest=" + Digest.sha256(whole)), content).assertStatus(201);
+        client.put(RegistryClient.withQuery(location, "digest=" + Digest.sha256(whole)), content)
+                .assertStatus(201);
     }
 
     @Test
     void aManifestShorterThanItsContentLengthIsNotStored() throws IOException {
         Pushed image = client.pushImage(repository, "latest");
-        RawReply reply = RawHttp.send(server.address(), "PUT /v2/" + repository + "/manifests/short HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nContent-Type: " + OCI_MANIFEST + "\r\nContent-Length: "
-                + (image.content().length + 50) + "\r\n\r\n", image.content());
+        RawReply reply = RawHttp.send(
+                server.address(),
+                "PUT /v2/" + repository + "/manifests/short HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nContent-Type: " + OCI_MANIFEST + "\r\nContent-Length: "
+                        + (image.content().length + 50) + "\r\n\r\n",
+                image.content());
         assertNotEquals(500, reply.status(), reply.text());
         assertNotEquals(201, reply.status(), reply.text());
         client.getManifest(repository, "short").assertError(404, ErrorCode.MANIFEST_UNKNOWN);
@@ -126,27 +161,39 @@ class MalformedRequestTest {
     void aMonolithicUploadShorterThanItsContentLengthStoresNothing() throws IOException {
         byte[] content = randomBytes(50);
         Digest digest = Digest.sha256(content);
-        RawReply reply = RawHttp.send(server.address(), "POST /v2/" + repository + "/blobs/uploads/?digest=" + digest
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n", content);
+        RawReply reply = RawHttp.send(
+                server.address(),
+                "POST /v2/" + repository + "/blobs/uploads/?digest=" + digest
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n",
+                content);
         assertNotEquals(500, reply.status(), reply.text());
         assertNotEquals(201, reply.status(), reply.text());
         client.getBlob(repository, digest).assertError(404, ErrorCode.BLOB_UNKNOWN);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Content-Length: abc\r\n", "Content-Length: -5\r\n",
-        "Content-Length: 5\r\nContent-Length: 6\r\n", "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
-        "Transfer-Encoding: gzip\r\n"})
+    @ValueSource(
+            strings = {
+                "Content-Length: abc\r\n",
+                "Content-Length: -5\r\n",
+                "Content-Length: 5\r\nContent-Length: 6\r\n",
+                "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+                "Transfer-Encoding: gzip\r\n"
+            })
     void brokenFramingAnswers400(String framing) throws IOException {
-        RawReply reply = RawHttp.send(server.address(), "PATCH " + client.startUpload(repository)
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + framing + "\r\n", "hello".getBytes(StandardCharsets.UTF_8));
+        RawReply reply = RawHttp.send(
+                server.address(),
+                "PATCH " + client.startUpload(repository) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + framing + "\r\n",
+                "hello".getBytes(StandardCharsets.UTF_8));
         assertTrue(reply.status() == 400 || reply.status() == 501, reply.text());
     }
 
     @Test
     void aBrokenChunkedBodyIsNotAnInternalError() throws IOException {
-        RawReply reply = RawHttp.send(server.address(), "PATCH " + client.startUpload(repository)
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n",
+        RawReply reply = RawHttp.send(
+                server.address(),
+                "PATCH " + client.startUpload(repository)
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n",
                 "5\r\nhello\r\nZZ\r\nnot hex\r\n0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
         assertNotEquals(500, reply.status(), reply.text());
     }
@@ -164,9 +211,11 @@ class MalformedRequestTest {
             "PATCH /v2/" + repository + "/blobs/uploads/nope HTTP/1.1\r\n",
             "PUT /v2/" + repository + "/manifests/-bad HTTP/1.1\r\n",
         }) {
-            RawReply reply = RawHttp.sendInTwoParts(server.address(),
+            RawReply reply = RawHttp.sendInTwoParts(
+                    server.address(),
                     head + "Host: 127.0.0.1\r\nContent-Length: 5\r\n\r\n",
-                    "hello" + "GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 200);
+                    "hello" + "GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                    200);
             assertTrue(reply.status() >= 400 && reply.status() < 500, reply.text());
             assertTrue(reply.text().contains("HTTP/1.1 200 OK"), "no answer to the next request: " + reply.text());
         }
@@ -174,9 +223,12 @@ class MalformedRequestTest {
 
     @Test
     void aRequestRefusedWithALargeBodyUnreadSaysTheConnectionCloses() throws Exception {
-        RawReply reply = RawHttp.sendInTwoParts(server.address(), "PATCH /v2/" + repository
-                + "/blobs/uploads/nope HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000\r\n\r\n",
-                "x".repeat(200_000), 0);
+        RawReply reply = RawHttp.sendInTwoParts(
+                server.address(),
+                "PATCH /v2/" + repository
+                        + "/blobs/uploads/nope HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000\r\n\r\n",
+                "x".repeat(200_000),
+                0);
         assertEquals(404, reply.status(), reply.text());
         assertTrue(reply.text().contains("Connection: close"), reply.text());
         client.patch("/v2/" + repository + "/blobs/uploads/nope", randomBytes(1_000_000))
@@ -194,7 +246,8 @@ class MalformedRequestTest {
     @Test
     void aPatchWithAnEmptyBodyChangesNothing() {
         String location = client.startUpload(repository);
-        assertEquals("0-0", client.patch(location, new byte[0]).assertStatus(202).header("Range"));
+        assertEquals(
+                "0-0", client.patch(location, new byte[0]).assertStatus(202).header("Range"));
         client.request("PATCH", location).assertStatus(202);
     }
 }

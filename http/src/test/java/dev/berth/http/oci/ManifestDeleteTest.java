@@ -26,13 +26,15 @@ class ManifestDeleteTest {
         Pushed image = client.pushImage(repository, "latest");
         client.pushManifest(repository, "v1", OCI_MANIFEST, image.content());
         Pushed other = client.pushImage(repository, "other");
-        Reply reply = client.delete("/v2/" + repository + "/manifests/" + image.digest()).assertStatus(202);
+        Reply reply = client.delete("/v2/" + repository + "/manifests/" + image.digest())
+                .assertStatus(202);
         assertEquals("0", reply.header("Content-Length"));
         client.getManifest(repository, image.digest().toString()).assertError(404, ErrorCode.MANIFEST_UNKNOWN);
         client.getManifest(repository, "latest").assertError(404, ErrorCode.MANIFEST_UNKNOWN);
         client.getManifest(repository, "v1").assertError(404, ErrorCode.MANIFEST_UNKNOWN);
         assertEquals(List.of("other"), tags());
-        assertArrayEquals(other.content(), client.getManifest(repository, "other").body());
+        assertArrayEquals(
+                other.content(), client.getManifest(repository, "other").body());
     }
 
     @Test
@@ -41,7 +43,9 @@ class ManifestDeleteTest {
         client.pushManifest(repository, "v1", OCI_MANIFEST, image.content());
         client.delete("/v2/" + repository + "/manifests/latest").assertStatus(202);
         client.getManifest(repository, "latest").assertError(404, ErrorCode.MANIFEST_UNKNOWN);
-        assertArrayEquals(image.content(), client.getManifest(repository, image.digest().toString()).body());
+        assertArrayEquals(
+                image.content(),
+                client.getManifest(repository, image.digest().toString()).body());
         assertArrayEquals(image.content(), client.getManifest(repository, "v1").body());
         assertEquals(List.of("v1"), tags());
     }
@@ -62,7 +66,8 @@ class ManifestDeleteTest {
         Pushed image = client.pushImage(repository, "latest");
         client.delete("/v2/" + repository + "/manifests/" + image.digest()).assertStatus(202);
         assertEquals(image.digest(), client.pushManifest(repository, "latest", OCI_MANIFEST, image.content()));
-        assertArrayEquals(image.content(), client.getManifest(repository, "latest").body());
+        assertArrayEquals(
+                image.content(), client.getManifest(repository, "latest").body());
     }
 
     @Test
@@ -71,16 +76,21 @@ class ManifestDeleteTest {
         Digest layerDigest = client.pushBlob(repository, layer);
         byte[] config = TestImages.uniqueConfig();
         client.pushBlob(repository, config);
-        byte[] manifest = TestImages.ociManifest(TestImages.descriptor(TestImages.OCI_CONFIG, config),
+        byte[] manifest = TestImages.ociManifest(
+                TestImages.descriptor(TestImages.OCI_CONFIG, config),
                 TestImages.descriptor(TestImages.OCI_LAYER, layer));
         Digest digest = client.pushManifest(repository, "latest", OCI_MANIFEST, manifest);
         client.delete("/v2/" + repository + "/manifests/" + digest).assertStatus(202);
-        assertArrayEquals(layer, client.getBlob(repository, layerDigest).assertStatus(200).body());
+        assertArrayEquals(
+                layer, client.getBlob(repository, layerDigest).assertStatus(200).body());
     }
 
     private List<String> tags() {
         List<String> tags = new ArrayList<>();
-        client.get("/v2/" + repository + "/tags/list").assertStatus(200).json().get("tags")
+        client.get("/v2/" + repository + "/tags/list")
+                .assertStatus(200)
+                .json()
+                .get("tags")
                 .forEach(t -> tags.add(t.asText()));
         return tags;
     }

@@ -35,7 +35,8 @@ class ManifestEndpointTest {
                 + "\",\t\"mediaType\":\"" + TestImages.OCI_LAYER + "\"} ],\n\"schemaVersion\":   2,\r\n"
                 + "  \"config\":" + TestImages.descriptor(TestImages.OCI_CONFIG, config)
                 + ",\"mediaType\":\"" + OCI_MANIFEST + "\",  \"annotations\":{\"z\":\"1\",\"a\":\"\\u00e9\"}}  \n\n");
-        Reply reply = client.putManifest(repository, "v1", OCI_MANIFEST, manifest).assertStatus(201);
+        Reply reply =
+                client.putManifest(repository, "v1", OCI_MANIFEST, manifest).assertStatus(201);
         Digest digest = Digest.sha256(manifest);
         assertEquals(digest.toString(), reply.header("Docker-Content-Digest"));
         assertEquals("/v2/" + repository + "/manifests/" + digest, reply.header("Location"));
@@ -47,8 +48,12 @@ class ManifestEndpointTest {
     void anOciIndexIsStoredAndServedByteForByte() {
         Pushed amd64 = client.pushImage(repository, "amd64");
         Pushed arm64 = client.pushImage(repository, "arm64");
-        Pushed index = client.pushIndex(repository, "multi", OCI_INDEX,
-                platformDescriptor(OCI_MANIFEST, amd64, "amd64"), platformDescriptor(OCI_MANIFEST, arm64, "arm64"));
+        Pushed index = client.pushIndex(
+                repository,
+                "multi",
+                OCI_INDEX,
+                platformDescriptor(OCI_MANIFEST, amd64, "amd64"),
+                platformDescriptor(OCI_MANIFEST, arm64, "arm64"));
         assertServedExactly(index, "multi");
     }
 
@@ -60,8 +65,8 @@ class ManifestEndpointTest {
     @Test
     void aDockerManifestListIsStoredAndServedByteForByte() {
         Pushed amd64 = client.pushDockerImage(repository, "amd64");
-        Pushed list = client.pushIndex(repository, "list", DOCKER_MANIFEST_LIST,
-                platformDescriptor(DOCKER_MANIFEST, amd64, "amd64"));
+        Pushed list = client.pushIndex(
+                repository, "list", DOCKER_MANIFEST_LIST, platformDescriptor(DOCKER_MANIFEST, amd64, "amd64"));
         assertServedExactly(list, "list");
     }
 
@@ -73,8 +78,16 @@ class ManifestEndpointTest {
         Reply reply = client.putManifest(repository, image.digest().toString(), OCI_MANIFEST, image.content())
                 .assertStatus(201);
         assertEquals(image.digest().toString(), reply.header("Docker-Content-Digest"));
-        assertArrayEquals(image.content(), client.getManifest(repository, image.digest().toString()).body());
-        assertEquals(0, client.get("/v2/" + repository + "/tags/list").assertStatus(200).json().get("tags").size());
+        assertArrayEquals(
+                image.content(),
+                client.getManifest(repository, image.digest().toString()).body());
+        assertEquals(
+                0,
+                client.get("/v2/" + repository + "/tags/list")
+                        .assertStatus(200)
+                        .json()
+                        .get("tags")
+                        .size());
     }
 
     @Test
@@ -105,8 +118,8 @@ class ManifestEndpointTest {
     void pushingTheSameManifestUnderAnotherTagGivesTheSameDigest() {
         Pushed image = client.pushImage(repository, "one");
         assertEquals(image.digest(), client.pushManifest(repository, "two", OCI_MANIFEST, image.content()));
-        assertEquals(image.digest().toString(),
-                client.getManifest(repository, "two").header("Docker-Content-Digest"));
+        assertEquals(
+                image.digest().toString(), client.getManifest(repository, "two").header("Docker-Content-Digest"));
     }
 
     @Test
@@ -132,16 +145,18 @@ class ManifestEndpointTest {
     @Test
     void aManifestSentAsPlainJsonIsServedUnderItsDeclaredMediaType() {
         Pushed image = client.pushImage(repository, "seed");
-        client.putManifest(repository, "json", "application/json", image.content()).assertStatus(201);
+        client.putManifest(repository, "json", "application/json", image.content())
+                .assertStatus(201);
         assertEquals(OCI_MANIFEST, client.getManifest(repository, "json").header("Content-Type"));
     }
 
     @Test
     void theStoredMediaTypeIsServedWhenTheClientAcceptsIt() {
         Pushed image = client.pushImage(repository, "latest");
-        for (String accept : new String[] {OCI_MANIFEST, DOCKER_MANIFEST + ", " + OCI_MANIFEST + ";q=0.9",
-            "*/*", "application/*"}) {
-            Reply reply = client.getManifest(repository, "latest", "Accept", accept).assertStatus(200);
+        for (String accept :
+                new String[] {OCI_MANIFEST, DOCKER_MANIFEST + ", " + OCI_MANIFEST + ";q=0.9", "*/*", "application/*"}) {
+            Reply reply =
+                    client.getManifest(repository, "latest", "Accept", accept).assertStatus(200);
             assertEquals(OCI_MANIFEST, reply.header("Content-Type"), accept);
             assertArrayEquals(image.content(), reply.body());
         }
@@ -166,16 +181,22 @@ class ManifestEndpointTest {
     @Test
     void aManifestTheClientDoesNotAcceptAnswers404ManifestUnknown() {
         client.pushImage(repository, "latest");
-        client.getManifest(repository, "latest", "Accept", DOCKER_MANIFEST).assertError(404, ErrorCode.MANIFEST_UNKNOWN);
+        client.getManifest(repository, "latest", "Accept", DOCKER_MANIFEST)
+                .assertError(404, ErrorCode.MANIFEST_UNKNOWN);
     }
 
     @Test
     void aClientThatCannotTakeAnIndexGetsItsLinuxAmd64Image() {
         Pushed arm64 = client.pushImage(repository, "arm64");
         Pushed amd64 = client.pushImage(repository, "amd64");
-        client.pushIndex(repository, "multi", OCI_INDEX,
-                platformDescriptor(OCI_MANIFEST, arm64, "arm64"), platformDescriptor(OCI_MANIFEST, amd64, "amd64"));
-        Reply reply = client.getManifest(repository, "multi", "Accept", OCI_MANIFEST).assertStatus(200);
+        client.pushIndex(
+                repository,
+                "multi",
+                OCI_INDEX,
+                platformDescriptor(OCI_MANIFEST, arm64, "arm64"),
+                platformDescriptor(OCI_MANIFEST, amd64, "amd64"));
+        Reply reply =
+                client.getManifest(repository, "multi", "Accept", OCI_MANIFEST).assertStatus(200);
         assertArrayEquals(amd64.content(), reply.body());
         assertEquals(amd64.digest().toString(), reply.header("Docker-Content-Digest"));
         assertEquals(OCI_MANIFEST, reply.header("Content-Type"));
@@ -184,8 +205,10 @@ class ManifestEndpointTest {
     @Test
     void aManifestAskedForByDigestIsThatContentWhateverTheAcceptHeader() {
         Pushed amd64 = client.pushImage(repository, "amd64");
-        Pushed index = client.pushIndex(repository, "multi", OCI_INDEX, platformDescriptor(OCI_MANIFEST, amd64, "amd64"));
-        Reply reply = client.getManifest(repository, index.digest().toString(), "Accept", OCI_MANIFEST).assertStatus(200);
+        Pushed index =
+                client.pushIndex(repository, "multi", OCI_INDEX, platformDescriptor(OCI_MANIFEST, amd64, "amd64"));
+        Reply reply = client.getManifest(repository, index.digest().toString(), "Accept", OCI_MANIFEST)
+                .assertStatus(200);
         assertArrayEquals(index.content(), reply.body());
         assertEquals(index.digest().toString(), reply.header("Docker-Content-Digest"));
         assertEquals(OCI_INDEX, reply.header("Content-Type"));
@@ -237,7 +260,8 @@ class ManifestEndpointTest {
     private void assertServedExactly(Pushed manifest, String tag) {
         assertEquals(Digest.sha256(manifest.content()), manifest.digest());
         for (String reference : new String[] {tag, manifest.digest().toString()}) {
-            Reply get = client.getManifest(repository, reference, "Accept", manifest.mediaType()).assertStatus(200);
+            Reply get = client.getManifest(repository, reference, "Accept", manifest.mediaType())
+                    .assertStatus(200);
             assertArrayEquals(manifest.content(), get.body());
             assertEquals(manifest.mediaType(), get.header("Content-Type"));
             assertEquals(manifest.digest().toString(), get.header("Docker-Content-Digest"));

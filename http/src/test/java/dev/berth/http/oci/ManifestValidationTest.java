@@ -50,24 +50,32 @@ class ManifestValidationTest {
     @Test
     void aManifestNamingAMissingLayerAnswers400ManifestBlobUnknown() {
         Digest missing = Digest.sha256(randomBytes(10));
-        Reply reply = client.putManifest(repository, "latest", OCI_MANIFEST,
-                TestImages.ociManifest(configDescriptor, layerDescriptor, descriptor(OCI_LAYER, missing, 10)))
+        Reply reply = client.putManifest(
+                        repository,
+                        "latest",
+                        OCI_MANIFEST,
+                        TestImages.ociManifest(configDescriptor, layerDescriptor, descriptor(OCI_LAYER, missing, 10)))
                 .assertError(400, ErrorCode.MANIFEST_BLOB_UNKNOWN);
-        assertEquals(missing.toString(), reply.json().at("/errors/0/detail/digest").asText());
+        assertEquals(
+                missing.toString(), reply.json().at("/errors/0/detail/digest").asText());
         client.getManifest(repository, "latest").assertError(404, ErrorCode.MANIFEST_UNKNOWN);
     }
 
     @Test
     void aManifestNamingAMissingConfigAnswers400ManifestBlobUnknown() {
-        client.putManifest(repository, "latest", OCI_MANIFEST,
-                TestImages.ociManifest(descriptor(OCI_CONFIG, TestImages.uniqueConfig()), layerDescriptor))
+        client.putManifest(
+                        repository,
+                        "latest",
+                        OCI_MANIFEST,
+                        TestImages.ociManifest(descriptor(OCI_CONFIG, TestImages.uniqueConfig()), layerDescriptor))
                 .assertError(400, ErrorCode.MANIFEST_BLOB_UNKNOWN);
     }
 
     @Test
     void aBlobDeletedFromTheRepositoryDoesNotCount() {
         client.delete("/v2/" + repository + "/blobs/" + Digest.sha256(layer)).assertStatus(202);
-        client.putManifest(repository, "latest", OCI_MANIFEST, TestImages.ociManifest(configDescriptor, layerDescriptor))
+        client.putManifest(
+                        repository, "latest", OCI_MANIFEST, TestImages.ociManifest(configDescriptor, layerDescriptor))
                 .assertError(400, ErrorCode.MANIFEST_BLOB_UNKNOWN);
     }
 
@@ -76,8 +84,11 @@ class ManifestValidationTest {
         String other = uniqueRepository("validation");
         byte[] foreign = randomBytes(32);
         client.pushBlob(other, foreign);
-        client.putManifest(repository, "latest", OCI_MANIFEST,
-                TestImages.ociManifest(configDescriptor, descriptor(OCI_LAYER, foreign)))
+        client.putManifest(
+                        repository,
+                        "latest",
+                        OCI_MANIFEST,
+                        TestImages.ociManifest(configDescriptor, descriptor(OCI_LAYER, foreign)))
                 .assertError(400, ErrorCode.MANIFEST_BLOB_UNKNOWN);
     }
 
@@ -86,8 +97,14 @@ class ManifestValidationTest {
         Pushed present = client.pushImage(repository, "present");
         Pushed absent = new Pushed(Digest.sha256(randomBytes(20)), OCI_MANIFEST, randomBytes(20));
         for (String type : new String[] {OCI_INDEX, DOCKER_MANIFEST_LIST}) {
-            client.putManifest(repository, "multi", type, TestImages.index(type,
-                    platformDescriptor(OCI_MANIFEST, present, "amd64"), platformDescriptor(OCI_MANIFEST, absent, "arm64")))
+            client.putManifest(
+                            repository,
+                            "multi",
+                            type,
+                            TestImages.index(
+                                    type,
+                                    platformDescriptor(OCI_MANIFEST, present, "amd64"),
+                                    platformDescriptor(OCI_MANIFEST, absent, "arm64")))
                     .assertError(400, ErrorCode.MANIFEST_BLOB_UNKNOWN);
         }
     }
@@ -105,75 +122,90 @@ class ManifestValidationTest {
 
     @Test
     void aDescriptorWhoseSizeDisagreesWithTheBlobAnswers400ManifestInvalid() {
-        client.putManifest(repository, "latest", OCI_MANIFEST, TestImages.ociManifest(configDescriptor,
-                descriptor(OCI_LAYER, Digest.sha256(layer), layer.length + 1)))
+        client.putManifest(
+                        repository,
+                        "latest",
+                        OCI_MANIFEST,
+                        TestImages.ociManifest(
+                                configDescriptor, descriptor(OCI_LAYER, Digest.sha256(layer), layer.length + 1)))
                 .assertError(400, ErrorCode.MANIFEST_INVALID);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "not json", "{", "[]", "\"a string\"", "42", "null",
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],}",
-        "{\"schemaVersion\":2,\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "{",
+                "[]",
+                "\"a string\"",
+                "42",
+                "null",
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],}",
+                "{\"schemaVersion\":2,\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
+            })
     void malformedJsonAnswers400ManifestInvalid(String body) {
         assertInvalid(body);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"schemaVersion\":1,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
-        "{\"schemaVersion\":3,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
-        "{\"schemaVersion\":\"2\",\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
-        "{\"schemaVersion\":2.0,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
-        "{\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"schemaVersion\":1,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
+                "{\"schemaVersion\":3,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
+                "{\"schemaVersion\":\"2\",\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
+                "{\"schemaVersion\":2.0,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
+                "{\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER]}",
+            })
     void aWrongSchemaVersionAnswers400ManifestInvalid(String body) {
         assertInvalid(body);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"layers\":[LAYER]}",
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":null,\"layers\":[LAYER]}",
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":\"CFG\",\"layers\":[LAYER]}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"layers\":[LAYER]}",
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":null,\"layers\":[LAYER]}",
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":\"CFG\",\"layers\":[LAYER]}",
+            })
     void aManifestWithoutAConfigAnswers400ManifestInvalid(String body) {
         assertInvalid(body);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"mediaType\":\"L\",\"size\":64}",
-        "{\"mediaType\":\"L\",\"digest\":\"sha256:nothex\",\"size\":64}",
-        "{\"mediaType\":\"L\",\"digest\":\"md5:d41d8cd98f00b204e9800998ecf8427e\",\"size\":64}",
-        "{\"mediaType\":\"L\",\"digest\":\"DIGEST\"}",
-        "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":-1}",
-        "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":\"64\"}",
-        "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":64.5}",
-        "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":99999999999999999999999}",
-        "{\"digest\":\"DIGEST\",\"size\":64}",
-        "{\"mediaType\":\"\",\"digest\":\"DIGEST\",\"size\":64}",
-        "{\"mediaType\":7,\"digest\":\"DIGEST\",\"size\":64}",
-        "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":64,\"urls\":\"https://x\"}",
-        "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":64,\"annotations\":{\"k\":1}}",
-        "\"DIGEST\"",
-        "[]",
-    })
+    @ValueSource(
+            strings = {
+                "{\"mediaType\":\"L\",\"size\":64}",
+                "{\"mediaType\":\"L\",\"digest\":\"sha256:nothex\",\"size\":64}",
+                "{\"mediaType\":\"L\",\"digest\":\"md5:d41d8cd98f00b204e9800998ecf8427e\",\"size\":64}",
+                "{\"mediaType\":\"L\",\"digest\":\"DIGEST\"}",
+                "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":-1}",
+                "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":\"64\"}",
+                "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":64.5}",
+                "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":99999999999999999999999}",
+                "{\"digest\":\"DIGEST\",\"size\":64}",
+                "{\"mediaType\":\"\",\"digest\":\"DIGEST\",\"size\":64}",
+                "{\"mediaType\":7,\"digest\":\"DIGEST\",\"size\":64}",
+                "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":64,\"urls\":\"https://x\"}",
+                "{\"mediaType\":\"L\",\"digest\":\"DIGEST\",\"size\":64,\"annotations\":{\"k\":1}}",
+                "\"DIGEST\"",
+                "[]",
+            })
     void aBadLayerDescriptorAnswers400ManifestInvalid(String layerJson) {
-        String layerDescriptorJson = layerJson.replace("DIGEST", Digest.sha256(layer).toString())
-                .replace("\"L\"", "\"" + OCI_LAYER + "\"");
+        String layerDescriptorJson =
+                layerJson.replace("DIGEST", Digest.sha256(layer).toString()).replace("\"L\"", "\"" + OCI_LAYER + "\"");
         assertInvalid("{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[" + layerDescriptorJson
                 + "]}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":LAYER}",
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],\"subject\":\"x\"}",
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],\"annotations\":[]}",
-        "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],\"artifactType\":5}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":LAYER}",
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],\"subject\":\"x\"}",
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],\"annotations\":[]}",
+                "{\"schemaVersion\":2,\"mediaType\":\"MT\",\"config\":CONFIG,\"layers\":[LAYER],\"artifactType\":5}",
+            })
     void otherStructuralMistakesAnswer400ManifestInvalid(String body) {
         assertInvalid(body);
     }
@@ -185,17 +217,20 @@ class ManifestValidationTest {
             "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\"}",
             "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":{}}",
             "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":["
-                    + descriptor(OCI_MANIFEST, image.digest(), image.content().length).replace("}", ",\"platform\":{}}")
+                    + descriptor(OCI_MANIFEST, image.digest(), image.content().length)
+                            .replace("}", ",\"platform\":{}}")
                     + "]}",
         }) {
-            client.putManifest(repository, "multi", OCI_INDEX, bytes(body)).assertError(400, ErrorCode.MANIFEST_INVALID);
+            client.putManifest(repository, "multi", OCI_INDEX, bytes(body))
+                    .assertError(400, ErrorCode.MANIFEST_INVALID);
         }
     }
 
     @Test
     void aMediaTypeThatDisagreesWithTheContentTypeAnswers400ManifestInvalid() {
         byte[] manifest = TestImages.ociManifest(configDescriptor, layerDescriptor);
-        client.putManifest(repository, "latest", DOCKER_MANIFEST, manifest).assertError(400, ErrorCode.MANIFEST_INVALID);
+        client.putManifest(repository, "latest", DOCKER_MANIFEST, manifest)
+                .assertError(400, ErrorCode.MANIFEST_INVALID);
         client.putManifest(repository, "latest", OCI_INDEX, manifest).assertError(400, ErrorCode.MANIFEST_INVALID);
     }
 
@@ -211,8 +246,12 @@ class ManifestValidationTest {
     void aManifestOfUnknownKindWithoutAnyTypeAnswers400ManifestInvalid() {
         client.put("/v2/" + repository + "/manifests/latest", bytes("{\"schemaVersion\":2}"))
                 .assertError(400, ErrorCode.MANIFEST_INVALID);
-        client.put("/v2/" + repository + "/manifests/latest", bytes("{\"schemaVersion\":2}"),
-                "Content-Type", "application/json").assertError(400, ErrorCode.MANIFEST_INVALID);
+        client.put(
+                        "/v2/" + repository + "/manifests/latest",
+                        bytes("{\"schemaVersion\":2}"),
+                        "Content-Type",
+                        "application/json")
+                .assertError(400, ErrorCode.MANIFEST_INVALID);
     }
 
     @Test
@@ -250,7 +289,8 @@ class ManifestValidationTest {
     }
 
     private void assertInvalid(String template) {
-        byte[] body = bytes(template.replace("MT", OCI_MANIFEST).replace("CONFIG", configDescriptor)
+        byte[] body = bytes(template.replace("MT", OCI_MANIFEST)
+                .replace("CONFIG", configDescriptor)
                 .replace("LAYER", layerDescriptor));
         client.putManifest(repository, "latest", OCI_MANIFEST, body).assertError(400, ErrorCode.MANIFEST_INVALID);
     }

@@ -25,11 +25,13 @@ class MountTest {
     void aMountFromARepositoryHoldingTheBlobAnswers201() {
         String source = uniqueRepository("uploads");
         client.pushBlob(source, content);
-        Reply reply = client.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + source,
-                new byte[0]).assertStatus(201);
+        Reply reply = client.post(
+                        "/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + source, new byte[0])
+                .assertStatus(201);
         assertEquals("/v2/" + repository + "/blobs/" + digest, reply.header("Location"));
         assertEquals(digest.toString(), reply.header("Docker-Content-Digest"));
-        assertArrayEquals(content, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, digest).assertStatus(200).body());
     }
 
     @Test
@@ -37,8 +39,9 @@ class MountTest {
         String source = uniqueRepository("uploads");
         client.pushBlob(source, randomBytes(4));
         for (String from : new String[] {source, uniqueRepository("nobody"), "Not-A-Name"}) {
-            Reply reply = client.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + from,
-                    new byte[0]).assertStatus(202);
+            Reply reply = client.post(
+                            "/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + from, new byte[0])
+                    .assertStatus(202);
             assertTrue(reply.header("Location").startsWith("/v2/" + repository + "/blobs/uploads/"));
             assertEquals("0-0", reply.header("Range"));
         }
@@ -47,7 +50,8 @@ class MountTest {
 
     @Test
     void aMountWithoutFromOpensAnUpload() {
-        client.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest, new byte[0]).assertStatus(202);
+        client.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest, new byte[0])
+                .assertStatus(202);
     }
 
     @Test
@@ -70,9 +74,13 @@ class MountTest {
 
     @Test
     void aMountThatMissesWithADigestGivenUploadsTheBodyInstead() {
-        Reply reply = client.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from="
-                + uniqueRepository("nobody") + "&digest=" + digest, content).assertStatus(201);
+        Reply reply = client.post(
+                        "/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + uniqueRepository("nobody")
+                                + "&digest=" + digest,
+                        content)
+                .assertStatus(201);
         assertEquals(digest.toString(), reply.header("Docker-Content-Digest"));
-        assertArrayEquals(content, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, digest).assertStatus(200).body());
     }
 }

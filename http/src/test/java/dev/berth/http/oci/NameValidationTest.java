@@ -25,11 +25,26 @@ class NameValidationTest {
     private final RegistryClient client = server.client();
 
     @ParameterizedTest
-    @ValueSource(strings = {"Upper", "library/Busybox", "a..b", "a___b", "-a", "a-", ".a", "a.", "_a", "a:b",
-        "a@b", "a%20b", "%C3%A4"})
+    @ValueSource(
+            strings = {
+                "Upper",
+                "library/Busybox",
+                "a..b",
+                "a___b",
+                "-a",
+                "a-",
+                ".a",
+                "a.",
+                "_a",
+                "a:b",
+                "a@b",
+                "a%20b",
+                "%C3%A4"
+            })
     void anInvalidRepositoryNameAnswers400NameInvalidOnEveryEndpoint(String name) {
         client.getManifest(name, "latest").assertError(400, ErrorCode.NAME_INVALID);
-        client.putManifest(name, "latest", OCI_MANIFEST, new byte[] {'{', '}'}).assertError(400, ErrorCode.NAME_INVALID);
+        client.putManifest(name, "latest", OCI_MANIFEST, new byte[] {'{', '}'})
+                .assertError(400, ErrorCode.NAME_INVALID);
         client.getBlob(name, DIGEST).assertError(400, ErrorCode.NAME_INVALID);
         client.post("/v2/" + name + "/blobs/uploads/", new byte[0]).assertError(400, ErrorCode.NAME_INVALID);
         client.get("/v2/" + name + "/blobs/uploads/0123456789abcdef0123456789abcdef")
@@ -64,8 +79,14 @@ class NameValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v2/a%2Fb/manifests/latest", "/v2/a/%2e%2e/b/manifests/latest", "/v2/a%00b/manifests/latest",
-        "/v2/%ff/manifests/latest", "/v2/a\\b/manifests/latest"})
+    @ValueSource(
+            strings = {
+                "/v2/a%2Fb/manifests/latest",
+                "/v2/a/%2e%2e/b/manifests/latest",
+                "/v2/a%00b/manifests/latest",
+                "/v2/%ff/manifests/latest",
+                "/v2/a\\b/manifests/latest"
+            })
     void aPathWithAmbiguousOrIllegalSegmentsAnswers400(String target) throws IOException {
         assertEquals(400, RawHttp.get(server.address(), target).status());
     }
@@ -85,7 +106,8 @@ class NameValidationTest {
     void anInvalidTagAnswers400(String tag) {
         Pushed image = client.pushImage("tags/invalid", "latest");
         client.getManifest("tags/invalid", tag).assertError(400, ErrorCode.MANIFEST_INVALID);
-        client.putManifest("tags/invalid", tag, OCI_MANIFEST, image.content()).assertError(400, ErrorCode.MANIFEST_INVALID);
+        client.putManifest("tags/invalid", tag, OCI_MANIFEST, image.content())
+                .assertError(400, ErrorCode.MANIFEST_INVALID);
         client.delete("/v2/tags/invalid/manifests/" + tag).assertError(400, ErrorCode.MANIFEST_INVALID);
     }
 
@@ -94,7 +116,8 @@ class NameValidationTest {
         Pushed image = client.pushImage("tags/long", "latest");
         String longest = "t".repeat(128);
         client.pushManifest("tags/long", longest, OCI_MANIFEST, image.content());
-        assertArrayEquals(image.content(), client.getManifest("tags/long", longest).body());
+        assertArrayEquals(
+                image.content(), client.getManifest("tags/long", longest).body());
         client.putManifest("tags/long", longest + "t", OCI_MANIFEST, image.content())
                 .assertError(400, ErrorCode.MANIFEST_INVALID);
     }

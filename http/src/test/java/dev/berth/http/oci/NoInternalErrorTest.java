@@ -31,8 +31,13 @@ class NoInternalErrorTest {
         {"Content-Type", "application/vnd.docker.distribution.manifest.v1+json"},
     };
     private static final byte[][] BODIES = {
-        new byte[0], bytes("{}"), bytes("null"), bytes("[]"), bytes("{\"schemaVersion\":2,\"manifests\":[{}]}"),
-        bytes("[".repeat(5000)), bytes("{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:\",\"size\":1e400}}"),
+        new byte[0],
+        bytes("{}"),
+        bytes("null"),
+        bytes("[]"),
+        bytes("{\"schemaVersion\":2,\"manifests\":[{}]}"),
+        bytes("[".repeat(5000)),
+        bytes("{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:\",\"size\":1e400}}"),
         randomBytes(100),
     };
 
@@ -71,12 +76,18 @@ class NoInternalErrorTest {
     private List<String> paths(String repository, Pushed image) {
         String prefix = "/v2/" + repository;
         return List.of(
-                "/v2/", "/v2/_catalog?n=1&last=zz", prefix + "/tags/list?n=-0&last=",
-                prefix + "/manifests/latest", prefix + "/manifests/" + image.digest(), prefix + "/manifests/other",
-                prefix + "/blobs/" + image.digest(), prefix + "/blobs/uploads/?digest=" + image.digest(),
+                "/v2/",
+                "/v2/_catalog?n=1&last=zz",
+                prefix + "/tags/list?n=-0&last=",
+                prefix + "/manifests/latest",
+                prefix + "/manifests/" + image.digest(),
+                prefix + "/manifests/other",
+                prefix + "/blobs/" + image.digest(),
+                prefix + "/blobs/uploads/?digest=" + image.digest(),
                 prefix + "/blobs/uploads/?mount=" + image.digest() + "&from=" + repository,
-                prefix + "/blobs/uploads/?mount=x&from=y&digest=z", client.startUpload(repository),
-                client.startUpload(repository) + "?digest=sha512:00", prefix + "/referrers/" + image.digest()
-                        + "?artifactType=x");
+                prefix + "/blobs/uploads/?mount=x&from=y&digest=z",
+                client.startUpload(repository),
+                client.startUpload(repository) + "?digest=sha512:00",
+                prefix + "/referrers/" + image.digest() + "?artifactType=x");
     }
 }

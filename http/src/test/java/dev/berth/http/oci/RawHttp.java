@@ -61,7 +61,8 @@ final class RawHttp {
 
     /** A GET of a raw request target, exactly as written. */
     static RawReply get(InetSocketAddress address, String target) throws IOException {
-        return send(address, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", new byte[0]);
+        return send(
+                address, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", new byte[0]);
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
@@ -73,8 +74,10 @@ final class RawHttp {
                 bytes.write(buffer, 0, read);
             }
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server neither answered nor closed within " + READ_TIMEOUT_MILLIS + " ms: "
-                    + bytes.toString(StandardCharsets.ISO_8859_1), e);
+            throw new AssertionError(
+                    "the server neither answered nor closed within " + READ_TIMEOUT_MILLIS + " ms: "
+                            + bytes.toString(StandardCharsets.ISO_8859_1),
+                    e);
         } catch (IOException e) {
             // a reset after the response is as good as a close
         }

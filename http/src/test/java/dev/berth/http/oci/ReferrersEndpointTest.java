@@ -39,7 +39,8 @@ class ReferrersEndpointTest {
     @BeforeEach
     void pushSubjectAndEmptyConfig() {
         subject = client.pushImage(repository, "latest");
-        assertEquals(EMPTY_CONFIG_DIGEST, client.pushBlob(repository, EMPTY_CONFIG).toString());
+        assertEquals(
+                EMPTY_CONFIG_DIGEST, client.pushBlob(repository, EMPTY_CONFIG).toString());
     }
 
     @Test
@@ -58,7 +59,8 @@ class ReferrersEndpointTest {
 
     @Test
     void pushingAManifestWithoutASubjectAnswersNoOciSubjectHeader() {
-        Reply reply = client.putManifest(repository, "again", OCI_MANIFEST, subject.content()).assertStatus(201);
+        Reply reply = client.putManifest(repository, "again", OCI_MANIFEST, subject.content())
+                .assertStatus(201);
         assertNull(reply.header("OCI-Subject"));
     }
 
@@ -89,7 +91,8 @@ class ReferrersEndpointTest {
         assertEquals(OCI_MANIFEST, signatureEntry.get("mediaType").asText());
         assertEquals(signature.length, signatureEntry.get("size").asLong());
         assertEquals(SIGNATURE, signatureEntry.get("artifactType").asText());
-        assertEquals("alice", signatureEntry.at("/annotations/org.example.signer").asText());
+        assertEquals(
+                "alice", signatureEntry.at("/annotations/org.example.signer").asText());
         JsonNode sbomEntry = entry(index, sbomDigest);
         assertEquals(SBOM, sbomEntry.get("artifactType").asText());
         assertFalse(sbomEntry.has("annotations"));
@@ -100,11 +103,15 @@ class ReferrersEndpointTest {
         byte[] config = TestImages.uniqueConfig();
         client.pushBlob(repository, config);
         byte[] referrer = bytes("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":"
-                + TestImages.descriptor("application/vnd.example.config.v1+json", config) + ",\"layers\":[],\"subject\":"
+                + TestImages.descriptor("application/vnd.example.config.v1+json", config)
+                + ",\"layers\":[],\"subject\":"
                 + TestImages.descriptor(OCI_MANIFEST, subject.digest(), subject.content().length) + "}");
         Digest digest = pushByDigest(referrer);
-        assertEquals("application/vnd.example.config.v1+json",
-                entry(referrers(subject.digest(), "").json(), digest).get("artifactType").asText());
+        assertEquals(
+                "application/vnd.example.config.v1+json",
+                entry(referrers(subject.digest(), "").json(), digest)
+                        .get("artifactType")
+                        .asText());
     }
 
     @Test
@@ -122,10 +129,12 @@ class ReferrersEndpointTest {
     void theArtifactTypeFilterNarrowsTheListAndSaysSo() {
         Digest signatureDigest = pushByDigest(artifact(SIGNATURE, subject, ""));
         pushByDigest(artifact(SBOM, subject, ""));
-        Reply reply = referrers(subject.digest(), "?artifactType=" + encode(SIGNATURE)).assertStatus(200);
+        Reply reply = referrers(subject.digest(), "?artifactType=" + encode(SIGNATURE))
+                .assertStatus(200);
         assertEquals("artifactType", reply.header("OCI-Filters-Applied"));
         assertEquals(List.of(signatureDigest.toString()), digests(reply.json()));
-        Reply none = referrers(subject.digest(), "?artifactType=application/vnd.example.none").assertStatus(200);
+        Reply none = referrers(subject.digest(), "?artifactType=application/vnd.example.none")
+                .assertStatus(200);
         assertEquals("artifactType", none.header("OCI-Filters-Applied"));
         assertEquals(0, none.json().get("manifests").size());
     }
@@ -150,7 +159,8 @@ class ReferrersEndpointTest {
 
     @Test
     void anUnknownRepositoryHasAnEmptyIndexOfReferrers() {
-        Reply reply = client.get("/v2/" + uniqueRepository("nobody") + "/referrers/" + subject.digest()).assertStatus(200);
+        Reply reply = client.get("/v2/" + uniqueRepository("nobody") + "/referrers/" + subject.digest())
+                .assertStatus(200);
         assertEquals(0, reply.json().get("manifests").size());
     }
 
@@ -177,14 +187,16 @@ class ReferrersEndpointTest {
 
     @Test
     void headOfReferrersAnswersWithoutABody() {
-        Reply reply = client.head("/v2/" + repository + "/referrers/" + subject.digest()).assertStatus(200);
+        Reply reply = client.head("/v2/" + repository + "/referrers/" + subject.digest())
+                .assertStatus(200);
         assertEquals(OCI_INDEX, reply.header("Content-Type"));
         assertEquals(0, reply.body().length);
     }
 
     @Test
     void otherMethodsOnReferrersAnswer405() {
-        client.delete("/v2/" + repository + "/referrers/" + subject.digest()).assertError(405, ErrorCode.METHOD_UNKNOWN);
+        client.delete("/v2/" + repository + "/referrers/" + subject.digest())
+                .assertError(405, ErrorCode.METHOD_UNKNOWN);
     }
 
     private Digest pushByDigest(byte[] manifest) {

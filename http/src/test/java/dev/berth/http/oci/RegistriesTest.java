@@ -32,10 +32,18 @@ class RegistriesTest {
     void aBlobPushedToOneRegistryIsNotVisibleInAnother() throws IOException {
         byte[] content = randomBytes(64);
         Digest digest = Digest.sha256(content);
-        assertEquals(201, raw("POST", "/v2/" + repository + "/blobs/uploads/?digest=" + digest,
-                RegistryServer.SECOND_HOST, content).status());
-        assertEquals(200, raw("GET", "/v2/" + repository + "/blobs/" + digest, RegistryServer.SECOND_HOST,
-                new byte[0]).status());
+        assertEquals(
+                201,
+                raw(
+                                "POST",
+                                "/v2/" + repository + "/blobs/uploads/?digest=" + digest,
+                                RegistryServer.SECOND_HOST,
+                                content)
+                        .status());
+        assertEquals(
+                200,
+                raw("GET", "/v2/" + repository + "/blobs/" + digest, RegistryServer.SECOND_HOST, new byte[0])
+                        .status());
         client.getBlob(repository, digest).assertError(404, ErrorCode.BLOB_UNKNOWN);
     }
 
@@ -44,8 +52,10 @@ class RegistriesTest {
         String source = uniqueRepository("hosts");
         byte[] content = randomBytes(64);
         Digest digest = Digest.sha256(content);
-        assertEquals(201, raw("POST", "/v2/" + source + "/blobs/uploads/?digest=" + digest,
-                RegistryServer.SECOND_HOST, content).status());
+        assertEquals(
+                201,
+                raw("POST", "/v2/" + source + "/blobs/uploads/?digest=" + digest, RegistryServer.SECOND_HOST, content)
+                        .status());
         client.post("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + source, new byte[0])
                 .assertStatus(202);
         client.getBlob(repository, digest).assertError(404, ErrorCode.BLOB_UNKNOWN);
@@ -62,7 +72,10 @@ class RegistriesTest {
     }
 
     private RawReply raw(String method, String target, String host, byte[] body) throws IOException {
-        return RawHttp.send(server.address(), method + " " + target + " HTTP/1.1\r\nHost: " + host
-                + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body);
+        return RawHttp.send(
+                server.address(),
+                method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n",
+                body);
     }
 }

@@ -78,7 +78,8 @@ final class RegistryClient {
 
     /** Sends a request to the path exactly as written (not normalised), with a query if it has one. */
     Reply send(String method, String path, BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).method(method, body);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -97,13 +97,16 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
         RegistryRecord registry = metadata.registries().getOrCreate("default");
         RegistryRecord second = metadata.registries().getOrCreate("second");
         DataPlane dataPlane = DataPlane.create(blobStore, metadata, Clock.systemUTC());
-        RegistryResolver registries = host -> host.startsWith(SECOND_HOST) ? Optional.of(second)
+        RegistryResolver registries = host -> host.startsWith(SECOND_HOST)
+                ? Optional.of(second)
                 : host.startsWith("127.0.0.1") ? Optional.of(registry) : Optional.empty();
         server = new HttpServer(
-                new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), MAX_HEADER_BYTES, Duration.ofSeconds(5)),
+                new HttpServer.Settings(
+                        "127.0.0.1", 0, Duration.ofSeconds(30), MAX_HEADER_BYTES, Duration.ofSeconds(5)),
                 List.of(new OciApi(registries, dataPlane)));
         server.start();
-        client = new RegistryClient(URI.create("http://127.0.0.1:" + server.address().getPort()));
+        client = new RegistryClient(
+                URI.create("http://127.0.0.1:" + server.address().getPort()));
     }
 
     private void stop() throws IOException {

@@ -36,7 +36,11 @@ class StorageFailureTest {
         storage.failEveryCall();
         assertOpaqueFailure(client.getBlob(repository, digest));
         assertOpaqueFailure(client.post("/v2/" + repository + "/blobs/uploads/", new byte[0]));
-        assertEquals(500, client.head("/v2/" + repository + "/blobs/" + digest).assertHeadError(500).status());
+        assertEquals(
+                500,
+                client.head("/v2/" + repository + "/blobs/" + digest)
+                        .assertHeadError(500)
+                        .status());
     }
 
     @Test
@@ -57,7 +61,8 @@ class StorageFailureTest {
         storage.heal();
         client.getBlob(repository, digest).assertError(404, ErrorCode.BLOB_UNKNOWN);
         assertEquals("0-99", client.get(location).assertStatus(204).header("Range"));
-        client.put(RegistryClient.withQuery(location, "digest=" + digest), new byte[0]).assertStatus(201);
+        client.put(RegistryClient.withQuery(location, "digest=" + digest), new byte[0])
+                .assertStatus(201);
     }
 
     @Test
@@ -67,7 +72,8 @@ class StorageFailureTest {
         storage.breakReadsAfter(300 * 1024);
         assertThrows(UncheckedIOException.class, () -> client.getBlob(repository, digest));
         storage.heal();
-        assertArrayEquals(content, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, digest).assertStatus(200).body());
     }
 
     private static void assertOpaqueFailure(Reply reply) {

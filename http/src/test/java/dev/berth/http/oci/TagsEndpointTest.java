@@ -68,9 +68,12 @@ class TagsEndpointTest {
 
     @Test
     void lastStartsTheListAfterTheGivenTag() {
-        assertEquals(List.of("a", "latest"), names(client.get(PATH + "?n=2&last=_x").assertStatus(200), "tags"));
+        assertEquals(
+                List.of("a", "latest"), names(client.get(PATH + "?n=2&last=_x").assertStatus(200), "tags"));
         assertEquals(TAGS.subList(6, 9), names(client.get(PATH + "?last=a").assertStatus(200), "tags"));
-        assertEquals(List.of("latest", "v1.0"), names(client.get(PATH + "?n=2&last=b").assertStatus(200), "tags"));
+        assertEquals(
+                List.of("latest", "v1.0"),
+                names(client.get(PATH + "?n=2&last=b").assertStatus(200), "tags"));
         assertEquals(List.of(), names(client.get(PATH + "?last=zzz").assertStatus(200), "tags"));
     }
 
@@ -101,7 +104,8 @@ class TagsEndpointTest {
     void aRepositoryWithoutTagsHasAnEmptyList() {
         String repository = uniqueRepository("tags");
         client.pushBlob(repository, new byte[] {1});
-        assertEquals(List.of(), names(client.get("/v2/" + repository + "/tags/list").assertStatus(200), "tags"));
+        assertEquals(
+                List.of(), names(client.get("/v2/" + repository + "/tags/list").assertStatus(200), "tags"));
     }
 
     @Test

@@ -18,8 +18,7 @@ final class TestImages {
     static final String DOCKER_FOREIGN_LAYER = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
     static final String OCI_EMPTY = "application/vnd.oci.empty.v1+json";
     static final byte[] EMPTY_CONFIG = bytes("{}");
-    static final String EMPTY_CONFIG_DIGEST =
-            "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
+    static final String EMPTY_CONFIG_DIGEST = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 
     private static final Random RANDOM = new Random(20240601);
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.oci.Digest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +27,8 @@ class UploadEndpointTest {
 
     @Test
     void postOpensAnUploadWith202LocationRangeAndUploadId() {
-        Reply reply = client.post("/v2/" + repository + "/blobs/uploads/", new byte[0]).assertStatus(202);
+        Reply reply = client.post("/v2/" + repository + "/blobs/uploads/", new byte[0])
+                .assertStatus(202);
         String location = reply.header("Location");
         String id = reply.header("Docker-Upload-UUID");
         assertEquals("/v2/" + repository + "/blobs/uploads/" + id, location);
@@ -49,11 +49,16 @@ class UploadEndpointTest {
 
     @Test
     void postWithTheDigestUploadsTheBlobInOneRequest() {
-        Reply reply = client.post("/v2/" + repository + "/blobs/uploads/?digest=" + digest, content,
-                "Content-Type", "application/octet-stream").assertStatus(201);
+        Reply reply = client.post(
+                        "/v2/" + repository + "/blobs/uploads/?digest=" + digest,
+                        content,
+                        "Content-Type",
+                        "application/octet-stream")
+                .assertStatus(201);
         assertEquals("/v2/" + repository + "/blobs/" + digest, reply.header("Location"));
         assertEquals(digest.toString(), reply.header("Docker-Content-Digest"));
-        assertArrayEquals(content, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, digest).assertStatus(200).body());
     }
 
     @Test
@@ -68,13 +73,20 @@ class UploadEndpointTest {
     @Test
     void chunksSentInOrderAreAcceptedAndTheRangeGrows() {
         String location = client.startUpload(repository);
-        Reply first = client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99",
-                "Content-Type", "application/octet-stream").assertStatus(202);
+        Reply first = client.patch(
+                        location,
+                        Arrays.copyOfRange(content, 0, 100),
+                        "Content-Range",
+                        "0-99",
+                        "Content-Type",
+                        "application/octet-stream")
+                .assertStatus(202);
         assertEquals("0-99", first.header("Range"));
         assertEquals(location, first.header("Location"));
         assertEquals(location.substring(location.lastIndexOf('/') + 1), first.header("Docker-Upload-UUID"));
-        Reply second = client.patch(first.header("Location"), Arrays.copyOfRange(content, 100, 300),
-                "Content-Range", "100-299").assertStatus(202);
+        Reply second = client.patch(
+                        first.header("Location"), Arrays.copyOfRange(content, 100, 300), "Content-Range", "100-299")
+                .assertStatus(202);
         assertEquals("0-299", second.header("Range"));
         finish(second.header("Location"));
     }
@@ -82,7 +94,8 @@ class UploadEndpointTest {
     @Test
     void aChunkOutOfOrderAnswers416WithTheRangeTheUploadHolds() {
         String location = client.startUpload(repository);
-        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99").assertStatus(202);
+        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99")
+                .assertStatus(202);
         Reply skipped = client.patch(location, Arrays.copyOfRange(content, 150, 200), "Content-Range", "150-199")
                 .assertError(416, ErrorCode.RANGE_INVALID);
         assertEquals("0-99", skipped.header("Range"));
@@ -90,7 +103,8 @@ class UploadEndpointTest {
         Reply repeated = client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99")
                 .assertError(416, ErrorCode.RANGE_INVALID);
         assertEquals("0-99", repeated.header("Range"));
-        client.patch(location, Arrays.copyOfRange(content, 100, 300), "Content-Range", "100-299").assertStatus(202);
+        client.patch(location, Arrays.copyOfRange(content, 100, 300), "Content-Range", "100-299")
+                .assertStatus(202);
         finish(location);
     }
 
@@ -107,20 +121,24 @@ class UploadEndpointTest {
     @Test
     void aRejectedChunkIsUndoneAndTheUploadGoesOnFromWhereItWas() {
         String location = client.startUpload(repository);
-        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99").assertStatus(202);
+        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99")
+                .assertStatus(202);
         client.patch(location, Arrays.copyOfRange(content, 100, 300), "Content-Range", "100-199")
                 .assertError(400, ErrorCode.SIZE_INVALID);
         assertEquals("0-99", client.get(location).assertStatus(204).header("Range"));
-        client.patch(location, Arrays.copyOfRange(content, 100, 300), "Content-Range", "100-299").assertStatus(202);
+        client.patch(location, Arrays.copyOfRange(content, 100, 300), "Content-Range", "100-299")
+                .assertStatus(202);
         finish(location);
     }
 
     @Test
     void aStreamedChunkWithoutContentRangeOrLengthIsAppended() {
         String location = client.startUpload(repository);
-        Reply first = client.patchStreamed(location, Arrays.copyOfRange(content, 0, 120)).assertStatus(202);
+        Reply first = client.patchStreamed(location, Arrays.copyOfRange(content, 0, 120))
+                .assertStatus(202);
         assertEquals("0-119", first.header("Range"));
-        Reply second = client.patchStreamed(location, Arrays.copyOfRange(content, 120, 300)).assertStatus(202);
+        Reply second = client.patchStreamed(location, Arrays.copyOfRange(content, 120, 300))
+                .assertStatus(202);
         assertEquals("0-299", second.header("Range"));
         finish(location);
     }
@@ -136,7 +154,8 @@ class UploadEndpointTest {
     void putWithTheDigestAndNoBodyFinishesTheUpload() {
         String location = client.startUpload(repository);
         client.patch(location, content).assertStatus(202);
-        Reply reply = client.put(withQuery(location, "digest=" + digest), new byte[0]).assertStatus(201);
+        Reply reply =
+                client.put(withQuery(location, "digest=" + digest), new byte[0]).assertStatus(201);
         assertEquals("/v2/" + repository + "/blobs/" + digest, reply.header("Location"));
         assertEquals(digest.toString(), reply.header("Docker-Content-Digest"));
         assertArrayEquals(content, client.getBlob(repository, digest).body());
@@ -145,7 +164,8 @@ class UploadEndpointTest {
     @Test
     void putWithAFinalChunkFinishesTheUpload() {
         String location = client.startUpload(repository);
-        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99").assertStatus(202);
+        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99")
+                .assertStatus(202);
         client.put(withQuery(location, "digest=" + digest), Arrays.copyOfRange(content, 100, 300))
                 .assertStatus(201);
         assertArrayEquals(content, client.getBlob(repository, digest).body());
@@ -154,20 +174,31 @@ class UploadEndpointTest {
     @Test
     void putWithAFinalChunkAndItsContentRangeFinishesTheUpload() {
         String location = client.startUpload(repository);
-        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99").assertStatus(202);
-        client.put(withQuery(location, "digest=" + digest), Arrays.copyOfRange(content, 100, 300),
-                "Content-Range", "100-299").assertStatus(201);
+        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99")
+                .assertStatus(202);
+        client.put(
+                        withQuery(location, "digest=" + digest),
+                        Arrays.copyOfRange(content, 100, 300),
+                        "Content-Range",
+                        "100-299")
+                .assertStatus(201);
         assertArrayEquals(content, client.getBlob(repository, digest).body());
     }
 
     @Test
     void putWithAFinalChunkOutOfOrderAnswers416AndKeepsTheUpload() {
         String location = client.startUpload(repository);
-        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99").assertStatus(202);
-        Reply reply = client.put(withQuery(location, "digest=" + digest), Arrays.copyOfRange(content, 200, 300),
-                "Content-Range", "200-299").assertError(416, ErrorCode.RANGE_INVALID);
+        client.patch(location, Arrays.copyOfRange(content, 0, 100), "Content-Range", "0-99")
+                .assertStatus(202);
+        Reply reply = client.put(
+                        withQuery(location, "digest=" + digest),
+                        Arrays.copyOfRange(content, 200, 300),
+                        "Content-Range",
+                        "200-299")
+                .assertError(416, ErrorCode.RANGE_INVALID);
         assertEquals("0-99", reply.header("Range"));
-        client.put(withQuery(location, "digest=" + digest), Arrays.copyOfRange(content, 100, 300)).assertStatus(201);
+        client.put(withQuery(location, "digest=" + digest), Arrays.copyOfRange(content, 100, 300))
+                .assertStatus(201);
     }
 
     @Test
@@ -189,7 +220,8 @@ class UploadEndpointTest {
         client.delete(location).assertStatus(204);
         client.get(location).assertError(404, ErrorCode.BLOB_UPLOAD_UNKNOWN);
         client.patch(location, content).assertError(404, ErrorCode.BLOB_UPLOAD_UNKNOWN);
-        client.put(withQuery(location, "digest=" + digest), new byte[0]).assertError(404, ErrorCode.BLOB_UPLOAD_UNKNOWN);
+        client.put(withQuery(location, "digest=" + digest), new byte[0])
+                .assertError(404, ErrorCode.BLOB_UPLOAD_UNKNOWN);
         client.delete(location).assertError(404, ErrorCode.BLOB_UPLOAD_UNKNOWN);
         client.getBlob(repository, digest).assertError(404, ErrorCode.BLOB_UNKNOWN);
     }
@@ -236,7 +268,8 @@ class UploadEndpointTest {
         Reply reply = client.put(withQuery(location, "digest=" + sha512), Arrays.copyOfRange(content, 10, 300))
                 .assertStatus(201);
         assertEquals(sha512.toString(), reply.header("Docker-Content-Digest"));
-        assertArrayEquals(content, client.getBlob(repository, sha512).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, sha512).assertStatus(200).body());
     }
 
     @Test
@@ -265,8 +298,16 @@ class UploadEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nope", "00000000000000000000000000000000", "ABCDEF0123456789ABCDEF0123456789",
-        "0123456789abcdef0123456789abcdef0", "x'%20OR%201=1", "%C3%A9", "~"})
+    @ValueSource(
+            strings = {
+                "nope",
+                "00000000000000000000000000000000",
+                "ABCDEF0123456789ABCDEF0123456789",
+                "0123456789abcdef0123456789abcdef0",
+                "x'%20OR%201=1",
+                "%C3%A9",
+                "~"
+            })
     void aGarbageUploadIdAnswers404BlobUploadUnknown(String id) {
         client.startUpload(repository);
         String location = "/v2/" + repository + "/blobs/uploads/" + id;
@@ -280,17 +321,21 @@ class UploadEndpointTest {
     void pushingABlobThatIsAlreadyThereWorks() {
         client.pushBlob(repository, content);
         client.pushBlob(repository, content);
-        client.post("/v2/" + repository + "/blobs/uploads/?digest=" + digest, content).assertStatus(201);
+        client.post("/v2/" + repository + "/blobs/uploads/?digest=" + digest, content)
+                .assertStatus(201);
         String other = uniqueRepository("uploads");
         client.pushBlob(other, content);
-        assertArrayEquals(content, client.getBlob(repository, digest).assertStatus(200).body());
-        assertArrayEquals(content, client.getBlob(other, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(other, digest).assertStatus(200).body());
     }
 
     @Test
     void anEmptyBlobCanBeUploaded() {
         Digest empty = Digest.sha256(new byte[0]);
-        client.put(withQuery(client.startUpload(repository), "digest=" + empty), new byte[0]).assertStatus(201);
+        client.put(withQuery(client.startUpload(repository), "digest=" + empty), new byte[0])
+                .assertStatus(201);
         assertEquals("0", client.getBlob(repository, empty).assertStatus(200).header("Content-Length"));
     }
 
@@ -318,6 +363,7 @@ class UploadEndpointTest {
 
     private void finish(String location) {
         client.put(withQuery(location, "digest=" + digest), new byte[0]).assertStatus(201);
-        assertArrayEquals(content, client.getBlob(repository, digest).assertStatus(200).body());
+        assertArrayEquals(
+                content, client.getBlob(repository, digest).assertStatus(200).body());
     }
 }

@@ -22,16 +22,24 @@ final class JdbcBlobLinkStore implements BlobLinkStore {
 
     @Override
     public void link(long repositoryId, Digest digest, long size) throws IOException {
-        database.write(c -> Sql.update(c,
+        database.write(c -> Sql.update(
+                c,
                 "INSERT INTO blob_links (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (repository_id, digest) DO NOTHING",
-                repositoryId, digest.toString(), size, clock.millis()));
+                repositoryId,
+                digest.toString(),
+                size,
+                clock.millis()));
     }
 
     @Override
     public Optional<Long> linkedSize(long repositoryId, Digest digest) throws IOException {
-        return database.read(c -> Sql.first(c, "SELECT size FROM blob_links WHERE repository_id = ? AND digest = ?",
-                row -> row.getLong(1), repositoryId, digest.toString()));
+        return database.read(c -> Sql.first(
+                c,
+                "SELECT size FROM blob_links WHERE repository_id = ? AND digest = ?",
+                row -> row.getLong(1),
+                repositoryId,
+                digest.toString()));
     }
 
     @Override
@@ -40,16 +48,22 @@ final class JdbcBlobLinkStore implements BlobLinkStore {
         params.add(repositoryId);
         digests.forEach(d -> params.add(d.toString()));
         Map<Digest, Long> sizes = new HashMap<>();
-        database.read(c -> Sql.query(c,
+        database.read(c -> Sql.query(
+                c,
                 "SELECT digest, size FROM blob_links WHERE repository_id = ? AND digest IN "
                         + Sql.placeholders(digests.size()),
-                row -> sizes.put(Digest.parse(row.getString(1)), row.getLong(2)), params.toArray()));
+                row -> sizes.put(Digest.parse(row.getString(1)), row.getLong(2)),
+                params.toArray()));
         return sizes;
     }
 
     @Override
     public boolean unlink(long repositoryId, Digest digest) throws IOException {
-        return database.write(c -> Sql.update(c, "DELETE FROM blob_links WHERE repository_id = ? AND digest = ?",
-                repositoryId, digest.toString())) > 0;
+        return database.write(c -> Sql.update(
+                        c,
+                        "DELETE FROM blob_links WHERE repository_id = ? AND digest = ?",
+                        repositoryId,
+                        digest.toString()))
+                > 0;
     }
 }

@@ -34,28 +34,39 @@ final class JdbcManifestStore implements ManifestStore {
     public void put(long repositoryId, ManifestRecord manifest, Optional<Tag> tag) throws IOException {
         long now = clock.millis();
         database.write(c -> {
-            int inserted = Sql.update(c,
+            int inserted = Sql.update(
+                    c,
                     "INSERT INTO manifests (repository_id, digest, media_type, size, content, artifact_type, subject,"
                             + " annotations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT (repository_id, digest) DO NOTHING",
-                    repositoryId, manifest.digest().toString(), manifest.mediaType(), manifest.content().length,
-                    manifest.content(), manifest.artifactType(),
-                    manifest.subject() == null ? null : manifest.subject().toString(), manifest.annotationsJson(), now);
+                    repositoryId,
+                    manifest.digest().toString(),
+                    manifest.mediaType(),
+                    manifest.content().length,
+                    manifest.content(),
+                    manifest.artifactType(),
+                    manifest.subject() == null ? null : manifest.subject().toString(),
+                    manifest.annotationsJson(),
+                    now);
             if (inserted > 0) {
                 insertReferences(c, repositoryId, manifest);
             }
             if (tag.isPresent()) {
-                Sql.update(c, "INSERT INTO tags (repository_id, name, digest, updated_at) VALUES (?, ?, ?, ?)"
+                Sql.update(
+                        c,
+                        "INSERT INTO tags (repository_id, name, digest, updated_at) VALUES (?, ?, ?, ?)"
                                 + " ON CONFLICT (repository_id, name) DO UPDATE SET digest = excluded.digest,"
                                 + " updated_at = excluded.updated_at",
-                        repositoryId, tag.get().value(), manifest.digest().toString(), now);
+                        repositoryId,
+                        tag.get().value(),
+                        manifest.digest().toString(),
+                        now);
             }
             return null;
         });
     }
 
-    private static void insertReferences(Connection c, long repositoryId, ManifestRecord manifest)
-            throws SQLException {
+    private static void insertReferences(Connection c, long repositoryId, ManifestRecord manifest) throws SQLException {
         Set<Digest> distinct = new LinkedHashSet<>(manifest.references());
         if (distinct.isEmpty()) {
             return;
@@ -74,18 +85,24 @@ final class JdbcManifestStore implements ManifestStore {
 
     @Override
     public Optional<StoredManifest> get(long repositoryId, Digest digest) throws IOException {
-        return database.read(c -> Sql.first(c,
+        return database.read(c -> Sql.first(
+                c,
                 "SELECT digest, media_type, content FROM manifests WHERE repository_id = ? AND digest = ?",
-                JdbcManifestStore::stored, repositoryId, digest.toString()));
+                JdbcManifestStore::stored,
+                repositoryId,
+                digest.toString()));
     }
 
     @Override
     public Optional<StoredManifest> getByTag(long repositoryId, Tag tag) throws IOException {
-        return database.read(c -> Sql.first(c,
+        return database.read(c -> Sql.first(
+                c,
                 "SELECT m.digest, m.media_type, m.content FROM tags t JOIN manifests m"
                         + " ON m.repository_id = t.repository_id AND m.digest = t.digest"
                         + " WHERE t.repository_id = ? AND t.name = ?",
-                JdbcManifestStore::stored, repositoryId, tag.value()));
+                JdbcManifestStore::stored,
+                repositoryId,
+                tag.value()));
     }
 
     @Override
@@ -93,22 +110,30 @@ final class JdbcManifestStore implements ManifestStore {
         List<Object> params = new ArrayList<>();
         params.add(repositoryId);
         digests.forEach(d -> params.add(d.toString()));
-        return new HashSet<>(database.read(c -> Sql.query(c,
-                "SELECT digest FROM manifests WHERE repository_id = ? AND digest IN " + Sql.placeholders(digests.size()),
-                row -> Digest.parse(row.getString(1)), params.toArray())));
+        return new HashSet<>(database.read(c -> Sql.query(
+                c,
+                "SELECT digest FROM manifests WHERE repository_id = ? AND digest IN "
+                        + Sql.placeholders(digests.size()),
+                row -> Digest.parse(row.getString(1)),
+                params.toArray())));
     }
 
     @Override
     public boolean delete(long repositoryId, Digest digest) throws IOException {
-        return database.write(c -> Sql.update(c, "DELETE FROM manifests WHERE repository_id = ? AND digest = ?",
-                repositoryId, digest.toString())) > 0;
+        return database.write(c -> Sql.update(
+                        c,
+                        "DELETE FROM manifests WHERE repository_id = ? AND digest = ?",
+                        repositoryId,
+                        digest.toString()))
+                > 0;
     }
 
     @Override
     public List<Descriptor> referrers(long repositoryId, Digest subject, Optional<String> artifactType)
             throws IOException {
         String sql = "SELECT media_type, digest, size, artifact_type, annotations FROM manifests"
-                + " WHERE repository_id = ? AND subject = ?" + (artifactType.isPresent() ? " AND artifact_type = ?" : "")
+                + " WHERE repository_id = ? AND subject = ?"
+                + (artifactType.isPresent() ? " AND artifact_type = ?" : "")
                 + " ORDER BY digest";
         Object[] params = artifactType.isPresent()
                 ? new Object[] {repositoryId, subject.toString(), artifactType.get()}
@@ -122,8 +147,14 @@ final class JdbcManifestStore implements ManifestStore {
 
     private static Descriptor referrer(ResultSet row) throws SQLException {
         String annotations = row.getString(5);
-        return new Descriptor(row.getString(1), Digest.parse(row.getString(2)), row.getLong(3), row.getString(4),
-                annotations == null ? null : annotations(annotations), null, null);
+        return new Descriptor(
+                row.getString(1),
+                Digest.parse(row.getString(2)),
+                row.getLong(3),
+                row.getString(4),
+                annotations == null ? null : annotations(annotations),
+                null,
+                null);
     }
 
     @SuppressWarnings("unchecked")

@@ -26,8 +26,11 @@ final class JdbcRegistryStore implements RegistryStore {
     @Override
     public RegistryRecord getOrCreate(String name) throws IOException {
         return database.write(c -> {
-            Sql.update(c, "INSERT INTO registries (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                    name, clock.millis());
+            Sql.update(
+                    c,
+                    "INSERT INTO registries (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                    name,
+                    clock.millis());
             return select(c, name).orElseThrow();
         });
     }

@@ -28,19 +28,28 @@ final class JdbcRepositoryStore implements RepositoryStore {
     @Override
     public long getOrCreate(long registryId, RepositoryName name) throws IOException {
         return database.write(c -> {
-            Sql.update(c, "INSERT INTO repositories (registry_id, name, created_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (registry_id, name) DO NOTHING", registryId, name.value(), clock.millis());
+            Sql.update(
+                    c,
+                    "INSERT INTO repositories (registry_id, name, created_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (registry_id, name) DO NOTHING",
+                    registryId,
+                    name.value(),
+                    clock.millis());
             return selectId(c, registryId, name).orElseThrow();
         });
     }
 
     @Override
     public List<RepositoryName> listWithManifests(long registryId, String last, int limit) throws IOException {
-        return database.read(c -> Sql.query(c,
+        return database.read(c -> Sql.query(
+                c,
                 "SELECT r.name FROM repositories r WHERE r.registry_id = ? AND r.name > ?"
                         + " AND EXISTS (SELECT 1 FROM manifests m WHERE m.repository_id = r.id)"
                         + " ORDER BY r.name LIMIT ?",
-                row -> new RepositoryName(row.getString(1)), registryId, last == null ? "" : last, limit));
+                row -> new RepositoryName(row.getString(1)),
+                registryId,
+                last == null ? "" : last,
+                limit));
     }
 
     private static Optional<Long> selectId(Connection c, long registryId, RepositoryName name) throws SQLException {

@@ -14,14 +14,19 @@ final class JdbcTagStore implements TagStore {
 
     @Override
     public List<Tag> list(long repositoryId, String last, int limit) throws IOException {
-        return database.read(c -> Sql.query(c,
+        return database.read(c -> Sql.query(
+                c,
                 "SELECT name FROM tags WHERE repository_id = ? AND name > ? ORDER BY name LIMIT ?",
-                row -> new Tag(row.getString(1)), repositoryId, last == null ? "" : last, limit));
+                row -> new Tag(row.getString(1)),
+                repositoryId,
+                last == null ? "" : last,
+                limit));
     }
 
     @Override
     public boolean delete(long repositoryId, Tag tag) throws IOException {
-        return database.write(c -> Sql.update(c, "DELETE FROM tags WHERE repository_id = ? AND name = ?",
-                repositoryId, tag.value())) > 0;
+        return database.write(c -> Sql.update(
+                        c, "DELETE FROM tags WHERE repository_id = ? AND name = ?", repositoryId, tag.value()))
+                > 0;
     }
 }

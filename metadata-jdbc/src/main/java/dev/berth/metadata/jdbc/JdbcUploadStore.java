@@ -21,14 +21,21 @@ final class JdbcUploadStore implements UploadStore {
 
     @Override
     public void create(UploadSession session) throws IOException {
-        database.write(c -> Sql.update(c, "INSERT INTO uploads (id, repository_id, started_at) VALUES (?, ?, ?)",
-                session.id(), session.repositoryId(), session.startedAt().toEpochMilli()));
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO uploads (id, repository_id, started_at) VALUES (?, ?, ?)",
+                session.id(),
+                session.repositoryId(),
+                session.startedAt().toEpochMilli()));
     }
 
     @Override
     public Optional<UploadSession> find(String uploadId) throws IOException {
-        return database.read(c -> Sql.first(c, "SELECT id, repository_id, started_at FROM uploads WHERE id = ?",
-                JdbcUploadStore::session, uploadId));
+        return database.read(c -> Sql.first(
+                c,
+                "SELECT id, repository_id, started_at FROM uploads WHERE id = ?",
+                JdbcUploadStore::session,
+                uploadId));
     }
 
     @Override
@@ -39,8 +46,13 @@ final class JdbcUploadStore implements UploadStore {
     @Override
     public void finish(String uploadId, long repositoryId, Digest digest, long size) throws IOException {
         database.write(c -> {
-            Sql.update(c, "INSERT INTO blob_links (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (repository_id, digest) DO NOTHING", repositoryId, digest.toString(), size,
+            Sql.update(
+                    c,
+                    "INSERT INTO blob_links (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (repository_id, digest) DO NOTHING",
+                    repositoryId,
+                    digest.toString(),
+                    size,
                     clock.millis());
             return Sql.update(c, "DELETE FROM uploads WHERE id = ?", uploadId);
         });
@@ -48,9 +60,11 @@ final class JdbcUploadStore implements UploadStore {
 
     @Override
     public List<UploadSession> startedBefore(Instant cutoff) throws IOException {
-        return database.read(c -> Sql.query(c,
+        return database.read(c -> Sql.query(
+                c,
                 "SELECT id, repository_id, started_at FROM uploads WHERE started_at < ? ORDER BY started_at LIMIT 10000",
-                JdbcUploadStore::session, cutoff.toEpochMilli()));
+                JdbcUploadStore::session,
+                cutoff.toEpochMilli()));
     }
 
     private static UploadSession session(ResultSet row) throws SQLException {

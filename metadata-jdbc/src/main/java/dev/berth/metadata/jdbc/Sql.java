@@ -35,8 +35,7 @@ final class Sql {
         }
     }
 
-    static <T> Optional<T> first(Connection c, String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
+    static <T> Optional<T> first(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement s = prepare(c, sql, params);
                 ResultSet rows = s.executeQuery()) {
             return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();

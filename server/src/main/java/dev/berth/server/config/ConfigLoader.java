@@ -45,7 +45,8 @@ public final class ConfigLoader {
 
     /** The environment variable that sets a key path: {@code storage.dataDir} becomes BERTH_STORAGE_DATA_DIR. */
     public static String envName(String key) {
-        return "BERTH_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase();
+        return "BERTH_"
+                + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase();
     }
 
     private static ObjectNode defaults() {

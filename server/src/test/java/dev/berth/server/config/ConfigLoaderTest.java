@@ -27,15 +27,17 @@ class ConfigLoaderTest {
 
     @Test
     void aFileThenTheEnvironmentThenTheCommandLineOverride() throws IOException {
-        Path file = Files.writeString(dir.resolve("berth.yml"), "server:\n  port: 6000\n  host: 127.0.0.1\nuploads:\n  expiry: 2h\n");
+        Path file = Files.writeString(
+                dir.resolve("berth.yml"), "server:\n  port: 6000\n  host: 127.0.0.1\nuploads:\n  expiry: 2h\n");
         BerthConfig fromFile = ConfigLoader.load(file, Map.of(), Map.of());
         assertEquals(6000, fromFile.server().port());
         assertEquals(Duration.ofHours(2), fromFile.uploads().expiry());
-        BerthConfig fromEnv = ConfigLoader.load(file, Map.of("BERTH_SERVER_PORT", "7000",
-                "BERTH_STORAGE_DATA_DIR", "/srv/berth"), Map.of());
+        BerthConfig fromEnv = ConfigLoader.load(
+                file, Map.of("BERTH_SERVER_PORT", "7000", "BERTH_STORAGE_DATA_DIR", "/srv/berth"), Map.of());
         assertEquals(7000, fromEnv.server().port());
         assertEquals(Path.of("/srv/berth"), fromEnv.storage().dataDir());
-        BerthConfig fromArgs = ConfigLoader.load(file, Map.of("BERTH_SERVER_PORT", "7000"), Map.of("server.port", "8000"));
+        BerthConfig fromArgs =
+                ConfigLoader.load(file, Map.of("BERTH_SERVER_PORT", "7000"), Map.of("server.port", "8000"));
         assertEquals(8000, fromArgs.server().port());
         assertEquals("127.0.0.1", fromArgs.server().host());
     }

@@ -89,7 +89,8 @@ public final class FilesystemBlobStore implements BlobStore {
 
     @Override
     public long append(String uploadId, InputStream content) throws IOException {
-        try (FileChannel out = FileChannel.open(uploadPath(uploadId), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel out =
+                FileChannel.open(uploadPath(uploadId), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long position = out.size();
             // Taken out while appending: if the stream fails midway, the next call rebuilds it from the file.
             MessageDigest digest = takeRunningDigest(uploadId, out, position);
@@ -164,7 +165,9 @@ public final class FilesystemBlobStore implements BlobStore {
         try (Stream<Path> files = Files.list(uploadsDir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 try {
-                    entries.add(new UploadEntry(file.getFileName().toString(), Files.getLastModifiedTime(file).toInstant()));
+                    entries.add(new UploadEntry(
+                            file.getFileName().toString(),
+                            Files.getLastModifiedTime(file).toInstant()));
                 } catch (NoSuchFileException e) {
                     // finished or cancelled while we looked
                 }
@@ -241,7 +244,9 @@ public final class FilesystemBlobStore implements BlobStore {
 
     private Path blobPath(Digest digest) {
         String hex = digest.hex();
-        return blobsDir.resolve(digest.algorithm().prefix()).resolve(hex.substring(0, 2)).resolve(hex);
+        return blobsDir.resolve(digest.algorithm().prefix())
+                .resolve(hex.substring(0, 2))
+                .resolve(hex);
     }
 
     private Path uploadPath(String uploadId) {

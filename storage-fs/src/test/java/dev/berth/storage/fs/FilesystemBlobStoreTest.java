@@ -21,7 +21,9 @@ class FilesystemBlobStoreTest extends BlobStoreContract {
     @Test
     void blobsLiveUnderTheirDigestInTheDocumentedLayout() throws IOException {
         Digest digest = put(bytes(10));
-        assertTrue(Files.isRegularFile(dir.resolve("blobs/sha256").resolve(digest.hex().substring(0, 2)).resolve(digest.hex())));
+        assertTrue(Files.isRegularFile(dir.resolve("blobs/sha256")
+                .resolve(digest.hex().substring(0, 2))
+                .resolve(digest.hex())));
     }
 
     @Test
