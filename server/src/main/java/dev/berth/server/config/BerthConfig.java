@@ -7,7 +7,7 @@ import java.time.Duration;
  * Berth's whole configuration, one record per section; the defaults and their meaning are in {@code
  * berth-defaults.yml}.
  */
-public record BerthConfig(Server server, Storage storage, Uploads uploads, Registry registry, Log log) {
+public record BerthConfig(Server server, Storage storage, Uploads uploads, Registry registry, Auth auth, Log log) {
     public record Server(String host, int port, Duration idleTimeout, int maxHeaderBytes, Duration shutdownGrace) {}
 
     public record Storage(Path dataDir) {}
@@ -15,6 +15,8 @@ public record BerthConfig(Server server, Storage storage, Uploads uploads, Regis
     public record Uploads(Duration expiry, Duration sweepInterval) {}
 
     public record Registry(String defaultName) {}
+
+    public record Auth(boolean enabled, Duration accessTokenTtl, Duration refreshTokenTtl) {}
 
     public record Log(String level) {}
 }

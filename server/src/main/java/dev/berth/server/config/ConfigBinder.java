@@ -32,6 +32,10 @@ final class ConfigBinder {
                 new BerthConfig.Storage(Path.of(text(tree, "storage.dataDir"))),
                 new BerthConfig.Uploads(duration(tree, "uploads.expiry"), duration(tree, "uploads.sweepInterval")),
                 new BerthConfig.Registry(text(tree, "registry.defaultName")),
+                new BerthConfig.Auth(
+                        bool(tree, "auth.enabled"),
+                        duration(tree, "auth.accessTokenTtl"),
+                        duration(tree, "auth.refreshTokenTtl")),
                 new BerthConfig.Log(level));
     }
 
@@ -54,6 +58,15 @@ final class ConfigBinder {
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number, not " + text);
         }
+    }
+
+    private static boolean bool(JsonNode tree, String key) {
+        String text = text(tree, key).toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigException(key + " must be true or false, not " + text);
+        };
     }
 
     static Duration duration(JsonNode tree, String key) {
