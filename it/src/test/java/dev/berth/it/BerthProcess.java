@@ -50,6 +50,7 @@ final class BerthProcess implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
+        builder.environment().put("BERTH_AUTH_ENABLED", "false");
         BerthProcess berth = new BerthProcess(builder.start(), log);
         try {
             berth.awaitReady();

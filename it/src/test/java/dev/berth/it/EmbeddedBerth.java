@@ -27,7 +27,16 @@ final class EmbeddedBerth implements BeforeAllCallback, AfterAllCallback {
         berth = Berth.start(ConfigLoader.load(
                 null,
                 Map.of(),
-                Map.of("server.host", "127.0.0.1", "server.port", "0", "storage.dataDir", dataDir.toString())));
+                Map.of(
+                        "server.host",
+                        "127.0.0.1",
+                        "server.port",
+                        "0",
+                        "storage.dataDir",
+                        dataDir.toString(),
+                        // these tests prove the protocol with each client; AuthEndToEndTest proves sign-in
+                        "auth.enabled",
+                        "false")));
     }
 
     @Override

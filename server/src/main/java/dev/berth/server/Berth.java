@@ -6,6 +6,7 @@ import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.oci.OciApi;
+import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.HttpServer;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.server.config.BerthConfig;
@@ -42,7 +43,11 @@ public final class Berth implements Closeable {
             DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
-            http = new HttpServer(httpSettings(config.server()), List.of(new OciApi(registries, dataPlane)));
+            Security security =
+                    Security.wire(config.auth(), metadata.identities(), defaultRegistry, registries, dataDir);
+            List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
+            endpoints.add(new OciApi(registries, dataPlane, security.gate()));
+            http = new HttpServer(httpSettings(config.server()), endpoints);
             http.start();
             resources.add(http);
         } catch (Exception e) {

@@ -23,12 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 class BerthTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static final String ADMIN = java.util.Base64.getEncoder()
+            .encodeToString("admin:admin-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     @TempDir
     Path dataDir;
 
     private BerthConfig config(Map<String, String> extra) {
-        Map<String, String> overrides = new HashMap<>(
-                Map.of("server.host", "127.0.0.1", "server.port", "0", "storage.dataDir", dataDir.toString()));
+        Map<String, String> overrides = new HashMap<>(Map.of(
+                "server.host",
+                "127.0.0.1",
+                "server.port",
+                "0",
+                "storage.dataDir",
+                dataDir.toString(),
+                "auth.adminPassword",
+                "admin-password"));
         overrides.putAll(extra);
         return ConfigLoader.load(null, Map.of(), overrides);
     }
@@ -38,6 +48,7 @@ class BerthTest {
         return http.send(
                 HttpRequest.newBuilder(uri)
                         .method(method, HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", "Basic " + ADMIN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -53,6 +64,22 @@ class BerthTest {
                             .firstValue("Docker-Distribution-API-Version")
                             .orElseThrow());
             assertTrue(Files.exists(dataDir.resolve("berth.db")));
+        }
+    }
+
+    @Test
+    void requiresAuthenticationByDefaultWithTheDockerChallenge() throws Exception {
+        try (Berth berth = Berth.start(config(Map.of()))) {
+            URI uri = URI.create("http://127.0.0.1:" + berth.address().getPort() + "/v2/app/tags/list");
+            HttpResponse<String> anonymous =
+                    http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode());
+            assertEquals(
+                    "Bearer realm=\"http://127.0.0.1:" + berth.address().getPort()
+                            + "/oauth2/token\",service=\"127.0.0.1:"
+                            + berth.address().getPort() + "\",scope=\"repository:app:pull\"",
+                    anonymous.headers().firstValue("WWW-Authenticate").orElseThrow());
+            assertTrue(anonymous.body().contains("UNAUTHORIZED"), anonymous.body());
         }
     }
 

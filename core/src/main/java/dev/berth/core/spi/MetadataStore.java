@@ -21,6 +21,8 @@ public interface MetadataStore extends Closeable {
 
     UploadStore uploads();
 
+    IdentityStore identities();
+
     /** Whether the store can serve requests now. */
     void check() throws IOException;
 }

@@ -6,6 +6,9 @@ import dev.berth.core.registry.DataPlane;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.registry.RepositoryRef;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.auth.Access;
+import dev.berth.http.auth.AccessGate;
+import dev.berth.http.error.ErrorResponses;
 import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
@@ -15,14 +18,22 @@ import java.util.Optional;
 
 /**
  * The OCI Distribution API under {@code /v2/}: picks the registry from the Host header, routes the path to its
- * handler, and turns every {@link RegistryException} into the spec's error envelope.
+ * handler once the {@link AccessGate} has let the request through, and turns every {@link RegistryException} into
+ * the spec's error envelope.
  */
 public final class OciApi implements Endpoint {
     private final RegistryResolver registries;
+    private final AccessGate gate;
     private final Map<Route.Kind, OciHandler> handlers = new EnumMap<>(Route.Kind.class);
 
+    /** The API with no access control, for tests of the protocol itself. */
     public OciApi(RegistryResolver registries, DataPlane dataPlane) {
+        this(registries, dataPlane, AccessGate.open());
+    }
+
+    public OciApi(RegistryResolver registries, DataPlane dataPlane, AccessGate gate) {
         this.registries = registries;
+        this.gate = gate;
         UploadHandler uploads = new UploadHandler(dataPlane.uploads());
         handlers.put(Route.Kind.BASE, new BaseHandler());
         handlers.put(Route.Kind.CATALOG, new CatalogHandler(dataPlane.listings()).asHandler());
@@ -47,6 +58,7 @@ public final class OciApi implements Endpoint {
                     .orElseThrow(() -> new RegistryException(
                             ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
             RegistryRecord registry = resolve(exchange);
+            exchange.attach(Access.class, gate.check(exchange, registry, RouteScopes.needed(route, exchange.method())));
             handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
         } catch (RegistryException e) {
             if (!exchange.isCommitted()) {

@@ -1,5 +1,7 @@
 package dev.berth.http.oci;
 
+import dev.berth.core.auth.AccessScope;
+import dev.berth.core.auth.Actions;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.oci.Digest;
@@ -8,6 +10,7 @@ import dev.berth.core.registry.ContentRange;
 import dev.berth.core.registry.RepositoryRef;
 import dev.berth.core.registry.UploadService;
 import dev.berth.core.registry.UploadStatus;
+import dev.berth.http.auth.Access;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
 import java.util.Optional;
@@ -58,7 +61,7 @@ final class UploadHandler implements OciHandler {
     private void open(Exchange exchange, RepositoryRef repository) throws IOException {
         Optional<String> mount = exchange.query("mount");
         Optional<String> from = exchange.query("from").filter(RepositoryName::isValid);
-        if (mount.isPresent() && from.isPresent()) {
+        if (mount.isPresent() && from.isPresent() && mayRead(exchange, from.get())) {
             Digest digest = Digest.parse(mount.get());
             if (uploads.mount(repository, new RepositoryName(from.get()), digest)
                     .isPresent()) {
@@ -74,6 +77,13 @@ final class UploadHandler implements OciHandler {
             return;
         }
         accepted(exchange, repository, uploads.start(repository));
+    }
+
+    /** A mount from a repository the caller may not read quietly becomes an ordinary upload. */
+    private static boolean mayRead(Exchange exchange, String repository) throws IOException {
+        return exchange.attached(Access.class)
+                .orElse(Access.ALL)
+                .permits(AccessScope.repository(repository, Actions.PULL));
     }
 
     private void finish(Exchange exchange, RepositoryRef repository, String id) throws IOException {

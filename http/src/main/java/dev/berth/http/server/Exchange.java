@@ -81,6 +81,28 @@ public final class Exchange {
         return Optional.ofNullable(query.getValue(name));
     }
 
+    /** Every value of a query parameter that may repeat, such as {@code scope}. */
+    public List<String> queryValues(String name) {
+        query(name);
+        List<String> values = query.getValues(name);
+        return values == null ? List.of() : values;
+    }
+
+    /** {@code http} or {@code https}, as the client reached the server. */
+    public String scheme() {
+        return request.isSecure() ? "https" : "http";
+    }
+
+    /** Attaches a value to this exchange for later handlers, keyed by its type. */
+    public <T> void attach(Class<T> type, T value) {
+        request.setAttribute(type.getName(), value);
+    }
+
+    /** A value attached earlier, if any. */
+    public <T> Optional<T> attached(Class<T> type) {
+        return Optional.ofNullable(type.cast(request.getAttribute(type.getName())));
+    }
+
     public boolean hasQuery(String name) {
         return query(name).isPresent();
     }

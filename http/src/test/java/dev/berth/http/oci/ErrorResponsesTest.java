@@ -3,6 +3,7 @@ package dev.berth.http.oci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.core.error.ErrorCode;
+import dev.berth.http.error.ErrorResponses;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

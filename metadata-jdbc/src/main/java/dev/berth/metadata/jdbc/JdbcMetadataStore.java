@@ -1,6 +1,7 @@
 package dev.berth.metadata.jdbc;
 
 import dev.berth.core.spi.BlobLinkStore;
+import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.ManifestStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore;
@@ -19,6 +20,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final ManifestStore manifests;
     private final TagStore tags;
     private final UploadStore uploads;
+    private final IdentityStore identities;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -28,6 +30,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.manifests = new JdbcManifestStore(database, clock);
         this.tags = new JdbcTagStore(database);
         this.uploads = new JdbcUploadStore(database, clock);
+        this.identities = new JdbcIdentityStore(database, clock);
     }
 
     @Override
@@ -58,6 +61,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public UploadStore uploads() {
         return uploads;
+    }
+
+    @Override
+    public IdentityStore identities() {
+        return identities;
     }
 
     @Override

@@ -16,7 +16,18 @@ public record BerthConfig(Server server, Storage storage, Uploads uploads, Regis
 
     public record Registry(String defaultName) {}
 
-    public record Auth(boolean enabled, Duration accessTokenTtl, Duration refreshTokenTtl) {}
+    public record Auth(boolean enabled, Duration accessTokenTtl, Duration refreshTokenTtl, String adminPassword) {
+        /** Whether the administrator's first password is to be generated rather than taken from the configuration. */
+        public boolean generateAdminPassword() {
+            return "generate".equals(adminPassword);
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[enabled=" + enabled + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
+                    + refreshTokenTtl + ", adminPassword=" + (generateAdminPassword() ? "generate" : "(set)") + "]";
+        }
+    }
 
     public record Log(String level) {}
 }

@@ -35,7 +35,8 @@ final class ConfigBinder {
                 new BerthConfig.Auth(
                         bool(tree, "auth.enabled"),
                         duration(tree, "auth.accessTokenTtl"),
-                        duration(tree, "auth.refreshTokenTtl")),
+                        duration(tree, "auth.refreshTokenTtl"),
+                        text(tree, "auth.adminPassword")),
                 new BerthConfig.Log(level));
     }
 

@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The variable the issue and the README name for the administrator's first password. */
+    static final String ADMIN_PASSWORD_ENV = "BERTH_ADMIN_PASSWORD";
 
     private ConfigLoader() {}
 
@@ -38,6 +40,9 @@ public final class ConfigLoader {
             if (value != null) {
                 set(tree, key, value);
             }
+        }
+        if (env.get(ADMIN_PASSWORD_ENV) != null && !env.get(ADMIN_PASSWORD_ENV).isEmpty()) {
+            set(tree, "auth.adminPassword", env.get(ADMIN_PASSWORD_ENV));
         }
         overrides.forEach((key, value) -> set(tree, key, value));
         return ConfigBinder.bind(tree);

@@ -1,4 +1,4 @@
-package dev.berth.http.oci;
+package dev.berth.http.error;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;

@@ -1,0 +1,83 @@
+package dev.berth.core.access;
+
+import dev.berth.core.auth.AccessScope;
+import dev.berth.core.auth.Principal;
+import dev.berth.core.auth.Tokens;
+import dev.berth.core.spi.IdentityStore;
+import dev.berth.core.spi.IdentityStore.UserRecord;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one entry point for who-may-do-what on the data plane: signs principals in from credentials or refresh
+ * tokens, and grants them scopes. The wire forms (Basic, Bearer, the token endpoints) are the HTTP layer's.
+ */
+public final class AccessControl {
+    /** The user name {@code az acr login} uses to say "the password is a refresh token". */
+    public static final String REFRESH_TOKEN_USER = "00000000-0000-0000-0000-000000000000";
+
+    private final Authenticator authenticator;
+    private final AccessPolicy policy;
+    private final Tokens tokens;
+    private final IdentityStore identities;
+
+    public AccessControl(Authenticator authenticator, AccessPolicy policy, Tokens tokens, IdentityStore identities) {
+        this.authenticator = authenticator;
+        this.policy = policy;
+        this.tokens = tokens;
+        this.identities = identities;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The principal of a user name and password, or of the null-GUID user with a refresh token as password. */
+    public Optional<Principal> signIn(String username, String password, String audience) throws IOException {
+        if (REFRESH_TOKEN_USER.equals(username)) {
+            return refreshed(password, audience);
+        }
+        return authenticator.authenticate(username, password);
+    }
+
+    /** The principal a refresh token stands for, as it is now (a disabled or deleted user signs in no more). */
+    public Optional<Principal> refreshed(String refreshToken, String audience) throws IOException {
+        Optional<String> subject = tokens.verifyRefresh(refreshToken, audience);
+        return subject.isPresent() ? principalOf(subject.get()) : Optional.empty();
+    }
+
+    /** The principal of a token subject, re-read from the store. */
+    public Optional<Principal> principalOf(String subject) throws IOException {
+        if (subject.equals(Principal.ANONYMOUS.subject())) {
+            return Optional.of(Principal.ANONYMOUS);
+        }
+        if (!subject.startsWith("user:")) {
+            return Optional.empty();
+        }
+        Optional<UserRecord> user = identities.findUser(subject.substring("user:".length()));
+        return user.filter(UserRecord::enabled).map(u -> Principal.user(u.name(), u.installationAdmin()));
+    }
+
+    /** The granted part of each scope asked for; scopes granting nothing are left out. */
+    public List<AccessScope> grant(Principal principal, RegistryRecord registry, List<AccessScope> asked)
+            throws IOException {
+        List<AccessScope> granted = new ArrayList<>();
+        for (AccessScope scope : asked) {
+            AccessScope grant = policy.grant(principal, registry, scope);
+            if (!grant.actions().isEmpty()) {
+                granted.add(grant);
+            }
+        }
+        return granted;
+    }
+
+    /** Whether the principal holds every action of the scope. */
+    public boolean permits(Principal principal, RegistryRecord registry, AccessScope needed) throws IOException {
+        return policy.grant(principal, registry, needed).actions().containsAll(needed.actions())
+                || (needed.actions().contains(AccessScope.ALL)
+                        && policy.grant(principal, registry, needed).actions().contains(AccessScope.ALL));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.berth.core.access;
+
+import dev.berth.core.auth.AccessScope;
+import dev.berth.core.auth.Actions;
+import dev.berth.core.auth.Principal;
+import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.spi.IdentityStore;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Decides which of the actions a principal asks for it may take: the intersection of what was asked and what its
+ * roles (or, for anonymous requests, the registry's anonymous-pull setting) allow. Catalog listing needs a role on
+ * the whole registry; a role on some repositories does not reveal the others.
+ */
+public final class AccessPolicy {
+    private static final Set<String> ANONYMOUS_READ = Set.of(Actions.PULL, Actions.METADATA_READ);
+
+    private final IdentityStore identities;
+
+    public AccessPolicy(IdentityStore identities) {
+        this.identities = identities;
+    }
+
+    /** The granted part of the scope asked for, with the same type and name; its actions may be empty. */
+    public AccessScope grant(Principal principal, RegistryRecord registry, AccessScope asked) throws IOException {
+        Set<String> allowed = allowed(principal, registry, asked);
+        Set<String> granted = new LinkedHashSet<>();
+        for (String action : asked.actions()) {
+            if (action.equals(AccessScope.ALL)) {
+                granted.addAll(allowed);
+            } else if (allowed.contains(action)) {
+                granted.add(action);
+            }
+        }
+        if (isCatalog(asked) && allowed.contains(Actions.CATALOG)) {
+            granted = Set.of(AccessScope.ALL);
+        }
+        return new AccessScope(asked.type(), asked.name(), granted);
+    }
+
+    private Set<String> allowed(Principal principal, RegistryRecord registry, AccessScope asked) throws IOException {
+        if (principal.installationAdmin()) {
+            return Actions.EVERY;
+        }
+        Set<String> allowed = new HashSet<>();
+        if (AccessScope.REPOSITORY.equals(asked.type()) && identities.anonymousPull(registry.id())) {
+            allowed.addAll(ANONYMOUS_READ);
+        }
+        if (principal.isAnonymous()) {
+            return allowed;
+        }
+        for (RoleAssignment assignment : identities.assignments(principal.subject(), registry.id())) {
+            if (isCatalog(asked)
+                    ? assignment.repositoryPattern().equals("*")
+                    : isRepository(asked) && assignment.covers(asked.name())) {
+                allowed.addAll(assignment.role().actions());
+            }
+        }
+        return allowed;
+    }
+
+    private static boolean isCatalog(AccessScope scope) {
+        return AccessScope.REGISTRY.equals(scope.type()) && AccessScope.CATALOG.equals(scope.name());
+    }
+
+    private static boolean isRepository(AccessScope scope) {
+        return AccessScope.REPOSITORY.equals(scope.type());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.berth.core.access;
+
+import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.auth.Principal;
+import dev.berth.core.spi.IdentityStore;
+import dev.berth.core.spi.IdentityStore.UserRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a user name and password. Password hashes are slow on purpose, and clients that send Basic credentials on
+ * every request would pay that each time, so a success is remembered for a short while, keyed by a fast hash of the
+ * pair (the password itself is never kept). An unknown user costs as much as a wrong password, so timing does not
+ * tell which names exist.
+ */
+public final class Authenticator {
+    private static final Duration REMEMBER = Duration.ofSeconds(30);
+
+    private final IdentityStore identities;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final String decoyHash;
+    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+
+    private record Remembered(Principal principal, Instant until) {}
+
+    public Authenticator(IdentityStore identities, PasswordHasher hasher, Clock clock) {
+        this.identities = identities;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.decoyHash = hasher.hash("decoy password for unknown users");
+    }
+
+    public Optional<Principal> authenticate(String username, String password) throws IOException {
+        String key = cacheKey(username, password);
+        Remembered remembered = recent.get(key);
+        if (remembered != null && clock.instant().isBefore(remembered.until())) {
+            return Optional.of(remembered.principal());
+        }
+        Optional<UserRecord> user = identities.findUser(username);
+        boolean matches =
+                hasher.verify(password, user.map(UserRecord::passwordHash).orElse(decoyHash));
+        if (user.isEmpty() || !matches || !user.get().enabled()) {
+            return Optional.empty();
+        }
+        Principal principal = Principal.user(user.get().name(), user.get().installationAdmin());
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        recent.put(key, new Remembered(principal, clock.instant().plus(REMEMBER)));
+        return Optional.of(principal);
+    }
+
+    /** Forgets remembered sign-ins, for when a password or a user changes. */
+    public void forgetAll() {
+        recent.clear();
+    }
+
+    private static String cacheKey(String username, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(username.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.berth.core.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Issues and checks the tokens of Docker token authentication: short-lived access tokens that carry the granted
+ * scopes, and longer-lived refresh tokens that stand for an identity and are traded for access tokens. Each token is
+ * bound to one audience, the login server it was issued for.
+ */
+public interface Tokens {
+    String issueAccess(Principal principal, String audience, List<AccessScope> granted);
+
+    String issueRefresh(Principal principal, String audience);
+
+    /** The grant an access token carries, if it is genuine, unexpired and for this audience. */
+    Optional<AccessGrant> verifyAccess(String token, String audience);
+
+    /** The subject a refresh token stands for, if it is genuine, unexpired and for this audience. */
+    Optional<String> verifyRefresh(String token, String audience);
+
+    /** The public keys that verify the tokens, as a JSON Web Key Set. */
+    String publicKeys();
+
+    /** Seconds an access token lives, for the token response's {@code expires_in}. */
+    long accessTokenSeconds();
+
+    /** What an access token grants, and to whom. */
+    record AccessGrant(String subject, List<AccessScope> access) {
+        public boolean allows(AccessScope needed) {
+            for (String action : needed.actions()) {
+                boolean found = access.stream()
+                        .anyMatch(a ->
+                                a.type().equals(needed.type()) && a.name().equals(needed.name()) && a.allows(action));
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

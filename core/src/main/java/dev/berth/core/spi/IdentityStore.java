@@ -1,0 +1,32 @@
+package dev.berth.core.spi;
+
+import dev.berth.core.auth.RoleAssignment;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Users, their role assignments, and each registry's access settings. Secrets are kept only as hashes. */
+public interface IdentityStore {
+    Optional<UserRecord> findUser(String name) throws IOException;
+
+    /** Creates a user; false when the name is taken. */
+    boolean createUser(UserRecord user) throws IOException;
+
+    boolean hasUsers() throws IOException;
+
+    /** Gives a role; giving it twice is harmless. */
+    void assign(RoleAssignment assignment) throws IOException;
+
+    /** Takes a role back; true if it was given. */
+    boolean unassign(RoleAssignment assignment) throws IOException;
+
+    /** The roles a subject holds on a registry. */
+    List<RoleAssignment> assignments(String subject, long registryId) throws IOException;
+
+    boolean anonymousPull(long registryId) throws IOException;
+
+    void setAnonymousPull(long registryId, boolean enabled) throws IOException;
+
+    /** A local user: a name, a password hash, whether it administers the whole installation, whether it may sign in. */
+    record UserRecord(String name, String passwordHash, boolean installationAdmin, boolean enabled) {}
+}

@@ -1,0 +1,125 @@
+package dev.berth.http.auth;
+
+import dev.berth.core.access.AccessControl;
+import dev.berth.core.auth.AccessScope;
+import dev.berth.core.auth.Principal;
+import dev.berth.core.auth.Tokens.AccessGrant;
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.server.Exchange;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gate in front of the OCI API. A request may carry a Bearer token from {@code /oauth2/token} (checked against
+ * its signature and the scopes it grants), Basic credentials (for clients that never fetch a token), or nothing (an
+ * anonymous request, which gets what the registry's anonymous-pull setting allows). When that is not enough, the
+ * answer is the challenge Docker clients follow: 401 with {@code WWW-Authenticate: Bearer realm=..., service=...,
+ * scope=...}; Basic credentials that are valid but not allowed get 403 {@code DENIED}.
+ */
+public final class AccessGate {
+    private final AccessControl control;
+
+    private AccessGate(AccessControl control) {
+        this.control = control;
+    }
+
+    public static AccessGate enforcing(AccessControl control) {
+        return new AccessGate(control);
+    }
+
+    /** A gate that lets everything through, for a registry with authentication turned off. */
+    public static AccessGate open() {
+        return new AccessGate(null);
+    }
+
+    /**
+     * Checks that the request may act within the scope, or, with no scope, that it comes from someone known.
+     *
+     * @return what the request may do, for further checks
+     */
+    public Access check(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed) throws IOException {
+        if (control == null) {
+            return Access.ALL;
+        }
+        return switch (Credentials.of(exchange)) {
+            case Credentials.Bearer bearer -> bearer(exchange, bearer.token(), needed);
+            case Credentials.Basic basic -> basic(exchange, registry, basic, needed);
+            case Credentials.None none -> anonymous(exchange, registry, needed);
+            case Credentials.Malformed malformed ->
+                throw challenge(exchange, needed, "invalid_request", "malformed Authorization header");
+        };
+    }
+
+    private Access bearer(Exchange exchange, String token, Optional<AccessScope> needed) {
+        Optional<AccessGrant> grant = control.tokens().verifyAccess(token, exchange.host());
+        if (grant.isEmpty()) {
+            throw challenge(exchange, needed, "invalid_token", "the access token is invalid or has expired");
+        }
+        if (needed.isPresent() && !grant.get().allows(needed.get())) {
+            throw challenge(exchange, needed, "insufficient_scope", "the access token does not grant " + needed.get());
+        }
+        return grant.get()::allows;
+    }
+
+    private Access basic(
+            Exchange exchange, RegistryRecord registry, Credentials.Basic basic, Optional<AccessScope> needed)
+            throws IOException {
+        Optional<Principal> principal = control.signIn(basic.username(), basic.password(), exchange.host());
+        if (principal.isEmpty()) {
+            throw challenge(exchange, needed, null, "invalid user name or password");
+        }
+        Access access = scope -> control.permits(principal.get(), registry, scope);
+        if (needed.isPresent() && !access.permits(needed.get())) {
+            throw new RegistryException(
+                    ErrorCode.DENIED, "requested access to the resource is denied", detail(needed.get()));
+        }
+        return access;
+    }
+
+    private Access anonymous(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed)
+            throws IOException {
+        Access access = scope -> control.permits(Principal.ANONYMOUS, registry, scope);
+        if (needed.isEmpty() || !access.permits(needed.get())) {
+            throw challenge(exchange, needed, null, "authentication required");
+        }
+        return access;
+    }
+
+    private static RegistryException challenge(
+            Exchange exchange, Optional<AccessScope> needed, String error, String message) {
+        StringBuilder header = new StringBuilder("Bearer realm=\"")
+                .append(exchange.scheme())
+                .append("://")
+                .append(exchange.host())
+                .append("/oauth2/token\",service=\"")
+                .append(exchange.host())
+                .append('"');
+        needed.ifPresent(scope ->
+                header.append(",scope=\"").append(challengeScope(scope)).append('"'));
+        if (error != null) {
+            header.append(",error=\"").append(error).append('"');
+        }
+        exchange.header("WWW-Authenticate", header.toString());
+        return new RegistryException(
+                ErrorCode.UNAUTHORIZED, message, needed.map(AccessGate::detail).orElse(null));
+    }
+
+    /** Docker clients push with a token for pull and push; asking for both spares them a second round trip. */
+    private static String challengeScope(AccessScope scope) {
+        if (scope.actions().contains("push")) {
+            return scope.type() + ":" + scope.name() + ":pull,push";
+        }
+        return scope.toString();
+    }
+
+    private static List<Map<String, String>> detail(AccessScope scope) {
+        return scope.actions().stream()
+                .sorted()
+                .map(action -> Map.of("Type", scope.type(), "Name", scope.name(), "Action", action))
+                .toList();
+    }
+}

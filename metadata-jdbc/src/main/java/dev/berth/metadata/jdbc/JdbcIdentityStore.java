@@ -1,0 +1,112 @@
+package dev.berth.metadata.jdbc;
+
+import dev.berth.core.auth.Role;
+import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.spi.IdentityStore;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+final class JdbcIdentityStore implements IdentityStore {
+    private final Database database;
+    private final Clock clock;
+
+    JdbcIdentityStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<UserRecord> findUser(String name) throws IOException {
+        return database.read(c -> Sql.first(
+                c,
+                "SELECT name, password_hash, installation_admin, enabled FROM users WHERE name = ?",
+                JdbcIdentityStore::user,
+                name));
+    }
+
+    @Override
+    public boolean createUser(UserRecord user) throws IOException {
+        return database.write(c -> Sql.update(
+                        c,
+                        "INSERT INTO users (name, password_hash, installation_admin, enabled, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                        user.name(),
+                        user.passwordHash(),
+                        user.installationAdmin(),
+                        user.enabled(),
+                        clock.millis()))
+                > 0;
+    }
+
+    @Override
+    public boolean hasUsers() throws IOException {
+        return database.read(c -> Sql.first(c, "SELECT 1 FROM users LIMIT 1", row -> true))
+                .isPresent();
+    }
+
+    @Override
+    public void assign(RoleAssignment assignment) throws IOException {
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO role_assignments (subject, registry_id, repository_pattern, role, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (subject, registry_id, repository_pattern, role) DO NOTHING",
+                assignment.principalSubject(),
+                assignment.registryId(),
+                assignment.repositoryPattern(),
+                assignment.role().name(),
+                clock.millis()));
+    }
+
+    @Override
+    public boolean unassign(RoleAssignment assignment) throws IOException {
+        return database.write(c -> Sql.update(
+                        c,
+                        "DELETE FROM role_assignments WHERE subject = ? AND registry_id = ? AND repository_pattern = ?"
+                                + " AND role = ?",
+                        assignment.principalSubject(),
+                        assignment.registryId(),
+                        assignment.repositoryPattern(),
+                        assignment.role().name()))
+                > 0;
+    }
+
+    @Override
+    public List<RoleAssignment> assignments(String subject, long registryId) throws IOException {
+        return database.read(c -> Sql.query(
+                c,
+                "SELECT subject, registry_id, repository_pattern, role FROM role_assignments"
+                        + " WHERE subject = ? AND registry_id = ? ORDER BY repository_pattern, role",
+                row -> new RoleAssignment(
+                        row.getString(1), row.getLong(2), row.getString(3), Role.valueOf(row.getString(4))),
+                subject,
+                registryId));
+    }
+
+    @Override
+    public boolean anonymousPull(long registryId) throws IOException {
+        return database.read(c -> Sql.first(
+                        c,
+                        "SELECT anonymous_pull FROM registry_access WHERE registry_id = ?",
+                        row -> row.getBoolean(1),
+                        registryId))
+                .orElse(false);
+    }
+
+    @Override
+    public void setAnonymousPull(long registryId, boolean enabled) throws IOException {
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO registry_access (registry_id, anonymous_pull) VALUES (?, ?)"
+                        + " ON CONFLICT (registry_id) DO UPDATE SET anonymous_pull = excluded.anonymous_pull",
+                registryId,
+                enabled));
+    }
+
+    private static UserRecord user(ResultSet row) throws SQLException {
+        return new UserRecord(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.berth.server;
+
+import dev.berth.auth.Argon2PasswordHasher;
+import dev.berth.auth.JwtTokens;
+import dev.berth.auth.SigningKeys;
+import dev.berth.core.access.AccessControl;
+import dev.berth.core.access.AccessPolicy;
+import dev.berth.core.access.Authenticator;
+import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.registry.RegistryResolver;
+import dev.berth.core.spi.IdentityStore;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.auth.AccessGate;
+import dev.berth.http.auth.TokenApi;
+import dev.berth.http.server.Endpoint;
+import dev.berth.server.config.BerthConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires authentication: the gate in front of the data plane, and the token service, unless auth is off. */
+record Security(AccessGate gate, List<Endpoint> endpoints) {
+    private static final System.Logger LOG = System.getLogger("berth.auth");
+
+    static Security wire(
+            BerthConfig.Auth config,
+            IdentityStore identities,
+            RegistryRecord defaultRegistry,
+            RegistryResolver registries,
+            Path dataDir)
+            throws IOException {
+        if (!config.enabled()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "authentication is OFF: anyone who can reach Berth may push and delete");
+            return new Security(AccessGate.open(), List.of());
+        }
+        Clock clock = Clock.systemUTC();
+        PasswordHasher hasher = new Argon2PasswordHasher();
+        AdminBootstrap.ensureAdmin(identities, hasher, defaultRegistry, config);
+        SigningKeys keys = SigningKeys.loadOrCreate(dataDir.resolve("keys").resolve("token-signing"), clock);
+        JwtTokens tokens = new JwtTokens(keys, clock, config.accessTokenTtl(), config.refreshTokenTtl());
+        AccessControl control = new AccessControl(
+                new Authenticator(identities, hasher, clock), new AccessPolicy(identities), tokens, identities);
+        return new Security(AccessGate.enforcing(control), List.of(new TokenApi(control, registries)));
+    }
+}
