@@ -76,8 +76,6 @@ public final class AccessControl {
 
     /** Whether the principal holds every action of the scope. */
     public boolean permits(Principal principal, RegistryRecord registry, AccessScope needed) throws IOException {
-        return policy.grant(principal, registry, needed).actions().containsAll(needed.actions())
-                || (needed.actions().contains(AccessScope.ALL)
-                        && policy.grant(principal, registry, needed).actions().contains(AccessScope.ALL));
+        return policy.grant(principal, registry, needed).actions().containsAll(needed.actions());
     }
 }

@@ -28,16 +28,18 @@ public final class AccessPolicy {
     /** The granted part of the scope asked for, with the same type and name; its actions may be empty. */
     public AccessScope grant(Principal principal, RegistryRecord registry, AccessScope asked) throws IOException {
         Set<String> allowed = allowed(principal, registry, asked);
+        if (isCatalog(asked)) {
+            return new AccessScope(
+                    asked.type(), asked.name(), allowed.contains(Actions.CATALOG) ? Set.of(AccessScope.ALL) : Set.of());
+        }
         Set<String> granted = new LinkedHashSet<>();
         for (String action : asked.actions()) {
             if (action.equals(AccessScope.ALL)) {
                 granted.addAll(allowed);
+                granted.remove(Actions.CATALOG);
             } else if (allowed.contains(action)) {
                 granted.add(action);
             }
-        }
-        if (isCatalog(asked) && allowed.contains(Actions.CATALOG)) {
-            granted = Set.of(AccessScope.ALL);
         }
         return new AccessScope(asked.type(), asked.name(), granted);
     }

@@ -28,6 +28,7 @@ public enum ErrorCode {
     PAGINATION_NUMBER_INVALID("invalid number of results requested"),
     PAYLOAD_TOO_LARGE("request body is larger than the registry accepts"),
     METHOD_UNKNOWN("the method is not allowed for this resource"),
+    INVALID_REQUEST("the request is malformed or lacks a required field"),
 
     UNAVAILABLE("the registry is temporarily unavailable"),
     UNKNOWN("unknown error");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.auth.Role;
+import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
@@ -338,6 +340,42 @@ public abstract class MetadataStoreContract {
                 assertTrue(store.uploads().find(String.format("%032x", i)).isPresent());
             }
         }
+    }
+
+    @Test
+    void usersAreCreatedOnceAndFoundByName() throws IOException {
+        assertFalse(store.identities().hasUsers());
+        IdentityStore.UserRecord alice = new IdentityStore.UserRecord("alice", "$hash", false, true);
+        assertTrue(store.identities().createUser(alice));
+        assertFalse(store.identities().createUser(new IdentityStore.UserRecord("alice", "$other", true, true)));
+        assertEquals(Optional.of(alice), store.identities().findUser("alice"));
+        assertTrue(store.identities().findUser("bob").isEmpty());
+        assertTrue(store.identities().hasUsers());
+    }
+
+    @Test
+    void roleAssignmentsAreKeptPerSubjectAndRegistry() throws IOException {
+        long other = store.registries().getOrCreate("other").id();
+        RoleAssignment pull = new RoleAssignment("user:alice", registry.id(), "*", Role.ACR_PULL);
+        RoleAssignment push = new RoleAssignment("user:alice", registry.id(), "team/*", Role.ACR_PUSH);
+        store.identities().assign(pull);
+        store.identities().assign(pull);
+        store.identities().assign(push);
+        store.identities().assign(new RoleAssignment("user:alice", other, "*", Role.OWNER));
+        store.identities().assign(new RoleAssignment("user:bob", registry.id(), "*", Role.OWNER));
+        assertEquals(List.of(pull, push), store.identities().assignments("user:alice", registry.id()));
+        assertTrue(store.identities().unassign(pull));
+        assertFalse(store.identities().unassign(pull));
+        assertEquals(List.of(push), store.identities().assignments("user:alice", registry.id()));
+    }
+
+    @Test
+    void anonymousPullIsOffUntilTurnedOn() throws IOException {
+        assertFalse(store.identities().anonymousPull(registry.id()));
+        store.identities().setAnonymousPull(registry.id(), true);
+        assertTrue(store.identities().anonymousPull(registry.id()));
+        store.identities().setAnonymousPull(registry.id(), false);
+        assertFalse(store.identities().anonymousPull(registry.id()));
     }
 
     @Test

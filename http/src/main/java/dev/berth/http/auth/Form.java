@@ -42,7 +42,7 @@ final class Form {
                 String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
                 fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             } catch (IllegalArgumentException e) {
-                throw new RegistryException(ErrorCode.UNSUPPORTED, "malformed form encoding");
+                throw new RegistryException(ErrorCode.INVALID_REQUEST, "malformed form encoding");
             }
         }
         return new Form(fields);
@@ -58,7 +58,7 @@ final class Form {
     }
 
     String required(String name) {
-        return value(name).orElseThrow(() -> new RegistryException(ErrorCode.UNAUTHORIZED, name + " is required"));
+        return value(name).orElseThrow(() -> new RegistryException(ErrorCode.INVALID_REQUEST, name + " is required"));
     }
 
     private static String decode(String text) {

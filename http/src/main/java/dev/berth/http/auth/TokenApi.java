@@ -107,7 +107,7 @@ public final class TokenApi implements Endpoint {
                 sendAccess(exchange, principal, audience, scopes, refreshToken);
             }
             default ->
-                throw new RegistryException(ErrorCode.UNSUPPORTED, "grant_type must be password or refresh_token");
+                throw new RegistryException(ErrorCode.INVALID_REQUEST, "grant_type must be password or refresh_token");
         }
     }
 
@@ -125,7 +125,8 @@ public final class TokenApi implements Endpoint {
                                 .orElseThrow(() -> unauthorized("the token is invalid or has expired"));
                     default ->
                         throw new RegistryException(
-                                ErrorCode.UNSUPPORTED, "grant_type must be password, refresh_token or access_token");
+                                ErrorCode.INVALID_REQUEST,
+                                "grant_type must be password, refresh_token or access_token");
                 };
         if (principal.isAnonymous()) {
             throw unauthorized("credentials are required");

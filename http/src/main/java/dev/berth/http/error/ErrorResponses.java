@@ -23,6 +23,7 @@ public final class ErrorResponses {
                     MANIFEST_INVALID,
                     NAME_INVALID,
                     SIZE_INVALID,
+                    INVALID_REQUEST,
                     TAG_INVALID,
                     PAGINATION_NUMBER_INVALID -> 400;
             case RANGE_INVALID -> 416;

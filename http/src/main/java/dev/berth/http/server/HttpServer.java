@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -19,6 +20,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * accepting, lets requests in flight finish for up to the grace period, then closes.
  */
 public final class HttpServer implements Closeable {
+    private static final System.Logger LOG = System.getLogger("berth.http");
+
     /** Where and how to listen. */
     public record Settings(String host, int port, Duration idleTimeout, int maxHeaderBytes, Duration stopGrace) {}
 
@@ -66,6 +69,10 @@ public final class HttpServer implements Closeable {
     public void close() {
         try {
             server.stop();
+        } catch (TimeoutException e) {
+            // the grace period ran out with connections still open (idle keep-alives, or requests that would not
+            // finish); Jetty has closed them, which is what the grace period is for
+            LOG.log(System.Logger.Level.INFO, "stopped after the shutdown grace period ran out");
         } catch (Exception e) {
             throw new IllegalStateException("HTTP server did not stop cleanly", e);
         }

@@ -29,6 +29,7 @@ class ErrorResponsesTest {
             Map.entry(ErrorCode.TAG_INVALID, 400),
             Map.entry(ErrorCode.RANGE_INVALID, 416),
             Map.entry(ErrorCode.PAGINATION_NUMBER_INVALID, 400),
+            Map.entry(ErrorCode.INVALID_REQUEST, 400),
             Map.entry(ErrorCode.PAYLOAD_TOO_LARGE, 413),
             Map.entry(ErrorCode.METHOD_UNKNOWN, 405),
             Map.entry(ErrorCode.UNAVAILABLE, 503),

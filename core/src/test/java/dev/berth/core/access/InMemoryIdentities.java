@@ -1,0 +1,66 @@
+package dev.berth.core.access;
+
+import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.spi.IdentityStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A small hand-written identity store for the access services' unit tests. */
+final class InMemoryIdentities implements IdentityStore {
+    private final Map<String, UserRecord> users = new HashMap<>();
+    private final List<RoleAssignment> assignments = new ArrayList<>();
+    private final Set<Long> anonymousPull = new HashSet<>();
+
+    @Override
+    public Optional<UserRecord> findUser(String name) {
+        return Optional.ofNullable(users.get(name));
+    }
+
+    @Override
+    public boolean createUser(UserRecord user) {
+        return users.putIfAbsent(user.name(), user) == null;
+    }
+
+    @Override
+    public boolean hasUsers() {
+        return !users.isEmpty();
+    }
+
+    @Override
+    public void assign(RoleAssignment assignment) {
+        if (!assignments.contains(assignment)) {
+            assignments.add(assignment);
+        }
+    }
+
+    @Override
+    public boolean unassign(RoleAssignment assignment) {
+        return assignments.remove(assignment);
+    }
+
+    @Override
+    public List<RoleAssignment> assignments(String subject, long registryId) {
+        return assignments.stream()
+                .filter(a -> a.principalSubject().equals(subject) && a.registryId() == registryId)
+                .toList();
+    }
+
+    @Override
+    public boolean anonymousPull(long registryId) {
+        return anonymousPull.contains(registryId);
+    }
+
+    @Override
+    public void setAnonymousPull(long registryId, boolean enabled) {
+        if (enabled) {
+            anonymousPull.add(registryId);
+        } else {
+            anonymousPull.remove(registryId);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.berth.http.auth;
+
+import dev.berth.auth.Argon2PasswordHasher;
+import dev.berth.auth.JwtTokens;
+import dev.berth.auth.SigningKeys;
+import dev.berth.core.access.AccessControl;
+import dev.berth.core.access.AccessPolicy;
+import dev.berth.core.access.Authenticator;
+import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.auth.Role;
+import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.registry.DataPlane;
+import dev.berth.core.registry.RegistryResolver;
+import dev.berth.core.spi.IdentityStore.UserRecord;
+import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.oci.OciApi;
+import dev.berth.http.server.HttpServer;
+import dev.berth.metadata.sqlite.SqliteMetadataStore;
+import dev.berth.storage.fs.FilesystemBlobStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A registry with access control on, on port 0, with one user per role: {@code admin} (installation administrator),
+ * {@code puller} (AcrPull), {@code pusher} (AcrPush on {@code team/*}), {@code deleter} (AcrDelete), {@code reader}
+ * (Reader), {@code signer} (AcrImageSigner), {@code nobody} (no role) and {@code disabled} (cannot sign in). Every
+ * password is the user name followed by {@code -pw}.
+ */
+final class SecuredRegistry implements AutoCloseable {
+    static final List<String> USERS = List.of("admin", "puller", "pusher", "deleter", "reader", "signer", "nobody");
+
+    private final Path dir;
+    private final MetadataStore metadata;
+    private final FilesystemBlobStore blobs;
+    private final HttpServer server;
+    private final RegistryRecord registry;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    SecuredRegistry() throws Exception {
+        dir = Files.createTempDirectory("berth-auth-test");
+        blobs = new FilesystemBlobStore(dir);
+        metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
+        registry = metadata.registries().getOrCreate("default");
+        PasswordHasher hasher = new Argon2PasswordHasher(1024, 1);
+        addUsers(hasher);
+        JwtTokens tokens = new JwtTokens(
+                SigningKeys.loadOrCreate(dir.resolve("keys"), Clock.systemUTC()),
+                Clock.systemUTC(),
+                Duration.ofMinutes(5),
+                Duration.ofHours(3));
+        AccessControl control = new AccessControl(
+                new Authenticator(metadata.identities(), hasher, Clock.systemUTC()),
+                new AccessPolicy(metadata.identities()),
+                tokens,
+                metadata.identities());
+        RegistryResolver registries = host -> Optional.of(registry);
+        DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
+        server = new HttpServer(
+                new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), 16384, Duration.ofSeconds(1)),
+                List.of(
+                        new TokenApi(control, registries),
+                        new OciApi(registries, dataPlane, AccessGate.enforcing(control))));
+        server.start();
+    }
+
+    private void addUsers(PasswordHasher hasher) throws IOException {
+        for (String user : USERS) {
+            metadata.identities()
+                    .createUser(new UserRecord(user, hasher.hash(user + "-pw"), user.equals("admin"), true));
+        }
+        metadata.identities().createUser(new UserRecord("disabled", hasher.hash("disabled-pw"), false, false));
+        assign("puller", "*", Role.ACR_PULL);
+        assign("pusher", "team/*", Role.ACR_PUSH);
+        assign("deleter", "*", Role.ACR_DELETE);
+        assign("reader", "*", Role.READER);
+        assign("signer", "*", Role.ACR_IMAGE_SIGNER);
+        assign("disabled", "*", Role.OWNER);
+    }
+
+    private void assign(String user, String pattern, Role role) throws IOException {
+        metadata.identities().assign(new RoleAssignment("user:" + user, registry.id(), pattern, role));
+    }
+
+    void anonymousPull(boolean enabled) throws IOException {
+        metadata.identities().setAnonymousPull(registry.id(), enabled);
+    }
+
+    String host() {
+        return "127.0.0.1:" + server.address().getPort();
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String basic(String user) {
+        return basic(user, user + "-pw");
+    }
+
+    /** Sends a request; {@code authorization} may be null. */
+    HttpResponse<String> send(String method, String path, String authorization, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host() + path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String authorization) {
+        return send("GET", path, authorization, null);
+    }
+
+    HttpResponse<String> postForm(String path, String form, String authorization) {
+        return send(
+                "POST",
+                path,
+                authorization,
+                form.getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        metadata.close();
+        blobs.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+}

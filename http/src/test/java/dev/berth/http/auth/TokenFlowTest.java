@@ -1,0 +1,171 @@
+package dev.berth.http.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.core.json.Json;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Docker token flow and ACR's exchange, on the wire. */
+class TokenFlowTest {
+    private static SecuredRegistry registry;
+
+    @BeforeAll
+    static void start() throws Exception {
+        registry = new SecuredRegistry();
+        AccessMatrixTestSupport.push(registry, "app");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        registry.close();
+    }
+
+    private static String field(HttpResponse<String> response, String name) {
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.parse(response.body().getBytes(StandardCharsets.UTF_8))
+                .get(name)
+                .asText();
+    }
+
+    private static String token(String authorization, String scope) {
+        return field(
+                registry.get("/oauth2/token?service=" + registry.host() + "&scope=" + scope, authorization), "token");
+    }
+
+    @Test
+    void theBaseEndpointChallengesWithTheRealmAndService() {
+        HttpResponse<String> response = registry.get("/v2/", null);
+        assertEquals(401, response.statusCode());
+        assertEquals(
+                "Bearer realm=\"http://" + registry.host() + "/oauth2/token\",service=\"" + registry.host() + "\"",
+                response.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertTrue(response.body().contains("\"UNAUTHORIZED\""));
+    }
+
+    @Test
+    void aPushChallengeAsksForPullAndPush() {
+        HttpResponse<String> response = registry.send("POST", "/v2/app/blobs/uploads/", null, null);
+        assertTrue(response.headers()
+                .firstValue("WWW-Authenticate")
+                .orElseThrow()
+                .endsWith(",scope=\"repository:app:pull,push\""));
+    }
+
+    @Test
+    void aTokenFromBasicCredentialsOpensWhatItGrants() {
+        String bearer = "Bearer " + token(SecuredRegistry.basic("puller"), "repository:app:pull,push");
+        assertEquals(200, registry.get("/v2/", bearer).statusCode());
+        assertEquals(200, registry.get("/v2/app/tags/list", bearer).statusCode());
+        HttpResponse<String> push = registry.send("POST", "/v2/app/blobs/uploads/", bearer, null);
+        assertEquals(401, push.statusCode());
+        assertTrue(
+                push.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"insufficient_scope\""));
+        HttpResponse<String> otherRepository = registry.get("/v2/other/tags/list", bearer);
+        assertEquals(401, otherRepository.statusCode());
+    }
+
+    @Test
+    void aTamperedOrForeignTokenIsRefused() {
+        String token = token(SecuredRegistry.basic("admin"), "repository:app:pull");
+        String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+        HttpResponse<String> response = registry.get("/v2/app/tags/list", "Bearer " + tampered);
+        assertEquals(401, response.statusCode());
+        assertTrue(
+                response.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
+        assertEquals(
+                401, registry.get("/v2/app/tags/list", "Bearer not.a.token").statusCode());
+        assertEquals(401, registry.get("/v2/app/tags/list", "Bearer").statusCode());
+        assertEquals(401, registry.get("/v2/app/tags/list", "Digest x").statusCode());
+        assertEquals(401, registry.get("/v2/app/tags/list", "Basic !!!").statusCode());
+    }
+
+    @Test
+    void anAnonymousTokenGrantsNothingUnlessAnonymousPullIsOn() throws Exception {
+        String none = "Bearer " + token(null, "repository:app:pull");
+        assertEquals(401, registry.get("/v2/app/tags/list", none).statusCode());
+        registry.anonymousPull(true);
+        try {
+            String some = "Bearer " + token(null, "repository:app:pull");
+            assertEquals(200, registry.get("/v2/app/tags/list", some).statusCode());
+        } finally {
+            registry.anonymousPull(false);
+        }
+    }
+
+    @Test
+    void wrongCredentialsGetNoToken() {
+        HttpResponse<String> response =
+                registry.get("/oauth2/token?scope=repository:app:pull", SecuredRegistry.basic("puller", "nope"));
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("UNAUTHORIZED"));
+    }
+
+    @Test
+    void thePasswordGrantWithOfflineAccessAlsoReturnsARefreshTokenThatTheRefreshGrantAccepts() {
+        HttpResponse<String> password = registry.postForm(
+                "/oauth2/token",
+                "grant_type=password&username=puller&password=puller-pw&access_type=offline&service=" + registry.host()
+                        + "&scope=repository%3Aapp%3Apull",
+                null);
+        String refresh = field(password, "refresh_token");
+        String access = field(
+                registry.postForm(
+                        "/oauth2/token",
+                        "grant_type=refresh_token&refresh_token=" + refresh + "&service=" + registry.host()
+                                + "&scope=repository%3Aapp%3Apull",
+                        null),
+                "access_token");
+        assertEquals(200, registry.get("/v2/app/tags/list", "Bearer " + access).statusCode());
+    }
+
+    @Test
+    void theExchangeGivesARefreshTokenUsableAsThePasswordOfTheNullGuidUser() {
+        String refresh = field(
+                registry.postForm(
+                        "/oauth2/exchange",
+                        "grant_type=password&username=puller&password=puller-pw&service=" + registry.host(),
+                        null),
+                "refresh_token");
+        String nullGuid = SecuredRegistry.basic("00000000-0000-0000-0000-000000000000", refresh);
+        assertEquals(200, registry.get("/v2/app/tags/list", nullGuid).statusCode());
+        String access = token(nullGuid, "repository:app:pull");
+        assertEquals(200, registry.get("/v2/app/tags/list", "Bearer " + access).statusCode());
+        assertEquals(
+                401,
+                registry.get(
+                                "/v2/app/tags/list",
+                                SecuredRegistry.basic("00000000-0000-0000-0000-000000000000", refresh + "x"))
+                        .statusCode());
+    }
+
+    @Test
+    void malformedTokenRequestsGetClearErrors() {
+        assertEquals(
+                400,
+                registry.postForm("/oauth2/token", "grant_type=magic", null).statusCode());
+        assertEquals(
+                400,
+                registry.postForm("/oauth2/token", "grant_type=password&username=x", null)
+                        .statusCode());
+        assertEquals(
+                400, registry.postForm("/oauth2/token", "grant_type=%zz", null).statusCode());
+        assertEquals(
+                401,
+                registry.postForm("/oauth2/exchange", "grant_type=password&username=x&password=y", null)
+                        .statusCode());
+        assertEquals(404, registry.get("/oauth2/nothing", null).statusCode());
+    }
+
+    @Test
+    void thePublicKeysArePublished() {
+        HttpResponse<String> jwks = registry.get("/oauth2/jwks", null);
+        assertEquals(200, jwks.statusCode());
+        assertTrue(jwks.body().contains("\"kty\""));
+        assertTrue(!jwks.body().contains("\"d\""));
+    }
+}
