@@ -6,6 +6,7 @@ import dev.berth.auth.SigningKeys;
 import dev.berth.core.access.AccessControl;
 import dev.berth.core.access.AccessPolicy;
 import dev.berth.core.access.Authenticator;
+import dev.berth.core.access.SignInGuard;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.IdentityStore;
@@ -42,7 +43,12 @@ record Security(AccessGate gate, List<Endpoint> endpoints) {
         SigningKeys keys = SigningKeys.loadOrCreate(dataDir.resolve("keys").resolve("token-signing"), clock);
         JwtTokens tokens = new JwtTokens(keys, clock, config.accessTokenTtl(), config.refreshTokenTtl());
         AccessControl control = new AccessControl(
-                new Authenticator(identities, hasher, clock), new AccessPolicy(identities), tokens, identities);
+                new Authenticator(identities, hasher, clock),
+                new AccessPolicy(identities),
+                tokens,
+                identities,
+                new SignInGuard(clock),
+                new LoggedAuditLog());
         return new Security(AccessGate.enforcing(control), List.of(new TokenApi(control, registries)));
     }
 }

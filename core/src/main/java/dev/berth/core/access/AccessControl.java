@@ -1,14 +1,20 @@
 package dev.berth.core.access;
 
+import dev.berth.core.access.AuditLog.AuditEvent;
+import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.Tokens;
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.IdentityStore.UserRecord;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,24 +29,61 @@ public final class AccessControl {
     private final AccessPolicy policy;
     private final Tokens tokens;
     private final IdentityStore identities;
+    private final SignInGuard guard;
+    private final AuditLog audit;
 
-    public AccessControl(Authenticator authenticator, AccessPolicy policy, Tokens tokens, IdentityStore identities) {
+    public AccessControl(
+            Authenticator authenticator,
+            AccessPolicy policy,
+            Tokens tokens,
+            IdentityStore identities,
+            SignInGuard guard,
+            AuditLog audit) {
         this.authenticator = authenticator;
         this.policy = policy;
         this.tokens = tokens;
         this.identities = identities;
+        this.guard = guard;
+        this.audit = audit;
     }
+
+    /** Who is asking, for throttling and the audit log. */
+    public record Caller(String address, String requestId) {}
 
     public Tokens tokens() {
         return tokens;
     }
 
-    /** The principal of a user name and password, or of the null-GUID user with a refresh token as password. */
-    public Optional<Principal> signIn(String username, String password, String audience) throws IOException {
-        if (REFRESH_TOKEN_USER.equals(username)) {
-            return refreshed(password, audience);
+    /**
+     * The principal of a user name and password, or of the null-GUID user with a refresh token as password. Repeated
+     * failures for a name or from an address are refused for a while with {@link ErrorCode#TOOMANYREQUESTS}.
+     */
+    public Optional<Principal> signIn(String username, String password, String audience, Caller caller)
+            throws IOException {
+        Optional<Duration> wait = guard.waitBefore(username, caller.address());
+        if (wait.isPresent()) {
+            record(username, "sign-in", caller, Outcome.THROTTLED);
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            throw new RegistryException(
+                    ErrorCode.TOOMANYREQUESTS,
+                    "too many failed sign-ins; try again in " + seconds + " s",
+                    Map.of("retryAfterSeconds", seconds));
         }
-        return authenticator.authenticate(username, password);
+        Optional<Principal> principal = REFRESH_TOKEN_USER.equals(username)
+                ? refreshed(password, audience)
+                : authenticator.authenticate(username, password);
+        if (principal.isEmpty()) {
+            guard.failed(username, caller.address());
+            record(username, "sign-in", caller, Outcome.FAILED);
+        } else {
+            guard.succeeded(username);
+        }
+        return principal;
+    }
+
+    /** Records a decision about a request in the audit log. */
+    public void record(String who, String what, Caller caller, Outcome outcome) {
+        audit.record(new AuditEvent(who, what, caller.address(), outcome, caller.requestId()));
     }
 
     /** The principal a refresh token stands for, as it is now (a disabled or deleted user signs in no more). */

@@ -1,6 +1,7 @@
 package dev.berth.http.auth;
 
 import dev.berth.core.access.AccessControl;
+import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.Tokens.AccessGrant;
@@ -68,16 +69,23 @@ public final class AccessGate {
     private Access basic(
             Exchange exchange, RegistryRecord registry, Credentials.Basic basic, Optional<AccessScope> needed)
             throws IOException {
-        Optional<Principal> principal = control.signIn(basic.username(), basic.password(), exchange.host());
+        AccessControl.Caller caller = caller(exchange);
+        Optional<Principal> principal = control.signIn(basic.username(), basic.password(), exchange.host(), caller);
         if (principal.isEmpty()) {
             throw challenge(exchange, needed, null, "invalid user name or password");
         }
         Access access = scope -> control.permits(principal.get(), registry, scope);
         if (needed.isPresent() && !access.permits(needed.get())) {
+            control.record(basic.username(), needed.get().toString(), caller, Outcome.DENIED);
             throw new RegistryException(
                     ErrorCode.DENIED, "requested access to the resource is denied", detail(needed.get()));
         }
+        control.record(basic.username(), needed.map(AccessScope::toString).orElse("/v2/"), caller, Outcome.ALLOWED);
         return access;
+    }
+
+    static AccessControl.Caller caller(Exchange exchange) {
+        return new AccessControl.Caller(exchange.clientAddress(), exchange.requestId());
     }
 
     private Access anonymous(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed)

@@ -1,6 +1,7 @@
 package dev.berth.http.auth;
 
 import dev.berth.core.access.AccessControl;
+import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.error.ErrorCode;
@@ -82,7 +83,7 @@ public final class TokenApi implements Endpoint {
         Principal principal =
                 switch (Credentials.of(exchange)) {
                     case Credentials.None none -> Principal.ANONYMOUS;
-                    case Credentials.Basic basic -> signIn(basic.username(), basic.password(), audience);
+                    case Credentials.Basic basic -> signIn(exchange, basic.username(), basic.password(), audience);
                     default -> throw unauthorized("use Basic credentials to ask for a token");
                 };
         sendAccess(exchange, principal, audience, scopes(exchange.queryValues("scope")), null);
@@ -93,7 +94,7 @@ public final class TokenApi implements Endpoint {
         List<AccessScope> scopes = scopes(form.values("scope"));
         switch (form.value("grant_type").orElse("")) {
             case "password" -> {
-                Principal principal = signIn(form.required("username"), form.required("password"), audience);
+                Principal principal = signIn(exchange, form.required("username"), form.required("password"), audience);
                 String refresh =
                         form.value("access_type").filter("offline"::equals).isPresent()
                                 ? control.tokens().issueRefresh(principal, audience)
@@ -136,13 +137,13 @@ public final class TokenApi implements Endpoint {
 
     private Principal credentialsOf(Exchange exchange, Form form, String audience) throws IOException {
         if (Credentials.of(exchange) instanceof Credentials.Basic basic) {
-            return signIn(basic.username(), basic.password(), audience);
+            return signIn(exchange, basic.username(), basic.password(), audience);
         }
-        return signIn(form.required("username"), form.required("password"), audience);
+        return signIn(exchange, form.required("username"), form.required("password"), audience);
     }
 
-    private Principal signIn(String username, String password, String audience) throws IOException {
-        return control.signIn(username, password, audience)
+    private Principal signIn(Exchange exchange, String username, String password, String audience) throws IOException {
+        return control.signIn(username, password, audience, AccessGate.caller(exchange))
                 .orElseThrow(() -> unauthorized("invalid user name or password"));
     }
 
@@ -151,6 +152,11 @@ public final class TokenApi implements Endpoint {
             throws IOException {
         RegistryRecord registry = registry(exchange);
         List<AccessScope> granted = control.grant(principal, registry, asked);
+        control.record(
+                principal.name(),
+                "token " + asked + " granted " + granted,
+                AccessGate.caller(exchange),
+                granted.size() == asked.size() ? Outcome.ALLOWED : Outcome.DENIED);
         String token = control.tokens().issueAccess(principal, audience, granted);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", token);

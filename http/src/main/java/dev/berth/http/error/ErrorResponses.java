@@ -45,6 +45,9 @@ public final class ErrorResponses {
         if (error.detail() != null) {
             entry.put("detail", error.detail());
         }
+        if (error.detail() instanceof Map<?, ?> detail && detail.get("retryAfterSeconds") instanceof Number seconds) {
+            exchange.header("Retry-After", Long.toString(seconds.longValue()));
+        }
         byte[] body = Json.write(Map.of("errors", List.of(entry)));
         exchange.send(status(error.code()), "application/json", body);
     }

@@ -5,7 +5,9 @@ import dev.berth.auth.JwtTokens;
 import dev.berth.auth.SigningKeys;
 import dev.berth.core.access.AccessControl;
 import dev.berth.core.access.AccessPolicy;
+import dev.berth.core.access.AuditLog;
 import dev.berth.core.access.Authenticator;
+import dev.berth.core.access.SignInGuard;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
@@ -47,6 +49,8 @@ final class SecuredRegistry implements AutoCloseable {
     private final HttpServer server;
     private final RegistryRecord registry;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Every decision the access services recorded. */
+    final List<AuditLog.AuditEvent> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SecuredRegistry() throws Exception {
         dir = Files.createTempDirectory("berth-auth-test");
@@ -64,7 +68,9 @@ final class SecuredRegistry implements AutoCloseable {
                 new Authenticator(metadata.identities(), hasher, Clock.systemUTC()),
                 new AccessPolicy(metadata.identities()),
                 tokens,
-                metadata.identities());
+                metadata.identities(),
+                new SignInGuard(Clock.systemUTC()),
+                audit::add);
         RegistryResolver registries = host -> Optional.of(registry);
         DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
         server = new HttpServer(
