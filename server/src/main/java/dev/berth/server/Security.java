@@ -7,11 +7,13 @@ import dev.berth.core.access.AccessControl;
 import dev.berth.core.access.AccessPolicy;
 import dev.berth.core.access.Authenticator;
 import dev.berth.core.access.SignInGuard;
+import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.auth.AccessGate;
+import dev.berth.http.auth.ClientAddresses;
 import dev.berth.http.auth.TokenApi;
 import dev.berth.http.server.Endpoint;
 import dev.berth.server.config.BerthConfig;
@@ -29,6 +31,7 @@ record Security(AccessGate gate, List<Endpoint> endpoints) {
             IdentityStore identities,
             RegistryRecord defaultRegistry,
             RegistryResolver registries,
+            List<Cidr> trustedProxies,
             Path dataDir)
             throws IOException {
         if (!config.enabled()) {
@@ -49,6 +52,7 @@ record Security(AccessGate gate, List<Endpoint> endpoints) {
                 identities,
                 new SignInGuard(clock),
                 new LoggedAuditLog());
-        return new Security(AccessGate.enforcing(control), List.of(new TokenApi(control, registries)));
+        AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(trustedProxies));
+        return new Security(gate, List.of(new TokenApi(control, gate, registries)));
     }
 }

@@ -81,6 +81,11 @@ public final class AccessControl {
         return principal;
     }
 
+    /** Whether the registry's network rules let the client in. */
+    public boolean admits(RegistryRecord registry, String clientAddress) throws IOException {
+        return identities.networkRules(registry.id()).admits(clientAddress);
+    }
+
     /** Records a decision about a request in the audit log. */
     public void record(String who, String what, Caller caller, Outcome outcome) {
         audit.record(new AuditEvent(who, what, caller.address(), outcome, caller.requestId()));

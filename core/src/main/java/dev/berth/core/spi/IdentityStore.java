@@ -1,11 +1,15 @@
 package dev.berth.core.spi;
 
+import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RoleAssignment;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Users, their role assignments, and each registry's access settings. Secrets are kept only as hashes. */
+/**
+ * Users, their role assignments, and each registry's access settings (anonymous pull, network rules). Secrets are
+ * kept only as hashes.
+ */
 public interface IdentityStore {
     Optional<UserRecord> findUser(String name) throws IOException;
 
@@ -26,6 +30,11 @@ public interface IdentityStore {
     boolean anonymousPull(long registryId) throws IOException;
 
     void setAnonymousPull(long registryId, boolean enabled) throws IOException;
+
+    /** The registry's network rules; a registry that never had any is open. */
+    NetworkRules networkRules(long registryId) throws IOException;
+
+    void setNetworkRules(long registryId, NetworkRules rules) throws IOException;
 
     /** A local user: a name, a password hash, whether it administers the whole installation, whether it may sign in. */
     record UserRecord(String name, String passwordHash, boolean installationAdmin, boolean enabled) {}

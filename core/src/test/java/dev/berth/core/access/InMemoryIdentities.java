@@ -1,5 +1,6 @@
 package dev.berth.core.access;
 
+import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.spi.IdentityStore;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ final class InMemoryIdentities implements IdentityStore {
     private final Map<String, UserRecord> users = new HashMap<>();
     private final List<RoleAssignment> assignments = new ArrayList<>();
     private final Set<Long> anonymousPull = new HashSet<>();
+    private final Map<Long, NetworkRules> networkRules = new HashMap<>();
 
     @Override
     public Optional<UserRecord> findUser(String name) {
@@ -48,6 +50,16 @@ final class InMemoryIdentities implements IdentityStore {
         return assignments.stream()
                 .filter(a -> a.principalSubject().equals(subject) && a.registryId() == registryId)
                 .toList();
+    }
+
+    @Override
+    public NetworkRules networkRules(long registryId) {
+        return networkRules.getOrDefault(registryId, NetworkRules.OPEN);
+    }
+
+    @Override
+    public void setNetworkRules(long registryId, NetworkRules rules) {
+        networkRules.put(registryId, rules);
     }
 
     @Override

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.auth.Cidr;
+import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.oci.Descriptor;
@@ -376,6 +378,18 @@ public abstract class MetadataStoreContract {
         assertTrue(store.identities().anonymousPull(registry.id()));
         store.identities().setAnonymousPull(registry.id(), false);
         assertFalse(store.identities().anonymousPull(registry.id()));
+    }
+
+    @Test
+    void networkRulesAreOpenUntilSetAndKeptExactly() throws IOException {
+        assertEquals(NetworkRules.OPEN, store.identities().networkRules(registry.id()));
+        NetworkRules rules = new NetworkRules(
+                true, NetworkRules.DefaultAction.DENY, List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("203.0.113.7")));
+        store.identities().setNetworkRules(registry.id(), rules);
+        assertEquals(rules, store.identities().networkRules(registry.id()));
+        NetworkRules closed = new NetworkRules(false, NetworkRules.DefaultAction.ALLOW, List.of());
+        store.identities().setNetworkRules(registry.id(), closed);
+        assertEquals(closed, store.identities().networkRules(registry.id()));
     }
 
     @Test

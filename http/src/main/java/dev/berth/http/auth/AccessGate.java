@@ -23,18 +23,35 @@ import java.util.Optional;
  */
 public final class AccessGate {
     private final AccessControl control;
+    private final ClientAddresses addresses;
 
-    private AccessGate(AccessControl control) {
+    private AccessGate(AccessControl control, ClientAddresses addresses) {
         this.control = control;
+        this.addresses = addresses;
     }
 
-    public static AccessGate enforcing(AccessControl control) {
-        return new AccessGate(control);
+    public static AccessGate enforcing(AccessControl control, ClientAddresses addresses) {
+        return new AccessGate(control, addresses);
     }
 
     /** A gate that lets everything through, for a registry with authentication turned off. */
     public static AccessGate open() {
-        return new AccessGate(null);
+        return new AccessGate(null, ClientAddresses.direct());
+    }
+
+    /**
+     * Refuses a client the registry's network rules keep out, with 403 {@code DENIED} as ACR words it. Comes before
+     * any credential is looked at.
+     */
+    public void admit(Exchange exchange, RegistryRecord registry) throws IOException {
+        if (control == null) {
+            return;
+        }
+        String address = addresses.of(exchange);
+        if (!control.admits(registry, address)) {
+            control.record("", "network", caller(exchange), Outcome.DENIED);
+            throw new RegistryException(ErrorCode.DENIED, "client with IP '" + address + "' is not allowed access");
+        }
     }
 
     /**
@@ -46,6 +63,7 @@ public final class AccessGate {
         if (control == null) {
             return Access.ALL;
         }
+        admit(exchange, registry);
         return switch (Credentials.of(exchange)) {
             case Credentials.Bearer bearer -> bearer(exchange, bearer.token(), needed);
             case Credentials.Basic basic -> basic(exchange, registry, basic, needed);
@@ -84,8 +102,9 @@ public final class AccessGate {
         return access;
     }
 
-    static AccessControl.Caller caller(Exchange exchange) {
-        return new AccessControl.Caller(exchange.clientAddress(), exchange.requestId());
+    /** Who is asking: the client's address (through trusted proxies) and the request id. */
+    AccessControl.Caller caller(Exchange exchange) {
+        return new AccessControl.Caller(addresses.of(exchange), exchange.requestId());
     }
 
     private Access anonymous(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed)

@@ -38,10 +38,12 @@ public final class TokenApi implements Endpoint {
     private static final int MAX_FORM_BYTES = 64 * 1024;
 
     private final AccessControl control;
+    private final AccessGate gate;
     private final RegistryResolver registries;
 
-    public TokenApi(AccessControl control, RegistryResolver registries) {
+    public TokenApi(AccessControl control, AccessGate gate, RegistryResolver registries) {
         this.control = control;
+        this.gate = gate;
         this.registries = registries;
     }
 
@@ -53,6 +55,7 @@ public final class TokenApi implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws IOException {
         try {
+            gate.admit(exchange, registry(exchange));
             switch (exchange.method() + " " + exchange.path()) {
                 case "GET /oauth2/token" -> tokenByQuery(exchange);
                 case "POST /oauth2/token" -> tokenByForm(exchange, Form.read(exchange, MAX_FORM_BYTES));
@@ -143,7 +146,7 @@ public final class TokenApi implements Endpoint {
     }
 
     private Principal signIn(Exchange exchange, String username, String password, String audience) throws IOException {
-        return control.signIn(username, password, audience, AccessGate.caller(exchange))
+        return control.signIn(username, password, audience, gate.caller(exchange))
                 .orElseThrow(() -> unauthorized("invalid user name or password"));
     }
 
@@ -155,7 +158,7 @@ public final class TokenApi implements Endpoint {
         control.record(
                 principal.name(),
                 "token " + asked + " granted " + granted,
-                AccessGate.caller(exchange),
+                gate.caller(exchange),
                 granted.size() == asked.size() ? Outcome.ALLOWED : Outcome.DENIED);
         String token = control.tokens().issueAccess(principal, audience, granted);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -8,6 +8,8 @@ import dev.berth.core.access.AccessPolicy;
 import dev.berth.core.access.AuditLog;
 import dev.berth.core.access.Authenticator;
 import dev.berth.core.access.SignInGuard;
+import dev.berth.core.auth.Cidr;
+import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
@@ -72,12 +74,11 @@ final class SecuredRegistry implements AutoCloseable {
                 new SignInGuard(Clock.systemUTC()),
                 audit::add);
         RegistryResolver registries = host -> Optional.of(registry);
+        AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(List.of(Cidr.parse("127.0.0.0/8"))));
         DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
         server = new HttpServer(
                 new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), 16384, Duration.ofSeconds(1)),
-                List.of(
-                        new TokenApi(control, registries),
-                        new OciApi(registries, dataPlane, AccessGate.enforcing(control))));
+                List.of(new TokenApi(control, gate, registries), new OciApi(registries, dataPlane, gate)));
         server.start();
     }
 
@@ -97,6 +98,10 @@ final class SecuredRegistry implements AutoCloseable {
 
     private void assign(String user, String pattern, Role role) throws IOException {
         metadata.identities().assign(new RoleAssignment("user:" + user, registry.id(), pattern, role));
+    }
+
+    void networkRules(NetworkRules rules) throws IOException {
+        metadata.identities().setNetworkRules(registry.id(), rules);
     }
 
     void anonymousPull(boolean enabled) throws IOException {

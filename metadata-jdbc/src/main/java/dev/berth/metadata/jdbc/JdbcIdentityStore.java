@@ -1,12 +1,17 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.auth.Cidr;
+import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.json.Json;
 import dev.berth.core.spi.IdentityStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,6 +109,41 @@ final class JdbcIdentityStore implements IdentityStore {
                         + " ON CONFLICT (registry_id) DO UPDATE SET anonymous_pull = excluded.anonymous_pull",
                 registryId,
                 enabled));
+    }
+
+    @Override
+    public NetworkRules networkRules(long registryId) throws IOException {
+        return database.read(c -> Sql.first(
+                        c,
+                        "SELECT public_network_access, default_action, allowed FROM registry_network_rules"
+                                + " WHERE registry_id = ?",
+                        JdbcIdentityStore::networkRules,
+                        registryId))
+                .orElse(NetworkRules.OPEN);
+    }
+
+    @Override
+    public void setNetworkRules(long registryId, NetworkRules rules) throws IOException {
+        String allowed =
+                Json.writeString(rules.allowed().stream().map(Cidr::toString).toList());
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO registry_network_rules (registry_id, public_network_access, default_action, allowed)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (registry_id) DO UPDATE SET"
+                        + " public_network_access = excluded.public_network_access,"
+                        + " default_action = excluded.default_action, allowed = excluded.allowed",
+                registryId,
+                rules.publicNetworkAccess(),
+                rules.defaultAction().name(),
+                allowed));
+    }
+
+    private static NetworkRules networkRules(ResultSet row) throws SQLException {
+        List<Cidr> allowed = new ArrayList<>();
+        for (var entry : Json.parse(row.getString(3).getBytes(StandardCharsets.UTF_8))) {
+            allowed.add(Cidr.parse(entry.asText()));
+        }
+        return new NetworkRules(row.getBoolean(1), NetworkRules.DefaultAction.valueOf(row.getString(2)), allowed);
     }
 
     private static UserRecord user(ResultSet row) throws SQLException {
