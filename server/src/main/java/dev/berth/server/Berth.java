@@ -43,8 +43,8 @@ public final class Berth implements Closeable {
             DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
-            Security security =
-                    Security.wire(config.auth(), metadata.identities(), defaultRegistry, registries, List.of(), dataDir);
+            Security security = Security.wire(
+                    config.auth(), metadata.identities(), defaultRegistry, registries, List.of(), dataDir);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);
