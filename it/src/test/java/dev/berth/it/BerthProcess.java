@@ -35,6 +35,12 @@ final class BerthProcess implements AutoCloseable {
 
     /** Starts Berth on the data directory and waits until it serves. */
     static BerthProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+        return start(dataDir, log, List.of());
+    }
+
+    /** As {@link #start(Path, Path)}, with more options for {@code berth serve}; plain HTTP must stay on. */
+    static BerthProcess start(Path dataDir, Path log, List<String> serveOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(),
                 "-Xmx256m",
@@ -47,6 +53,7 @@ final class BerthProcess implements AutoCloseable {
                 "0",
                 "--data-dir",
                 dataDir.toString()));
+        command.addAll(serveOptions);
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
@@ -137,14 +144,16 @@ final class BerthProcess implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    /** The java of this JVM, to run the shaded jar with. */
+    static String javaExecutable() {
         return ProcessHandle.current()
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private static Path jar() {
+    /** The shaded jar, as copied once per JVM. */
+    static Path jar() {
         return JarHolder.JAR;
     }
 

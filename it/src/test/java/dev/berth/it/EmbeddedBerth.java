@@ -4,6 +4,7 @@ import dev.berth.server.Berth;
 import dev.berth.server.config.ConfigLoader;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,29 +15,43 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * after the class. Register it as a static {@code @RegisterExtension} field.
  */
 final class EmbeddedBerth implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> settings;
     private Path dataDir;
     private Berth berth;
 
+    private EmbeddedBerth(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
     static EmbeddedBerth create() {
-        return new EmbeddedBerth();
+        return new EmbeddedBerth(Map.of());
+    }
+
+    /** With more configuration (key paths to values) on top of the harness's own. */
+    static EmbeddedBerth create(Map<String, String> settings) {
+        return new EmbeddedBerth(settings);
+    }
+
+    /** With authentication on, as Berth runs by default, and {@code admin} created with this password. */
+    static EmbeddedBerth withAuth(String adminPassword) {
+        return create(Map.of("auth.enabled", "true", "auth.adminPassword", adminPassword));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = TempDirs.create("berth-it-data-");
-        berth = Berth.start(ConfigLoader.load(
-                null,
-                Map.of(),
-                Map.of(
-                        "server.host",
-                        "127.0.0.1",
-                        "server.port",
-                        "0",
-                        "storage.dataDir",
-                        dataDir.toString(),
-                        // these tests prove the protocol with each client; AuthEndToEndTest proves sign-in
-                        "auth.enabled",
-                        "false")));
+        Map<String, String> overrides = new HashMap<>(Map.of(
+                "server.host",
+                "127.0.0.1",
+                "server.port",
+                "0",
+                "storage.dataDir",
+                dataDir.toString(),
+                // these tests prove the protocol with each client; AuthEndToEndTest proves sign-in
+                "auth.enabled",
+                "false"));
+        overrides.putAll(settings);
+        berth = Berth.start(ConfigLoader.load(null, Map.of(), overrides));
     }
 
     @Override
@@ -50,7 +65,11 @@ final class EmbeddedBerth implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** The registry as clients name it: {@code 127.0.0.1:PORT}. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The registry as clients name it: {@code 127.0.0.1:PORT} (the HTTPS port when plain HTTP is off). */
     String host() {
         return "127.0.0.1:" + berth.address().getPort();
     }

@@ -15,9 +15,18 @@ final class Skopeo {
 
     /** Runs {@code skopeo SUBCOMMAND ARGS}; fails with its output unless it succeeds. */
     static Command.Result run(String subcommand, String... args) {
+        return Command.run(command(subcommand, args), ContainersEnv.variables(), TIMEOUT);
+    }
+
+    /** Runs {@code skopeo SUBCOMMAND ARGS} and returns however it ended, for tests that expect a refusal. */
+    static Command.Result attempt(String subcommand, String... args) {
+        return Command.attempt(command(subcommand, args), ContainersEnv.variables(), TIMEOUT);
+    }
+
+    private static List<String> command(String subcommand, String... args) {
         List<String> command = new ArrayList<>(
                 List.of("skopeo", "--policy", ContainersEnv.variables().get("BERTH_SIGNATURE_POLICY"), subcommand));
         command.addAll(List.of(args));
-        return Command.run(command, ContainersEnv.variables(), TIMEOUT);
+        return command;
     }
 }

@@ -74,9 +74,15 @@ public final class Berth implements Closeable {
         return resource;
     }
 
-    private static HttpServer.Settings httpSettings(BerthConfig.Server server) {
+    private static HttpServer.Settings httpSettings(BerthConfig.Server server) throws IOException {
         return new HttpServer.Settings(
-                server.host(), server.port(), server.idleTimeout(), server.maxHeaderBytes(), server.shutdownGrace());
+                server.host(),
+                server.port(),
+                server.idleTimeout(),
+                server.maxHeaderBytes(),
+                server.shutdownGrace(),
+                server.httpEnabled(),
+                TlsSettings.of(server.tls()));
     }
 
     @Override

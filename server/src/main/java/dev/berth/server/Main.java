@@ -1,5 +1,6 @@
 package dev.berth.server;
 
+import dev.berth.cli.LoginCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "berth 0.1.0",
         description = "A self-hostable container registry.",
-        subcommands = {ServeCommand.class, VerifyConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, VerifyConfigCommand.class, LoginCommand.class, CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

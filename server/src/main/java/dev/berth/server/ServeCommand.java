@@ -2,6 +2,7 @@ package dev.berth.server;
 
 import dev.berth.server.config.BerthConfig;
 import dev.berth.server.config.ConfigException;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -22,8 +23,23 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("berth: " + e.getMessage());
             return 2;
         }
+        if (config.server().httpEnabled()
+                && config.server().tls().enabled()
+                && config.server().tls().port() == 0) {
+            // Berth reports the port the system picked for its first listener only, which is plain HTTP here.
+            System.err.println("berth: server.tls.port 0 (any free port) needs plain HTTP off (--no-http);"
+                    + " give HTTPS a port of its own");
+            return 2;
+        }
         Logging.configure(config.log().level());
-        Berth berth = Berth.start(config);
+        Berth berth;
+        try {
+            berth = Berth.start(config);
+        } catch (IOException e) {
+            // A data directory in use, an unreadable certificate or key: the message says which.
+            System.err.println("berth: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -33,20 +49,8 @@ final class ServeCommand implements Callable<Integer> {
                             stopped.countDown();
                         },
                         "berth-shutdown"));
-        System.out.printf(
-                "berth: listening on http://%s:%d%n",
-                displayHost(config), berth.address().getPort());
-        System.out.printf("berth: data in %s%n", berth.dataDir());
-        System.out.printf(
-                "berth: try: skopeo copy --dest-tls-verify=false oci:DIR docker://localhost:%d/app:1%n",
-                berth.address().getPort());
-        System.out.flush();
+        StartupBanner.print(System.out, config, berth);
         stopped.await();
         return 0;
-    }
-
-    private static String displayHost(BerthConfig config) {
-        String host = config.server().host();
-        return host.equals("0.0.0.0") ? "localhost" : host;
     }
 }

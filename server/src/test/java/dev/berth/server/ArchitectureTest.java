@@ -64,6 +64,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void bouncyCastleStaysInsideTheModulesThatWrapIt() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.berth.tls..", "dev.berth.auth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.bouncycastle..")
+                .check(classes);
+    }
+
+    @Test
     void storageBackendsDoNotKnowEachOtherOrTheServer() {
         noClasses()
                 .that()

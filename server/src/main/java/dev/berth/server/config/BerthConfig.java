@@ -2,13 +2,43 @@ package dev.berth.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Berth's whole configuration, one record per section; the defaults and their meaning are in {@code
  * berth-defaults.yml}.
  */
 public record BerthConfig(Server server, Storage storage, Uploads uploads, Registry registry, Auth auth, Log log) {
-    public record Server(String host, int port, Duration idleTimeout, int maxHeaderBytes, Duration shutdownGrace) {}
+    /**
+     * @param port the plain HTTP port, used only when {@code httpEnabled}
+     * @param tls HTTPS, on a port of its own
+     */
+    public record Server(
+            String host,
+            int port,
+            Duration idleTimeout,
+            int maxHeaderBytes,
+            Duration shutdownGrace,
+            boolean httpEnabled,
+            Tls tls) {}
+
+    /** HTTPS (TLS 1.2 and 1.3): whether it is on, its port, and where its certificate comes from. */
+    public record Tls(boolean enabled, int port, Certificate certificate) {}
+
+    /** Where the HTTPS certificate comes from. */
+    public sealed interface Certificate permits CertificateFiles, DevelopmentCertificate {}
+
+    /** A PEM certificate chain and its PEM private key, from files the operator provides. */
+    public record CertificateFiles(Path certFile, Path keyFile) implements Certificate {}
+
+    /**
+     * A certificate from Berth's own development certificate authority, generated on first start.
+     *
+     * @param directory where the authority and the certificate are kept: {@code <storage.dataDir>/keys/tls}
+     * @param names the host names and addresses it covers; empty for the local defaults (localhost, 127.0.0.1, ::1
+     *     and this machine's hostname)
+     */
+    public record DevelopmentCertificate(Path directory, List<String> names) implements Certificate {}
 
     public record Storage(Path dataDir) {}
 

@@ -1,12 +1,16 @@
 package dev.berth.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.tls.HostNames;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Turns the merged configuration tree into validated records, naming the key of anything wrong. */
 final class ConfigBinder {
@@ -16,20 +20,14 @@ final class ConfigBinder {
     private ConfigBinder() {}
 
     static BerthConfig bind(JsonNode tree) {
-        JsonNode server = tree.get("server");
-        JsonNode uploads = tree.get("uploads");
         String level = text(tree, "log.level").toLowerCase(Locale.ROOT);
         if (!LEVELS.contains(level)) {
             throw new ConfigException("log.level must be one of " + LEVELS + ", not " + level);
         }
+        Path dataDir = Path.of(text(tree, "storage.dataDir"));
         return new BerthConfig(
-                new BerthConfig.Server(
-                        text(tree, "server.host"),
-                        integer(server, "port", "server.port", 0, 65535),
-                        duration(tree, "server.idleTimeout"),
-                        integer(server, "maxHeaderBytes", "server.maxHeaderBytes", 1024, 1 << 20),
-                        duration(tree, "server.shutdownGrace")),
-                new BerthConfig.Storage(Path.of(text(tree, "storage.dataDir"))),
+                server(tree, dataDir),
+                new BerthConfig.Storage(dataDir),
                 new BerthConfig.Uploads(duration(tree, "uploads.expiry"), duration(tree, "uploads.sweepInterval")),
                 new BerthConfig.Registry(text(tree, "registry.defaultName")),
                 new BerthConfig.Auth(
@@ -40,16 +38,84 @@ final class ConfigBinder {
                 new BerthConfig.Log(level));
     }
 
+    private static BerthConfig.Server server(JsonNode tree, Path dataDir) {
+        BerthConfig.Server server = new BerthConfig.Server(
+                text(tree, "server.host"),
+                integer(tree, "server.port", 0, 65535),
+                duration(tree, "server.idleTimeout"),
+                integer(tree, "server.maxHeaderBytes", 1024, 1 << 20),
+                duration(tree, "server.shutdownGrace"),
+                bool(tree, "server.http.enabled"),
+                new BerthConfig.Tls(
+                        bool(tree, "server.tls.enabled"),
+                        integer(tree, "server.tls.port", 0, 65535),
+                        certificate(tree, dataDir)));
+        if (!server.httpEnabled() && !server.tls().enabled()) {
+            throw new ConfigException(
+                    "server.http.enabled and server.tls.enabled are both false: nothing would listen");
+        }
+        if (server.httpEnabled()
+                && server.tls().enabled()
+                && server.port() == server.tls().port()
+                && server.port() != 0) {
+            throw new ConfigException("server.port and server.tls.port are both " + server.port());
+        }
+        return server;
+    }
+
+    /** Files when both are given, else the development certificate under the data directory. */
+    private static BerthConfig.Certificate certificate(JsonNode tree, Path dataDir) {
+        String certFile = optionalText(tree, "server.tls.certFile");
+        String keyFile = optionalText(tree, "server.tls.keyFile");
+        if (certFile.isEmpty() != keyFile.isEmpty()) {
+            throw new ConfigException("server.tls.certFile and server.tls.keyFile go together: set both, or neither"
+                    + " for a development certificate");
+        }
+        if (!certFile.isEmpty()) {
+            return new BerthConfig.CertificateFiles(Path.of(certFile), Path.of(keyFile));
+        }
+        List<String> names = list(tree, "server.tls.names");
+        if (!names.isEmpty()) {
+            try {
+                new HostNames(names);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("server.tls.names: " + e.getMessage());
+            }
+        }
+        return new BerthConfig.DevelopmentCertificate(dataDir.resolve("keys").resolve("tls"), names);
+    }
+
     private static String text(JsonNode tree, String key) {
-        JsonNode node = tree.at("/" + key.replace('.', '/'));
+        JsonNode node = node(tree, key);
         if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
             throw new ConfigException(key + " must be set");
         }
         return node.asText().trim();
     }
 
-    private static int integer(JsonNode section, String field, String key, int min, int max) {
-        String text = section.get(field).asText().trim();
+    private static String optionalText(JsonNode tree, String key) {
+        JsonNode node = node(tree, key);
+        return node.isMissingNode() || node.isNull() ? "" : node.asText().trim();
+    }
+
+    /** A YAML list, or one string of comma-separated items (as environment variables and flags give it). */
+    private static List<String> list(JsonNode tree, String key) {
+        JsonNode node = node(tree, key);
+        if (node.isObject()) {
+            throw new ConfigException(key + " must be a list");
+        }
+        Stream<String> items = node.isArray()
+                ? node.valueStream().map(JsonNode::asText)
+                : Arrays.stream(optionalText(tree, key).split(","));
+        return items.map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private static JsonNode node(JsonNode tree, String key) {
+        return tree.at("/" + key.replace('.', '/'));
+    }
+
+    private static int integer(JsonNode tree, String key, int min, int max) {
+        String text = text(tree, key);
         try {
             int value = Integer.parseInt(text);
             if (value < min || value > max) {

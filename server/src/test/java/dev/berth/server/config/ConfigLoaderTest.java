@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,76 @@ class ConfigLoaderTest {
         assertMessage("uploads.expiry must be a duration", Map.of("BERTH_UPLOADS_EXPIRY", "soon"), "");
         assertMessage("log.level must be one of", Map.of("BERTH_LOG_LEVEL", "loud"), "");
         assertMessage("must be a YAML mapping", Map.of(), "- a\n- b\n");
+    }
+
+    @Test
+    void httpsIsOffByDefaultAndWouldUseADevelopmentCertificateUnderTheDataDirectory() {
+        BerthConfig.Server server = ConfigLoader.load(null, Map.of(), Map.of()).server();
+
+        assertTrue(server.httpEnabled());
+        assertEquals(
+                new BerthConfig.Tls(
+                        false,
+                        5443,
+                        new BerthConfig.DevelopmentCertificate(Path.of("./berth-data/keys/tls"), List.of())),
+                server.tls());
+    }
+
+    @Test
+    void httpsSettingsComeFromTheFileTheEnvironmentAndTheCommandLine() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("berth.yml"),
+                "server:\n  http:\n    enabled: false\n  tls:\n    enabled: true\n    names: [registry.test, 10.0.0.1]\n");
+        BerthConfig.Tls fromFile =
+                ConfigLoader.load(file, Map.of(), Map.of()).server().tls();
+        assertTrue(fromFile.enabled());
+        assertEquals(
+                List.of("registry.test", "10.0.0.1"),
+                ((BerthConfig.DevelopmentCertificate) fromFile.certificate()).names());
+
+        BerthConfig.Tls fromEnv = ConfigLoader.load(
+                        file,
+                        Map.of("BERTH_SERVER_TLS_NAMES", "a.test, b.test", "BERTH_SERVER_TLS_PORT", "8443"),
+                        Map.of())
+                .server()
+                .tls();
+        assertEquals(8443, fromEnv.port());
+        assertEquals(List.of("a.test", "b.test"), ((BerthConfig.DevelopmentCertificate) fromEnv.certificate()).names());
+
+        BerthConfig.Tls fromArgs = ConfigLoader.load(
+                        file,
+                        Map.of(),
+                        Map.of(
+                                "server.tls.certFile",
+                                "/etc/berth/cert.pem",
+                                "server.tls.keyFile",
+                                "/etc/berth/key.pem"))
+                .server()
+                .tls();
+        assertEquals(
+                new BerthConfig.CertificateFiles(Path.of("/etc/berth/cert.pem"), Path.of("/etc/berth/key.pem")),
+                fromArgs.certificate());
+    }
+
+    @Test
+    void httpsMistakesAreRefusedWithTheKeyNamed() throws IOException {
+        assertMessage(
+                "server.tls.certFile and server.tls.keyFile go together",
+                Map.of("BERTH_SERVER_TLS_CERT_FILE", "/etc/berth/cert.pem"),
+                "");
+        assertMessage(
+                "server.http.enabled and server.tls.enabled are both false",
+                Map.of("BERTH_SERVER_HTTP_ENABLED", "false"),
+                "");
+        assertMessage(
+                "server.port and server.tls.port are both 5000",
+                Map.of("BERTH_SERVER_TLS_ENABLED", "true", "BERTH_SERVER_TLS_PORT", "5000"),
+                "");
+        assertMessage(
+                "server.tls.names: not a host name or IP address: under_score",
+                Map.of(),
+                "server:\n  tls:\n    names: [under_score]\n");
+        assertMessage("server.tls.port must be between 0 and 65535", Map.of("BERTH_SERVER_TLS_PORT", "-1"), "");
     }
 
     private void assertMessage(String expected, Map<String, String> env, String yaml) throws IOException {
