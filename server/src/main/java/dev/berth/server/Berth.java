@@ -44,7 +44,12 @@ public final class Berth implements Closeable {
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
             Security security = Security.wire(
-                    config.auth(), metadata.identities(), defaultRegistry, registries, List.of(), dataDir);
+                    config.auth(),
+                    metadata.identities(),
+                    defaultRegistry,
+                    registries,
+                    config.auth().trustedProxies(),
+                    dataDir);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);

@@ -1,5 +1,6 @@
 package dev.berth.server.config;
 
+import dev.berth.core.auth.Cidr;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,12 @@ public record BerthConfig(Server server, Storage storage, Uploads uploads, Regis
 
     public record Registry(String defaultName) {}
 
-    public record Auth(boolean enabled, Duration accessTokenTtl, Duration refreshTokenTtl, String adminPassword) {
+    public record Auth(
+            boolean enabled,
+            Duration accessTokenTtl,
+            Duration refreshTokenTtl,
+            String adminPassword,
+            List<Cidr> trustedProxies) {
         /** Whether the administrator's first password is to be generated rather than taken from the configuration. */
         public boolean generateAdminPassword() {
             return "generate".equals(adminPassword);
@@ -55,7 +61,8 @@ public record BerthConfig(Server server, Storage storage, Uploads uploads, Regis
         @Override
         public String toString() {
             return "Auth[enabled=" + enabled + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-                    + refreshTokenTtl + ", adminPassword=" + (generateAdminPassword() ? "generate" : "(set)") + "]";
+                    + refreshTokenTtl + ", adminPassword=" + (generateAdminPassword() ? "generate" : "(set)")
+                    + ", trustedProxies=" + trustedProxies + "]";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.core.auth.Cidr;
 import dev.berth.tls.HostNames;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,8 @@ final class ConfigBinder {
                         bool(tree, "auth.enabled"),
                         duration(tree, "auth.accessTokenTtl"),
                         duration(tree, "auth.refreshTokenTtl"),
-                        text(tree, "auth.adminPassword")),
+                        text(tree, "auth.adminPassword"),
+                        cidrs(tree, "auth.trustedProxies")),
                 new BerthConfig.Log(level));
     }
 
@@ -99,6 +101,18 @@ final class ConfigBinder {
     }
 
     /** A YAML list, or one string of comma-separated items (as environment variables and flags give it). */
+    private static List<Cidr> cidrs(JsonNode tree, String key) {
+        List<Cidr> ranges = new java.util.ArrayList<>();
+        for (String entry : list(tree, key)) {
+            try {
+                ranges.add(Cidr.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(ranges);
+    }
+
     private static List<String> list(JsonNode tree, String key) {
         JsonNode node = node(tree, key);
         if (node.isObject()) {

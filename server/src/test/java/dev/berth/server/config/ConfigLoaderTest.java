@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.auth.Cidr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,32 @@ class ConfigLoaderTest {
                 ConfigLoader.load(file, Map.of("BERTH_SERVER_PORT", "7000"), Map.of("server.port", "8000"));
         assertEquals(8000, fromArgs.server().port());
         assertEquals("127.0.0.1", fromArgs.server().host());
+    }
+
+    @Test
+    void trustedProxiesAreAListOfRangesFromTheFileOrACommaSeparatedVariable() throws IOException {
+        assertEquals(
+                List.of(), ConfigLoader.load(null, Map.of(), Map.of()).auth().trustedProxies());
+        Path file = Files.writeString(dir.resolve("p.yml"), "auth:\n  trustedProxies: [10.0.0.0/8, 192.0.2.1]\n");
+        assertEquals(
+                List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.0.2.1")),
+                ConfigLoader.load(file, Map.of(), Map.of()).auth().trustedProxies());
+        assertEquals(
+                List.of(Cidr.parse("172.16.0.0/12")),
+                ConfigLoader.load(null, Map.of("BERTH_AUTH_TRUSTED_PROXIES", "172.16.0.0/12"), Map.of())
+                        .auth()
+                        .trustedProxies());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("BERTH_AUTH_TRUSTED_PROXIES", "proxy.local"), Map.of()));
+        assertTrue(e.getMessage().startsWith("auth.trustedProxies: "), e.getMessage());
+    }
+
+    @Test
+    void theAdminPasswordNeverShowsInThePrintedConfiguration() {
+        BerthConfig config = ConfigLoader.load(null, Map.of("BERTH_ADMIN_PASSWORD", "hunter2"), Map.of());
+        assertEquals("hunter2", config.auth().adminPassword());
+        assertTrue(!config.toString().contains("hunter2"), config.toString());
     }
 
     @Test
