@@ -70,6 +70,11 @@ public final class Berth implements Closeable {
         return http.address();
     }
 
+    /** The HTTPS address, with the real port when 0 was asked for, if HTTPS is on. */
+    public Optional<InetSocketAddress> tlsAddress() {
+        return http.tlsAddress();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

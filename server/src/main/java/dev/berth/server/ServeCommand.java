@@ -23,14 +23,6 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("berth: " + e.getMessage());
             return 2;
         }
-        if (config.server().httpEnabled()
-                && config.server().tls().enabled()
-                && config.server().tls().port() == 0) {
-            // Berth reports the port the system picked for its first listener only, which is plain HTTP here.
-            System.err.println("berth: server.tls.port 0 (any free port) needs plain HTTP off (--no-http);"
-                    + " give HTTPS a port of its own");
-            return 2;
-        }
         Logging.configure(config.log().level());
         Berth berth;
         try {

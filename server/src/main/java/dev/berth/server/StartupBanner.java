@@ -2,6 +2,7 @@ package dev.berth.server;
 
 import dev.berth.server.config.BerthConfig;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 
 /**
  * What {@code berth serve} prints once it listens: each URL, where the data lives, how a client trusts the development
@@ -13,8 +14,9 @@ final class StartupBanner {
     static void print(PrintStream out, BerthConfig config, Berth berth) {
         BerthConfig.Server server = config.server();
         String host = displayHost(server);
-        int httpsPort =
-                server.httpEnabled() ? server.tls().port() : berth.address().getPort();
+        int httpsPort = berth.tlsAddress()
+                .map(InetSocketAddress::getPort)
+                .orElse(server.tls().port());
         if (server.httpEnabled()) {
             out.printf(
                     "berth: listening on http://%s:%d%n", host, berth.address().getPort());
