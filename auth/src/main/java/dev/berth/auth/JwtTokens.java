@@ -47,7 +47,7 @@ public final class JwtTokens implements Tokens {
     }
 
     @Override
-    public String issueAccess(Principal principal, String audience, List<AccessScope> granted) {
+    public String issueAccess(Principal principal, String audience, String registry, List<AccessScope> granted) {
         List<Map<String, Object>> access = new ArrayList<>();
         for (AccessScope scope : granted) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -57,6 +57,7 @@ public final class JwtTokens implements Tokens {
             access.add(entry);
         }
         return sign(claims(principal, audience, "access_token", accessTtl)
+                .claim("registry", registry)
                 .claim("access", access)
                 .build());
     }
@@ -69,7 +70,9 @@ public final class JwtTokens implements Tokens {
     @Override
     public Optional<AccessGrant> verifyAccess(String token, String audience) {
         return verified(token, audience, "access_token")
-                .map(claims -> new AccessGrant(claims.getSubject(), access(claims)));
+                .filter(claims -> claims.getClaim("registry") instanceof String)
+                .map(claims ->
+                        new AccessGrant(claims.getSubject(), (String) claims.getClaim("registry"), access(claims)));
     }
 
     @Override

@@ -6,9 +6,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
@@ -52,8 +54,13 @@ public final class SigningKeys {
             throw new IOException("cannot generate a signing key", e);
         }
         Path file = dir.resolve(id + ".jwk");
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+        Path partial = dir.resolve(id + ".jwk.partial");
+        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(partial, key.toJSONString(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     ECKey signing() {

@@ -44,9 +44,11 @@ class JwtTokensTest {
 
     @Test
     void anAccessTokenCarriesItsGrantToItsAudience() {
-        String token = tokens.issueAccess(ALICE, "reg:5000", List.of(AccessScope.repository("app", "pull", "push")));
+        String token = tokens.issueAccess(
+                ALICE, "reg:5000", "default", List.of(AccessScope.repository("app", "pull", "push")));
         AccessGrant grant = tokens.verifyAccess(token, "reg:5000").orElseThrow();
         assertEquals("user:alice", grant.subject());
+        assertEquals("default", grant.registry());
         assertTrue(grant.allows(AccessScope.repository("app", "push")));
         assertTrue(!grant.allows(AccessScope.repository("app", "delete")));
         assertTrue(!grant.allows(AccessScope.repository("other", "pull")));
@@ -54,14 +56,14 @@ class JwtTokensTest {
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        String token = tokens.issueAccess(ALICE, "reg:5000", List.of());
+        String token = tokens.issueAccess(ALICE, "reg:5000", "default", List.of());
         assertEquals(Optional.empty(), tokens.verifyAccess(token, "other:5000"));
     }
 
     @Test
     void refreshAndAccessTokensAreNotInterchangeable() {
         String refresh = tokens.issueRefresh(ALICE, "reg");
-        String access = tokens.issueAccess(ALICE, "reg", List.of());
+        String access = tokens.issueAccess(ALICE, "reg", "default", List.of());
         assertEquals(Optional.of("user:alice"), tokens.verifyRefresh(refresh, "reg"));
         assertEquals(Optional.empty(), tokens.verifyAccess(refresh, "reg"));
         assertEquals(Optional.empty(), tokens.verifyRefresh(access, "reg"));
@@ -69,7 +71,7 @@ class JwtTokensTest {
 
     @Test
     void anExpiredTokenIsRefusedAfterTheLeeway() throws IOException {
-        String token = tokens.issueAccess(ALICE, "reg", List.of());
+        String token = tokens.issueAccess(ALICE, "reg", "default", List.of());
         assertTrue(at(NOW.plus(Duration.ofMinutes(5)).plusSeconds(10))
                 .verifyAccess(token, "reg")
                 .isPresent());
@@ -78,7 +80,7 @@ class JwtTokensTest {
 
     @Test
     void aTamperedTokenIsRefused() {
-        String token = tokens.issueAccess(ALICE, "reg", List.of(AccessScope.repository("app", "pull")));
+        String token = tokens.issueAccess(ALICE, "reg", "default", List.of(AccessScope.repository("app", "pull")));
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"pull\"", "\"push\"");
@@ -109,11 +111,11 @@ class JwtTokensTest {
             Path key = files.findFirst().orElseThrow();
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         }
-        String before = tokens.issueAccess(ALICE, "reg", List.of());
+        String before = tokens.issueAccess(ALICE, "reg", "default", List.of());
         SigningKeys.rotate(dir, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC));
         JwtTokens rotated = at(NOW);
         assertTrue(rotated.verifyAccess(before, "reg").isPresent());
-        String after = rotated.issueAccess(ALICE, "reg", List.of());
+        String after = rotated.issueAccess(ALICE, "reg", "default", List.of());
         assertTrue(!after.split("\\.")[0].equals(before.split("\\.")[0]), "a new key id signs");
         assertTrue(rotated.publicKeys().contains("\"keys\""));
         assertTrue(!rotated.publicKeys().contains("\"d\""), "no private part is published");

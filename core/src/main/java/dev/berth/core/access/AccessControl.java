@@ -25,6 +25,11 @@ public final class AccessControl {
     /** The user name {@code az acr login} uses to say "the password is a refresh token". */
     public static final String REFRESH_TOKEN_USER = "00000000-0000-0000-0000-000000000000";
 
+    /** Longer names and secrets are refused before anything is looked up or hashed. */
+    private static final int MAX_NAME = 128;
+
+    private static final int MAX_SECRET = 16_384;
+
     private final Authenticator authenticator;
     private final AccessPolicy policy;
     private final Tokens tokens;
@@ -60,7 +65,16 @@ public final class AccessControl {
      */
     public Optional<Principal> signIn(String username, String password, String audience, Caller caller)
             throws IOException {
-        Optional<Duration> wait = guard.waitBefore(username, caller.address());
+        if (username.length() > MAX_NAME || password.length() > MAX_SECRET) {
+            record(username.substring(0, Math.min(username.length(), MAX_NAME)), "sign-in", caller, Outcome.FAILED);
+            return Optional.empty();
+        }
+        boolean refreshToken = REFRESH_TOKEN_USER.equals(username);
+        Optional<Principal> remembered = refreshToken ? Optional.empty() : authenticator.remembered(username, password);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        Optional<Duration> wait = guard.tryBegin(username, caller.address());
         if (wait.isPresent()) {
             record(username, "sign-in", caller, Outcome.THROTTLED);
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
@@ -69,14 +83,12 @@ public final class AccessControl {
                     "too many failed sign-ins; try again in " + seconds + " s",
                     Map.of("retryAfterSeconds", seconds));
         }
-        Optional<Principal> principal = REFRESH_TOKEN_USER.equals(username)
-                ? refreshed(password, audience)
-                : authenticator.authenticate(username, password);
+        Optional<Principal> principal =
+                refreshToken ? refreshed(password, audience) : authenticator.authenticate(username, password);
         if (principal.isEmpty()) {
-            guard.failed(username, caller.address());
             record(username, "sign-in", caller, Outcome.FAILED);
         } else {
-            guard.succeeded(username);
+            guard.succeeded(username, caller.address());
         }
         return principal;
     }

@@ -2,6 +2,8 @@ package dev.berth.core.access;
 
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.auth.Principal;
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.IdentityStore.UserRecord;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Checks a user name and password. Password hashes are slow on purpose, and clients that send Basic credentials on
@@ -23,12 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Authenticator {
     private static final Duration REMEMBER = Duration.ofSeconds(30);
+    private static final Duration HASHING_WAIT = Duration.ofSeconds(5);
 
     private final IdentityStore identities;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final String decoyHash;
     private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+    private final Semaphore hashing =
+            new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
 
     private record Remembered(Principal principal, Instant until) {}
 
@@ -39,15 +46,23 @@ public final class Authenticator {
         this.decoyHash = hasher.hash("decoy password for unknown users");
     }
 
-    public Optional<Principal> authenticate(String username, String password) throws IOException {
-        String key = cacheKey(username, password);
-        Remembered remembered = recent.get(key);
+    /** The principal of credentials that signed in successfully a moment ago, without hashing again. */
+    public Optional<Principal> remembered(String username, String password) {
+        Remembered remembered = recent.get(cacheKey(username, password));
         if (remembered != null && clock.instant().isBefore(remembered.until())) {
             return Optional.of(remembered.principal());
         }
+        return Optional.empty();
+    }
+
+    public Optional<Principal> authenticate(String username, String password) throws IOException {
+        Optional<Principal> remembered = remembered(username, password);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        String key = cacheKey(username, password);
         Optional<UserRecord> user = identities.findUser(username);
-        boolean matches =
-                hasher.verify(password, user.map(UserRecord::passwordHash).orElse(decoyHash));
+        boolean matches = verify(password, user.map(UserRecord::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !matches || !user.get().enabled()) {
             return Optional.empty();
         }
@@ -57,6 +72,26 @@ public final class Authenticator {
         }
         recent.put(key, new Remembered(principal, clock.instant().plus(REMEMBER)));
         return Optional.of(principal);
+    }
+
+    /**
+     * Checks a password against a hash, at most a few at a time: each check takes tens of megabytes for tens of
+     * milliseconds, and a flood of them must not exhaust memory. Past a short wait, the caller is told to come back.
+     */
+    private boolean verify(String password, String hash) {
+        try {
+            if (!hashing.tryAcquire(HASHING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new RegistryException(ErrorCode.UNAVAILABLE, "too many sign-ins at once; try again shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(ErrorCode.UNAVAILABLE, "interrupted while signing in");
+        }
+        try {
+            return hasher.verify(password, hash);
+        } finally {
+            hashing.release();
+        }
     }
 
     /** Forgets remembered sign-ins, for when a password or a user changes. */

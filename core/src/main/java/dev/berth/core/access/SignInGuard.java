@@ -8,9 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing. Failed sign-ins are counted per user name and per client address; past a few, each
- * further attempt on that name or from that address must wait a backoff that doubles with every failure (up to a
- * minute), and is refused until then. A success clears the user's count; counts fade after a quiet while.
+ * Slows down password guessing. Attempts are counted per user name and client address together, and per client
+ * address alone, each counted when it begins (so a burst of attempts sent at once is counted before any password is
+ * hashed), and taken back when it succeeds. Past a few, each further attempt must wait a backoff that doubles with
+ * every attempt (up to a minute) and is refused until then. Counts fade after a quiet while.
+ *
+ * <p>Keying by name and address together, not by name alone, keeps a stranger from locking a user out by guessing
+ * wrong on purpose; the price is that guessing one account from many addresses is slowed only by the password
+ * hash's cost.
  */
 public final class SignInGuard {
     static final int FREE_FAILURES = 5;
@@ -20,55 +25,67 @@ public final class SignInGuard {
     private static final int MAX_TRACKED = 100_000;
 
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
-    private record Failures(int count, Instant last, Instant blockedUntil) {}
+    private record Attempts(int count, Instant last, Instant blockedUntil) {}
 
     public SignInGuard(Clock clock) {
         this.clock = clock;
     }
 
-    /** How long the caller must still wait before trying to sign in as this user from this address, if at all. */
-    public Optional<Duration> waitBefore(String username, String address) {
+    /**
+     * Begins an attempt, counting it as a failure until {@link #succeeded} says otherwise. Empty when it may go
+     * ahead; otherwise how long the caller must still wait, and the attempt is not counted.
+     */
+    public Optional<Duration> tryBegin(String username, String address) {
         Instant now = clock.instant();
-        Instant until = later(blockedUntil("user:" + username, now), blockedUntil("address:" + address, now));
-        return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
+        forgetOldWhenFull(now);
+        Instant blocked = later(begin("address:" + address, now), begin("user:" + username + "@" + address, now));
+        return blocked.isAfter(now) ? Optional.of(Duration.between(now, blocked)) : Optional.empty();
     }
 
-    public void failed(String username, String address) {
-        count("user:" + username);
-        count("address:" + address);
+    /** Takes back an attempt that succeeded. */
+    public void succeeded(String username, String address) {
+        attempts.remove("user:" + username + "@" + address);
+        attempts.computeIfPresent(
+                "address:" + address,
+                (key, old) -> old.count() <= 1
+                        ? null
+                        : new Attempts(
+                                old.count() - 1,
+                                old.last(),
+                                old.count() - 1 <= FREE_FAILURES ? Instant.MIN : old.blockedUntil()));
     }
 
-    public void succeeded(String username) {
-        failures.remove("user:" + username);
-    }
-
-    private void count(String key) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) {
-            failures.entrySet()
-                    .removeIf(e -> e.getValue().last().plus(FORGET_AFTER).isBefore(now));
-        }
-        failures.compute(key, (k, old) -> {
+    /** Counts an attempt on one key; returns until when the key was blocked (the past when it was not). */
+    private Instant begin(String key, Instant now) {
+        Instant[] blockedUntil = {Instant.MIN};
+        attempts.compute(key, (k, old) -> {
+            if (old != null && old.blockedUntil().isAfter(now)) {
+                blockedUntil[0] = old.blockedUntil();
+                return old;
+            }
             int count = old == null || old.last().plus(FORGET_AFTER).isBefore(now) ? 1 : old.count() + 1;
-            return new Failures(count, now, now.plus(backoff(count)));
+            return new Attempts(count, now, now.plus(backoff(count)));
         });
+        return blockedUntil[0];
     }
 
-    private Instant blockedUntil(String key, Instant now) {
-        Failures entry = failures.get(key);
-        if (entry == null || entry.last().plus(FORGET_AFTER).isBefore(now)) {
-            return Instant.MIN;
+    private void forgetOldWhenFull(Instant now) {
+        if (attempts.size() > MAX_TRACKED) {
+            attempts.entrySet()
+                    .removeIf(e -> e.getValue().last().plus(FORGET_AFTER).isBefore(now));
+            if (attempts.size() > MAX_TRACKED) {
+                attempts.clear();
+            }
         }
-        return entry.blockedUntil();
     }
 
-    private static Duration backoff(int failures) {
-        if (failures <= FREE_FAILURES) {
+    private static Duration backoff(int attempts) {
+        if (attempts <= FREE_FAILURES) {
             return Duration.ZERO;
         }
-        int doublings = Math.min(failures - FREE_FAILURES - 1, 10);
+        int doublings = Math.min(attempts - FREE_FAILURES - 1, 10);
         Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }

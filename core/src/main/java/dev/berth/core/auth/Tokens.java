@@ -9,7 +9,8 @@ import java.util.Optional;
  * bound to one audience, the login server it was issued for.
  */
 public interface Tokens {
-    String issueAccess(Principal principal, String audience, List<AccessScope> granted);
+    /** An access token for the granted scopes of one registry, bound to that registry and the audience. */
+    String issueAccess(Principal principal, String audience, String registry, List<AccessScope> granted);
 
     String issueRefresh(Principal principal, String audience);
 
@@ -25,8 +26,8 @@ public interface Tokens {
     /** Seconds an access token lives, for the token response's {@code expires_in}. */
     long accessTokenSeconds();
 
-    /** What an access token grants, and to whom. */
-    record AccessGrant(String subject, List<AccessScope> access) {
+    /** What an access token grants, on which registry, and to whom. */
+    record AccessGrant(String subject, String registry, List<AccessScope> access) {
         public boolean allows(AccessScope needed) {
             for (String action : needed.actions()) {
                 boolean found = access.stream()

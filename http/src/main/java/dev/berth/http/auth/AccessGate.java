@@ -65,7 +65,7 @@ public final class AccessGate {
         }
         admit(exchange, registry);
         return switch (Credentials.of(exchange)) {
-            case Credentials.Bearer bearer -> bearer(exchange, bearer.token(), needed);
+            case Credentials.Bearer bearer -> bearer(exchange, registry, bearer.token(), needed);
             case Credentials.Basic basic -> basic(exchange, registry, basic, needed);
             case Credentials.None none -> anonymous(exchange, registry, needed);
             case Credentials.Malformed malformed ->
@@ -73,8 +73,10 @@ public final class AccessGate {
         };
     }
 
-    private Access bearer(Exchange exchange, String token, Optional<AccessScope> needed) {
-        Optional<AccessGrant> grant = control.tokens().verifyAccess(token, exchange.host());
+    private Access bearer(Exchange exchange, RegistryRecord registry, String token, Optional<AccessScope> needed) {
+        Optional<AccessGrant> grant = control.tokens()
+                .verifyAccess(token, exchange.host())
+                .filter(g -> g.registry().equals(registry.name()));
         if (grant.isEmpty()) {
             throw challenge(exchange, needed, "invalid_token", "the access token is invalid or has expired");
         }

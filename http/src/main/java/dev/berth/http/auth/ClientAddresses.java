@@ -21,18 +21,29 @@ public final class ClientAddresses {
     }
 
     public String of(Exchange exchange) {
-        String peer = exchange.clientAddress();
+        String peer = bare(exchange.clientAddress());
         if (!isTrusted(peer)) {
             return peer;
         }
         List<String> forwarded = exchange.headerValues("X-Forwarded-For");
         for (int i = forwarded.size() - 1; i >= 0; i--) {
-            String hop = forwarded.get(i).trim();
+            String hop = bare(forwarded.get(i));
             if (!hop.isEmpty() && !isTrusted(hop)) {
                 return hop;
             }
         }
-        return forwarded.isEmpty() ? peer : forwarded.getFirst().trim();
+        return forwarded.isEmpty() ? peer : bare(forwarded.getFirst());
+    }
+
+    /** An address without IPv6 brackets or an IPv4 port ({@code [::1]} is {@code ::1}, {@code 1.2.3.4:80} is 1.2.3.4). */
+    static String bare(String address) {
+        String trimmed = address.trim();
+        if (trimmed.startsWith("[")) {
+            int close = trimmed.indexOf(']');
+            return close > 0 ? trimmed.substring(1, close) : trimmed;
+        }
+        int colon = trimmed.indexOf(':');
+        return colon > 0 && colon == trimmed.lastIndexOf(':') ? trimmed.substring(0, colon) : trimmed;
     }
 
     private boolean isTrusted(String address) {

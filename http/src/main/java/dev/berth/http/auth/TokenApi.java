@@ -160,7 +160,7 @@ public final class TokenApi implements Endpoint {
                 "token " + asked + " granted " + granted,
                 gate.caller(exchange),
                 granted.size() == asked.size() ? Outcome.ALLOWED : Outcome.DENIED);
-        String token = control.tokens().issueAccess(principal, audience, granted);
+        String token = control.tokens().issueAccess(principal, audience, registry.name(), granted);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", token);
         body.put("access_token", token);

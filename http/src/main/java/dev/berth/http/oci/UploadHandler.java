@@ -82,7 +82,7 @@ final class UploadHandler implements OciHandler {
     /** A mount from a repository the caller may not read quietly becomes an ordinary upload. */
     private static boolean mayRead(Exchange exchange, String repository) throws IOException {
         return exchange.attached(Access.class)
-                .orElse(Access.ALL)
+                .orElse(scope -> false)
                 .permits(AccessScope.repository(repository, Actions.PULL));
     }
 

@@ -51,6 +51,8 @@ final class SecuredRegistry implements AutoCloseable {
     private final HttpServer server;
     private final RegistryRecord registry;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The token service's own signer, for forging tokens the way only Berth could. */
+    final JwtTokens tokens;
     /** Every decision the access services recorded. */
     final List<AuditLog.AuditEvent> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -61,7 +63,7 @@ final class SecuredRegistry implements AutoCloseable {
         registry = metadata.registries().getOrCreate("default");
         PasswordHasher hasher = new Argon2PasswordHasher(1024, 1);
         addUsers(hasher);
-        JwtTokens tokens = new JwtTokens(
+        tokens = new JwtTokens(
                 SigningKeys.loadOrCreate(dir.resolve("keys"), Clock.systemUTC()),
                 Clock.systemUTC(),
                 Duration.ofMinutes(5),

@@ -85,6 +85,19 @@ class TokenFlowTest {
     }
 
     @Test
+    void aGenuineTokenForAnotherRegistryOnTheSameHostIsRefused() {
+        String foreign = registry.tokens.issueAccess(
+                dev.berth.core.auth.Principal.user("admin", true),
+                registry.host(),
+                "another-registry",
+                java.util.List.of(dev.berth.core.auth.AccessScope.repository("app", "pull")));
+        HttpResponse<String> response = registry.get("/v2/app/tags/list", "Bearer " + foreign);
+        assertEquals(401, response.statusCode());
+        assertTrue(
+                response.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
+    }
+
+    @Test
     void anAnonymousTokenGrantsNothingUnlessAnonymousPullIsOn() throws Exception {
         String none = "Bearer " + token(null, "repository:app:pull");
         assertEquals(401, registry.get("/v2/app/tags/list", none).statusCode());
