@@ -63,8 +63,10 @@ public final class JwtTokens implements Tokens {
     }
 
     @Override
-    public String issueRefresh(Principal principal, String audience) {
-        return sign(claims(principal, audience, "refresh_token", refreshTtl).build());
+    public String issueRefresh(Principal principal, String audience, Instant signedInAt) {
+        return sign(claims(principal, audience, "refresh_token", refreshTtl)
+                .claim("auth_time", signedInAt.getEpochSecond())
+                .build());
     }
 
     @Override
@@ -76,8 +78,12 @@ public final class JwtTokens implements Tokens {
     }
 
     @Override
-    public Optional<String> verifyRefresh(String token, String audience) {
-        return verified(token, audience, "refresh_token").map(JWTClaimsSet::getSubject);
+    public Optional<RefreshGrant> verifyRefresh(String token, String audience) {
+        return verified(token, audience, "refresh_token")
+                .filter(claims -> claims.getClaim("auth_time") instanceof Number)
+                .map(claims -> new RefreshGrant(
+                        claims.getSubject(),
+                        Instant.ofEpochSecond(((Number) claims.getClaim("auth_time")).longValue())));
     }
 
     @Override

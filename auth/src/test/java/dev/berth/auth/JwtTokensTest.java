@@ -62,9 +62,11 @@ class JwtTokensTest {
 
     @Test
     void refreshAndAccessTokensAreNotInterchangeable() {
-        String refresh = tokens.issueRefresh(ALICE, "reg");
+        String refresh = tokens.issueRefresh(ALICE, "reg", NOW.minusSeconds(60));
         String access = tokens.issueAccess(ALICE, "reg", "default", List.of());
-        assertEquals(Optional.of("user:alice"), tokens.verifyRefresh(refresh, "reg"));
+        assertEquals(
+                Optional.of(new dev.berth.core.auth.Tokens.RefreshGrant("user:alice", NOW.minusSeconds(60))),
+                tokens.verifyRefresh(refresh, "reg"));
         assertEquals(Optional.empty(), tokens.verifyAccess(refresh, "reg"));
         assertEquals(Optional.empty(), tokens.verifyRefresh(access, "reg"));
     }

@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Keeps a second Berth process from opening the same data directory. */
 final class DataDirLock implements Closeable {
@@ -20,7 +21,12 @@ final class DataDirLock implements Closeable {
     }
 
     static DataDirLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
+        if (!Files.isDirectory(dataDir)) {
+            // the directory holds password hashes and signing keys: readable by Berth's user only
+            Files.createDirectories(dataDir.toAbsolutePath().getParent());
+            Files.createDirectory(
+                    dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         FileChannel channel =
                 FileChannel.open(dataDir.resolve("berth.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;

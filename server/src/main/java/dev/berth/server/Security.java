@@ -51,7 +51,8 @@ record Security(AccessGate gate, List<Endpoint> endpoints) {
                 tokens,
                 identities,
                 new SignInGuard(clock),
-                new LoggedAuditLog());
+                new LoggedAuditLog(),
+                clock);
         AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(trustedProxies));
         return new Security(gate, List.of(new TokenApi(control, gate, registries)));
     }

@@ -5,13 +5,16 @@ import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.Tokens;
+import dev.berth.core.auth.Tokens.RefreshGrant;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.IdentityStore.UserRecord;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,9 @@ public final class AccessControl {
     /** The user name {@code az acr login} uses to say "the password is a refresh token". */
     public static final String REFRESH_TOKEN_USER = "00000000-0000-0000-0000-000000000000";
 
+    /** How long a chain of renewed refresh tokens may outlive the password sign-in it started from. */
+    public static final Duration MAX_SESSION = Duration.ofHours(24);
+
     /** Longer names and secrets are refused before anything is looked up or hashed. */
     private static final int MAX_NAME = 128;
 
@@ -36,6 +42,7 @@ public final class AccessControl {
     private final IdentityStore identities;
     private final SignInGuard guard;
     private final AuditLog audit;
+    private final Clock clock;
 
     public AccessControl(
             Authenticator authenticator,
@@ -43,13 +50,15 @@ public final class AccessControl {
             Tokens tokens,
             IdentityStore identities,
             SignInGuard guard,
-            AuditLog audit) {
+            AuditLog audit,
+            Clock clock) {
         this.authenticator = authenticator;
         this.policy = policy;
         this.tokens = tokens;
         this.identities = identities;
         this.guard = guard;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Who is asking, for throttling and the audit log. */
@@ -105,8 +114,20 @@ public final class AccessControl {
 
     /** The principal a refresh token stands for, as it is now (a disabled or deleted user signs in no more). */
     public Optional<Principal> refreshed(String refreshToken, String audience) throws IOException {
-        Optional<String> subject = tokens.verifyRefresh(refreshToken, audience);
-        return subject.isPresent() ? principalOf(subject.get()) : Optional.empty();
+        Optional<RefreshGrant> grant = tokens.verifyRefresh(refreshToken, audience)
+                .filter(g -> g.signedInAt().plus(MAX_SESSION).isAfter(clock.instant()));
+        return grant.isPresent() ? principalOf(grant.get().subject()) : Optional.empty();
+    }
+
+    /**
+     * A refresh token for a principal that just proved itself with a password, or, when {@code renewing} is a refresh
+     * token, a new one that keeps the original sign-in time (so renewing does not extend the session past its limit).
+     */
+    public String refreshTokenFor(Principal principal, String audience, Optional<String> renewing) {
+        Instant signedInAt = renewing.flatMap(token -> tokens.verifyRefresh(token, audience))
+                .map(RefreshGrant::signedInAt)
+                .orElse(clock.instant());
+        return tokens.issueRefresh(principal, audience, signedInAt);
     }
 
     /** The principal of a token subject, re-read from the store. */

@@ -1,5 +1,6 @@
 package dev.berth.core.auth;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,19 +13,26 @@ public interface Tokens {
     /** An access token for the granted scopes of one registry, bound to that registry and the audience. */
     String issueAccess(Principal principal, String audience, String registry, List<AccessScope> granted);
 
-    String issueRefresh(Principal principal, String audience);
+    /**
+     * A refresh token for the principal, remembering when it last proved itself with a password, so that a chain
+     * of renewed refresh tokens cannot outlive that sign-in by more than the session limit.
+     */
+    String issueRefresh(Principal principal, String audience, Instant signedInAt);
 
     /** The grant an access token carries, if it is genuine, unexpired and for this audience. */
     Optional<AccessGrant> verifyAccess(String token, String audience);
 
-    /** The subject a refresh token stands for, if it is genuine, unexpired and for this audience. */
-    Optional<String> verifyRefresh(String token, String audience);
+    /** Who a refresh token stands for and since when, if it is genuine, unexpired and for this audience. */
+    Optional<RefreshGrant> verifyRefresh(String token, String audience);
 
     /** The public keys that verify the tokens, as a JSON Web Key Set. */
     String publicKeys();
 
     /** Seconds an access token lives, for the token response's {@code expires_in}. */
     long accessTokenSeconds();
+
+    /** What a refresh token stands for: a subject, and when it last signed in with a password. */
+    record RefreshGrant(String subject, Instant signedInAt) {}
 
     /** What an access token grants, on which registry, and to whom. */
     record AccessGrant(String subject, String registry, List<AccessScope> access) {

@@ -78,11 +78,15 @@ public final class AccessGate {
                 .verifyAccess(token, exchange.host())
                 .filter(g -> g.registry().equals(registry.name()));
         if (grant.isEmpty()) {
+            control.record("", "bearer token", caller(exchange), Outcome.FAILED);
             throw challenge(exchange, needed, "invalid_token", "the access token is invalid or has expired");
         }
+        String who = grant.get().subject();
         if (needed.isPresent() && !grant.get().allows(needed.get())) {
+            control.record(who, needed.get().toString(), caller(exchange), Outcome.DENIED);
             throw challenge(exchange, needed, "insufficient_scope", "the access token does not grant " + needed.get());
         }
+        control.record(who, needed.map(AccessScope::toString).orElse("/v2/"), caller(exchange), Outcome.ALLOWED);
         return grant.get()::allows;
     }
 
@@ -115,13 +119,13 @@ public final class AccessGate {
         if (needed.isEmpty() || !access.permits(needed.get())) {
             throw challenge(exchange, needed, null, "authentication required");
         }
+        control.record("", needed.get().toString(), caller(exchange), Outcome.ALLOWED);
         return access;
     }
 
-    private static RegistryException challenge(
-            Exchange exchange, Optional<AccessScope> needed, String error, String message) {
+    private RegistryException challenge(Exchange exchange, Optional<AccessScope> needed, String error, String message) {
         StringBuilder header = new StringBuilder("Bearer realm=\"")
-                .append(exchange.scheme())
+                .append(addresses.scheme(exchange))
                 .append("://")
                 .append(exchange.host())
                 .append("/oauth2/token\",service=\"")

@@ -46,6 +46,21 @@ public final class ClientAddresses {
         return colon > 0 && colon == trimmed.lastIndexOf(':') ? trimmed.substring(0, colon) : trimmed;
     }
 
+    /**
+     * The scheme the client used: {@code X-Forwarded-Proto} when a trusted proxy says so (it terminated TLS in
+     * front of Berth), else the connection's own. Challenges name it, so clients send credentials over HTTPS.
+     */
+    public String scheme(Exchange exchange) {
+        if (isTrusted(bare(exchange.clientAddress()))) {
+            String forwarded =
+                    exchange.header("X-Forwarded-Proto").orElse("").trim().toLowerCase(java.util.Locale.ROOT);
+            if (forwarded.equals("https") || forwarded.equals("http")) {
+                return forwarded;
+            }
+        }
+        return exchange.scheme();
+    }
+
     private boolean isTrusted(String address) {
         return trustedProxies.stream().anyMatch(proxy -> proxy.contains(address));
     }

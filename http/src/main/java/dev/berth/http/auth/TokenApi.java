@@ -36,6 +36,7 @@ import java.util.Optional;
  */
 public final class TokenApi implements Endpoint {
     private static final int MAX_FORM_BYTES = 64 * 1024;
+    private static final int MAX_SCOPES = 20;
 
     private final AccessControl control;
     private final AccessGate gate;
@@ -100,7 +101,7 @@ public final class TokenApi implements Endpoint {
                 Principal principal = signIn(exchange, form.required("username"), form.required("password"), audience);
                 String refresh =
                         form.value("access_type").filter("offline"::equals).isPresent()
-                                ? control.tokens().issueRefresh(principal, audience)
+                                ? control.refreshTokenFor(principal, audience, Optional.empty())
                                 : null;
                 sendAccess(exchange, principal, audience, scopes, refresh);
             }
@@ -117,15 +118,15 @@ public final class TokenApi implements Endpoint {
 
     private void exchangeForRefresh(Exchange exchange, Form form) throws IOException {
         String audience = form.value("service").orElse(exchange.host());
+        String grantType = form.value("grant_type").orElse("password");
+        Optional<String> renewing = grantType.equals("password")
+                ? Optional.empty()
+                : form.value("refresh_token").or(() -> form.value("access_token"));
         Principal principal =
-                switch (form.value("grant_type").orElse("password")) {
+                switch (grantType) {
                     case "password" -> credentialsOf(exchange, form, audience);
                     case "refresh_token", "access_token" ->
-                        control.refreshed(
-                                        form.value("refresh_token")
-                                                .or(() -> form.value("access_token"))
-                                                .orElse(""),
-                                        audience)
+                        control.refreshed(renewing.orElse(""), audience)
                                 .orElseThrow(() -> unauthorized("the token is invalid or has expired"));
                     default ->
                         throw new RegistryException(
@@ -135,7 +136,7 @@ public final class TokenApi implements Endpoint {
         if (principal.isAnonymous()) {
             throw unauthorized("credentials are required");
         }
-        send(exchange, Map.of("refresh_token", control.tokens().issueRefresh(principal, audience)));
+        send(exchange, Map.of("refresh_token", control.refreshTokenFor(principal, audience, renewing)));
     }
 
     private Principal credentialsOf(Exchange exchange, Form form, String audience) throws IOException {
@@ -180,6 +181,10 @@ public final class TokenApi implements Endpoint {
     private static List<AccessScope> scopes(List<String> values) {
         List<AccessScope> scopes = new ArrayList<>();
         values.forEach(value -> scopes.addAll(AccessScope.parseAll(value)));
+        if (scopes.size() > MAX_SCOPES) {
+            throw new RegistryException(
+                    ErrorCode.INVALID_REQUEST, "at most " + MAX_SCOPES + " scopes may be asked for at once");
+        }
         return scopes;
     }
 

@@ -70,6 +70,14 @@ class NetworkRulesTest {
     }
 
     @Test
+    void behindATrustedProxyThatTerminatedTlsTheChallengeNamesHttps() {
+        HttpResponse<String> challenge =
+                registry.send("GET", "/v2/", null, null, "X-Forwarded-Proto", "https", "X-Forwarded-For", "10.0.0.1");
+        assertTrue(
+                challenge.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer realm=\"https://"));
+    }
+
+    @Test
     void withTheDefaultsEveryoneMayTry() {
         assertEquals(200, from("198.51.100.1", "/v2/").statusCode());
     }

@@ -74,7 +74,8 @@ final class SecuredRegistry implements AutoCloseable {
                 tokens,
                 metadata.identities(),
                 new SignInGuard(Clock.systemUTC()),
-                audit::add);
+                audit::add,
+                Clock.systemUTC());
         RegistryResolver registries = host -> Optional.of(registry);
         AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(List.of(Cidr.parse("127.0.0.0/8"))));
         DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());

@@ -157,6 +157,38 @@ class TokenFlowTest {
     }
 
     @Test
+    void renewingARefreshTokenKeepsItsSignInTimeAndAChainEndsADayAfterThePassword() {
+        java.time.Instant signedIn = java.time.Instant.now()
+                .minus(java.time.Duration.ofHours(23))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String old = registry.tokens.issueRefresh(
+                dev.berth.core.auth.Principal.user("puller", false), registry.host(), signedIn);
+        String renewed = field(
+                registry.postForm("/oauth2/exchange", "grant_type=refresh_token&refresh_token=" + old, null),
+                "refresh_token");
+        assertEquals(
+                signedIn,
+                registry.tokens
+                        .verifyRefresh(renewed, registry.host())
+                        .orElseThrow()
+                        .signedInAt());
+        String expiredChain = registry.tokens.issueRefresh(
+                dev.berth.core.auth.Principal.user("puller", false),
+                registry.host(),
+                java.time.Instant.now().minus(java.time.Duration.ofHours(25)));
+        assertEquals(
+                401,
+                registry.postForm("/oauth2/exchange", "grant_type=refresh_token&refresh_token=" + expiredChain, null)
+                        .statusCode());
+        assertEquals(
+                401,
+                registry.get(
+                                "/v2/app/tags/list",
+                                SecuredRegistry.basic("00000000-0000-0000-0000-000000000000", expiredChain))
+                        .statusCode());
+    }
+
+    @Test
     void malformedTokenRequestsGetClearErrors() {
         assertEquals(
                 400,
@@ -172,6 +204,10 @@ class TokenFlowTest {
                 registry.postForm("/oauth2/exchange", "grant_type=password&username=x&password=y", null)
                         .statusCode());
         assertEquals(404, registry.get("/oauth2/nothing", null).statusCode());
+        assertEquals(
+                400,
+                registry.get("/oauth2/token?scope=" + "repository:a:pull+".repeat(21), null)
+                        .statusCode());
     }
 
     @Test
