@@ -76,6 +76,13 @@ public final class LoginCommand implements Callable<Integer> {
     boolean insecure;
 
     @Option(
+            names = "--ca-file",
+            paramLabel = "FILE",
+            description = "Verify HTTPS against the certificate authorities in this PEM file instead of the system's,"
+                    + " such as <data-dir>/keys/tls/ca.pem of 'berth serve --tls'.")
+    Path caFile;
+
+    @Option(
             names = "--expose-token",
             description = "Print the token as JSON, {\"accessToken\": ..., \"loginServer\": ...}, instead of storing"
                     + " it (as az acr login --expose-token does); it is the password of user " + REFRESH_TOKEN_USER
@@ -107,11 +114,11 @@ public final class LoginCommand implements Callable<Integer> {
         String secret = password();
         try {
             if (exposeToken) {
-                expose(new TokenExchange(insecure).refreshToken(server, username, secret));
+                expose(new TokenExchange(insecure, caFile).refreshToken(server, username, secret));
             } else {
                 DockerConfigFile file = DockerConfigFile.locate(configFile, env);
                 check(file);
-                store(file, new TokenExchange(insecure).refreshToken(server, username, secret));
+                store(file, new TokenExchange(insecure, caFile).refreshToken(server, username, secret));
             }
             return 0;
         } catch (LoginFailure e) {

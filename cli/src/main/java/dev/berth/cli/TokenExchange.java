@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,16 +37,21 @@ final class TokenExchange {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final boolean insecure;
+    private final Path caFile;
 
-    TokenExchange(boolean insecure) {
+    /** @param caFile a PEM file of authorities to verify HTTPS against instead of the system's, or null */
+    TokenExchange(boolean insecure, Path caFile) {
         this.insecure = insecure;
+        this.caFile = caFile;
     }
 
     String refreshToken(LoginServer server, String username, String password) throws LoginFailure {
         byte[] form = form(server, username, password);
         if (!insecure) {
             try {
-                return post(client(), server, server.uri("https", PATH), form);
+                HttpClient.Builder verifying =
+                        caFile == null ? client() : client().sslContext(TrustedAuthorities.from(caFile));
+                return post(verifying, server, server.uri("https", PATH), form);
             } catch (IOException e) {
                 throw new LoginFailure(
                         LoginFailure.Kind.UNREACHABLE,

@@ -295,6 +295,46 @@ class LoginCommandTest {
     }
 
     @Test
+    void aCaFileVerifiesAServerTheSystemDoesNotTrust() throws Exception {
+        java.security.KeyStore keys = java.security.KeyStore.getInstance(selfSigned.toFile(), "changeit".toCharArray());
+        java.security.cert.Certificate certificate =
+                keys.getCertificate(keys.aliases().nextElement());
+        Path pem = home.resolve("ca.pem");
+        Files.writeString(
+                pem,
+                "-----BEGIN CERTIFICATE-----\n"
+                        + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
+                        + "\n-----END CERTIFICATE-----\n");
+        try (FakeTokenService service = FakeTokenService.tls(selfSigned)) {
+            String byName = service.server().replace("127.0.0.1", "localhost");
+            Run run = login(byName, "-u", "admin", "-p", "pw", "--ca-file", pem.toString());
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(NULL_GUID + ":refresh-1", auth(defaultConfig(), byName));
+            Run wrongName = login(service.server(), "-u", "admin", "-p", "pw", "--ca-file", pem.toString());
+            assertEquals(3, wrongName.exitCode(), "the certificate names localhost, not 127.0.0.1");
+        }
+    }
+
+    @Test
+    void anUnreadableCaFileIsReportedAndNothingIsSent() throws Exception {
+        try (FakeTokenService service = FakeTokenService.tls(selfSigned)) {
+            Run run = login(
+                    service.server(),
+                    "-u",
+                    "admin",
+                    "-p",
+                    "pw",
+                    "--ca-file",
+                    home.resolve("none.pem").toString());
+
+            assertEquals(3, run.exitCode());
+            assertTrue(run.err().contains("as a certificate authority"), run.err());
+            assertEquals(List.of(), service.forms());
+        }
+    }
+
+    @Test
     void withoutInsecureASelfSignedCertificateIsRefused() throws Exception {
         try (FakeTokenService service = FakeTokenService.tls(selfSigned)) {
             Run run = login(service.server(), "-u", "admin", "-p", "pw");
