@@ -4,6 +4,7 @@ import dev.berth.core.access.AuditLog.AuditEvent;
 import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.Tokens;
 import dev.berth.core.auth.Tokens.RefreshGrant;
 import dev.berth.core.error.ErrorCode;
@@ -72,14 +73,16 @@ public final class AccessControl {
      * The principal of a user name and password, or of the null-GUID user with a refresh token as password. Repeated
      * failures for a name or from an address are refused for a while with {@link ErrorCode#TOOMANYREQUESTS}.
      */
-    public Optional<Principal> signIn(String username, String password, String audience, Caller caller)
+    public Optional<Principal> signIn(
+            String username, String password, String audience, RegistryRecord registry, Caller caller)
             throws IOException {
         if (username.length() > MAX_NAME || password.length() > MAX_SECRET) {
             record(username.substring(0, Math.min(username.length(), MAX_NAME)), "sign-in", caller, Outcome.FAILED);
             return Optional.empty();
         }
         boolean refreshToken = REFRESH_TOKEN_USER.equals(username);
-        Optional<Principal> remembered = refreshToken ? Optional.empty() : authenticator.remembered(username, password);
+        Optional<Principal> remembered =
+                refreshToken ? Optional.empty() : authenticator.remembered(username, password, registry.id());
         if (remembered.isPresent()) {
             return remembered;
         }
@@ -92,8 +95,9 @@ public final class AccessControl {
                     "too many failed sign-ins; try again in " + seconds + " s",
                     Map.of("retryAfterSeconds", seconds));
         }
-        Optional<Principal> principal =
-                refreshToken ? refreshed(password, audience) : authenticator.authenticate(username, password);
+        Optional<Principal> principal = refreshToken
+                ? refreshed(password, audience)
+                : authenticator.authenticate(username, password, registry.id());
         if (principal.isEmpty()) {
             record(username, "sign-in", caller, Outcome.FAILED);
         } else {
@@ -134,6 +138,13 @@ public final class AccessControl {
     public Optional<Principal> principalOf(String subject) throws IOException {
         if (subject.equals(Principal.ANONYMOUS.subject())) {
             return Optional.of(Principal.ANONYMOUS);
+        }
+        if (subject.startsWith("token:")) {
+            Principal token = new Principal(Principal.Kind.TOKEN, subject.substring("token:".length()), false);
+            return identities
+                    .findToken(token.tokenRegistryId(), token.tokenName())
+                    .filter(RegistryToken::enabled)
+                    .map(t -> token);
         }
         if (!subject.startsWith("user:")) {
             return Optional.empty();

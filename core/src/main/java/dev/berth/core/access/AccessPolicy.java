@@ -3,12 +3,14 @@ package dev.berth.core.access;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Actions;
 import dev.berth.core.auth.Principal;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,6 +57,10 @@ public final class AccessPolicy {
         if (principal.isAnonymous()) {
             return allowed;
         }
+        if (principal.kind() == Principal.Kind.TOKEN) {
+            allowed.addAll(tokenActions(principal, registry, asked));
+            return allowed;
+        }
         for (RoleAssignment assignment : identities.assignments(principal.subject(), registry.id())) {
             if (isCatalog(asked)
                     ? assignment.repositoryPattern().equals("*")
@@ -63,6 +69,21 @@ public final class AccessPolicy {
             }
         }
         return allowed;
+    }
+
+    /** What a token's scope map gives on a repository of its own registry; tokens never list the catalog. */
+    private Set<String> tokenActions(Principal token, RegistryRecord registry, AccessScope asked) throws IOException {
+        if (token.tokenRegistryId() != registry.id() || !isRepository(asked)) {
+            return Set.of();
+        }
+        Optional<RegistryToken> record = identities.findToken(registry.id(), token.tokenName());
+        if (record.isEmpty() || !record.get().enabled()) {
+            return Set.of();
+        }
+        return identities
+                .findScopeMap(registry.id(), record.get().scopeMap())
+                .map(map -> map.actionsOn(asked.name()))
+                .orElse(Set.of());
     }
 
     private static boolean isCatalog(AccessScope scope) {

@@ -2,6 +2,7 @@ package dev.berth.core.access;
 
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.auth.Principal;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.spi.IdentityStore;
@@ -47,31 +48,55 @@ public final class Authenticator {
     }
 
     /** The principal of credentials that signed in successfully a moment ago, without hashing again. */
-    public Optional<Principal> remembered(String username, String password) {
-        Remembered remembered = recent.get(cacheKey(username, password));
+    public Optional<Principal> remembered(String username, String password, long registryId) {
+        Remembered remembered = recent.get(cacheKey(username, password, registryId));
         if (remembered != null && clock.instant().isBefore(remembered.until())) {
             return Optional.of(remembered.principal());
         }
         return Optional.empty();
     }
 
-    public Optional<Principal> authenticate(String username, String password) throws IOException {
-        Optional<Principal> remembered = remembered(username, password);
+    /**
+     * Checks a name and password: a user's, or else a repository-scoped token's of the registry being signed in to
+     * (a token's current passwords, either of its two).
+     */
+    public Optional<Principal> authenticate(String username, String password, long registryId) throws IOException {
+        Optional<Principal> remembered = remembered(username, password, registryId);
         if (remembered.isPresent()) {
             return remembered;
         }
-        String key = cacheKey(username, password);
         Optional<UserRecord> user = identities.findUser(username);
-        boolean matches = verify(password, user.map(UserRecord::passwordHash).orElse(decoyHash));
-        if (user.isEmpty() || !matches || !user.get().enabled()) {
+        Optional<Principal> principal;
+        if (user.isPresent()) {
+            boolean matches = verify(password, user.get().passwordHash());
+            principal = matches && user.get().enabled()
+                    ? Optional.of(Principal.user(user.get().name(), user.get().installationAdmin()))
+                    : Optional.empty();
+        } else {
+            principal = token(username, password, registryId);
+        }
+        principal.ifPresent(p -> remember(cacheKey(username, password, registryId), p));
+        return principal;
+    }
+
+    private Optional<Principal> token(String name, String password, long registryId) throws IOException {
+        Optional<RegistryToken> token = identities.findToken(registryId, name);
+        if (token.isEmpty()) {
+            verify(password, decoyHash);
             return Optional.empty();
         }
-        Principal principal = Principal.user(user.get().name(), user.get().installationAdmin());
+        boolean matches = false;
+        for (RegistryToken.Password candidate : token.get().passwords()) {
+            matches |= verify(password, candidate.hash()) && candidate.isCurrent(clock.instant());
+        }
+        return matches && token.get().enabled() ? Optional.of(Principal.token(registryId, name)) : Optional.empty();
+    }
+
+    private void remember(String key, Principal principal) {
         if (recent.size() > 10_000) {
             recent.clear();
         }
         recent.put(key, new Remembered(principal, clock.instant().plus(REMEMBER)));
-        return Optional.of(principal);
     }
 
     /**
@@ -99,12 +124,14 @@ public final class Authenticator {
         recent.clear();
     }
 
-    private static String cacheKey(String username, String password) {
+    private static String cacheKey(String username, String password, long registryId) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(username.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(password.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Long.toString(registryId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -40,7 +40,10 @@ public final class SignInGuard {
     public Optional<Duration> tryBegin(String username, String address) {
         Instant now = clock.instant();
         forgetOldWhenFull(now);
-        Instant blocked = later(begin("address:" + address, now), begin("user:" + username + "@" + address, now));
+        Instant blocked = begin("address:" + address, now);
+        if (!blocked.isAfter(now)) {
+            blocked = begin("user:" + username + "@" + address, now);
+        }
         return blocked.isAfter(now) ? Optional.of(Duration.between(now, blocked)) : Optional.empty();
     }
 
@@ -88,9 +91,5 @@ public final class SignInGuard {
         int doublings = Math.min(attempts - FREE_FAILURES - 1, 10);
         Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

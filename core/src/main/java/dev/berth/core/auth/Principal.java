@@ -1,13 +1,16 @@
 package dev.berth.core.auth;
 
 /**
- * Who a request acts for. An installation administrator may do anything anywhere; everyone else holds what their
- * role assignments (or, for the anonymous principal, the registry's anonymous-pull setting) give.
+ * Who a request acts for. An installation administrator may do anything anywhere; a user holds what its role
+ * assignments give, a token what its scope map gives on its own registry, and the anonymous principal what the
+ * registry's anonymous-pull setting gives.
  */
 public record Principal(Kind kind, String name, boolean installationAdmin) {
     /** The kinds of identity. */
     public enum Kind {
         USER,
+        /** A repository-scoped token of one registry, named {@code <registry id>/<token name>}. */
+        TOKEN,
         ANONYMOUS
     }
 
@@ -15,6 +18,21 @@ public record Principal(Kind kind, String name, boolean installationAdmin) {
 
     public static Principal user(String name, boolean installationAdmin) {
         return new Principal(Kind.USER, name, installationAdmin);
+    }
+
+    /** A registry's repository-scoped token; it holds what its scope map says, on that registry only. */
+    public static Principal token(long registryId, String name) {
+        return new Principal(Kind.TOKEN, registryId + "/" + name, false);
+    }
+
+    /** The registry a token belongs to; only for {@link Kind#TOKEN}. */
+    public long tokenRegistryId() {
+        return Long.parseLong(name.substring(0, name.indexOf('/')));
+    }
+
+    /** The token's own name, without its registry; only for {@link Kind#TOKEN}. */
+    public String tokenName() {
+        return name.substring(name.indexOf('/') + 1);
     }
 
     public boolean isAnonymous() {

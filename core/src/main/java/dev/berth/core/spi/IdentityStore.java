@@ -1,7 +1,9 @@
 package dev.berth.core.spi;
 
 import dev.berth.core.auth.NetworkRules;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.auth.ScopeMap;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,17 @@ public interface IdentityStore {
     NetworkRules networkRules(long registryId) throws IOException;
 
     void setNetworkRules(long registryId, NetworkRules rules) throws IOException;
+
+    /** Creates or replaces a scope map of the registry. */
+    void putScopeMap(long registryId, ScopeMap map) throws IOException;
+
+    /** A scope map of the registry by name, the system maps included. */
+    Optional<ScopeMap> findScopeMap(long registryId, String name) throws IOException;
+
+    /** Creates or replaces a repository-scoped token. */
+    void putToken(RegistryToken token) throws IOException;
+
+    Optional<RegistryToken> findToken(long registryId, String name) throws IOException;
 
     /** A local user: a name, a password hash, whether it administers the whole installation, whether it may sign in. */
     record UserRecord(String name, String passwordHash, boolean installationAdmin, boolean enabled) {}

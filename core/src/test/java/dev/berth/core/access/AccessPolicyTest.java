@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,38 @@ class AccessPolicyTest {
         assertEquals(Set.of("pull"), granted(Principal.ANONYMOUS, REGISTRY, everything("app")));
         assertEquals(Set.of(), granted(Principal.ANONYMOUS, REGISTRY, AccessScope.catalog()));
         assertEquals(Set.of(), granted(Principal.ANONYMOUS, OTHER, everything("app")));
+    }
+
+    @Test
+    void aTokenHoldsWhatItsScopeMapSaysOnItsOwnRegistryOnly() throws IOException {
+        identities.putScopeMap(
+                REGISTRY.id(),
+                new ScopeMap(
+                        "apps",
+                        "",
+                        List.of(
+                                "repositories/app/content/read",
+                                "repositories/team/*/content/write",
+                                "repositories/old/content/delete")));
+        identities.putToken(new RegistryToken(REGISTRY.id(), "ci", "apps", true, List.of()));
+        Principal ci = Principal.token(REGISTRY.id(), "ci");
+        assertEquals(Set.of("pull"), granted(ci, REGISTRY, everything("app")));
+        assertEquals(Set.of("pull", "push"), granted(ci, REGISTRY, everything("team/x")));
+        assertEquals(Set.of("delete"), granted(ci, REGISTRY, everything("old")));
+        assertEquals(Set.of(), granted(ci, REGISTRY, everything("other")));
+        assertEquals(Set.of(), granted(ci, REGISTRY, AccessScope.catalog()));
+        assertEquals(Set.of(), granted(ci, OTHER, everything("app")));
+    }
+
+    @Test
+    void aDisabledTokenHoldsNothingAndScopeMapChangesApplyAtOnce() throws IOException {
+        identities.putToken(new RegistryToken(REGISTRY.id(), "ci", "_repositories_pull", true, List.of()));
+        Principal ci = Principal.token(REGISTRY.id(), "ci");
+        assertEquals(Set.of("pull"), granted(ci, REGISTRY, everything("any")));
+        identities.putToken(new RegistryToken(REGISTRY.id(), "ci", "_repositories_admin", true, List.of()));
+        assertEquals(Set.of("pull", "push", "delete"), granted(ci, REGISTRY, everything("any")));
+        identities.putToken(new RegistryToken(REGISTRY.id(), "ci", "_repositories_admin", false, List.of()));
+        assertEquals(Set.of(), granted(ci, REGISTRY, everything("any")));
     }
 
     @Test

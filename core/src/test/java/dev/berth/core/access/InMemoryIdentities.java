@@ -1,7 +1,9 @@
 package dev.berth.core.access;
 
 import dev.berth.core.auth.NetworkRules;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.spi.IdentityStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +52,29 @@ final class InMemoryIdentities implements IdentityStore {
         return assignments.stream()
                 .filter(a -> a.principalSubject().equals(subject) && a.registryId() == registryId)
                 .toList();
+    }
+
+    private final Map<String, ScopeMap> scopeMaps = new HashMap<>();
+    private final Map<String, RegistryToken> tokens = new HashMap<>();
+
+    @Override
+    public void putScopeMap(long registryId, ScopeMap map) {
+        scopeMaps.put(registryId + "/" + map.name(), map);
+    }
+
+    @Override
+    public Optional<ScopeMap> findScopeMap(long registryId, String name) {
+        return ScopeMap.system(name).or(() -> Optional.ofNullable(scopeMaps.get(registryId + "/" + name)));
+    }
+
+    @Override
+    public void putToken(RegistryToken token) {
+        tokens.put(token.registryId() + "/" + token.name(), token);
+    }
+
+    @Override
+    public Optional<RegistryToken> findToken(long registryId, String name) {
+        return Optional.ofNullable(tokens.get(registryId + "/" + name));
     }
 
     @Override

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.NetworkRules;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
@@ -390,6 +392,32 @@ public abstract class MetadataStoreContract {
         NetworkRules closed = new NetworkRules(false, NetworkRules.DefaultAction.ALLOW, List.of());
         store.identities().setNetworkRules(registry.id(), closed);
         assertEquals(closed, store.identities().networkRules(registry.id()));
+    }
+
+    @Test
+    void scopeMapsAndTokensAreKeptPerRegistryWithTheSystemMapsAlwaysThere() throws IOException {
+        assertTrue(store.identities()
+                .findScopeMap(registry.id(), "_repositories_pull")
+                .isPresent());
+        ScopeMap map = new ScopeMap("apps", "the apps", List.of("repositories/app/content/read"));
+        store.identities().putScopeMap(registry.id(), map);
+        assertEquals(Optional.of(map), store.identities().findScopeMap(registry.id(), "apps"));
+        long other = store.registries().getOrCreate("other").id();
+        assertTrue(store.identities().findScopeMap(other, "apps").isEmpty());
+        RegistryToken token = new RegistryToken(
+                registry.id(),
+                "ci",
+                "apps",
+                true,
+                List.of(
+                        new RegistryToken.Password("password1", "$hash1", null),
+                        new RegistryToken.Password("password2", "$hash2", Instant.ofEpochMilli(1_800_000_000_000L))));
+        store.identities().putToken(token);
+        assertEquals(Optional.of(token), store.identities().findToken(registry.id(), "ci"));
+        RegistryToken disabled = new RegistryToken(registry.id(), "ci", "_repositories_pull", false, List.of());
+        store.identities().putToken(disabled);
+        assertEquals(Optional.of(disabled), store.identities().findToken(registry.id(), "ci"));
+        assertTrue(store.identities().findToken(other, "ci").isEmpty());
     }
 
     @Test

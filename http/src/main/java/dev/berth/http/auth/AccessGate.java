@@ -94,7 +94,8 @@ public final class AccessGate {
             Exchange exchange, RegistryRecord registry, Credentials.Basic basic, Optional<AccessScope> needed)
             throws IOException {
         AccessControl.Caller caller = caller(exchange);
-        Optional<Principal> principal = control.signIn(basic.username(), basic.password(), exchange.host(), caller);
+        Optional<Principal> principal =
+                control.signIn(basic.username(), basic.password(), exchange.host(), registry, caller);
         if (principal.isEmpty()) {
             throw challenge(exchange, needed, null, "invalid user name or password");
         }

@@ -147,7 +147,7 @@ public final class TokenApi implements Endpoint {
     }
 
     private Principal signIn(Exchange exchange, String username, String password, String audience) throws IOException {
-        return control.signIn(username, password, audience, gate.caller(exchange))
+        return control.signIn(username, password, audience, registry(exchange), gate.caller(exchange))
                 .orElseThrow(() -> unauthorized("invalid user name or password"));
     }
 

@@ -11,8 +11,10 @@ import dev.berth.core.access.SignInGuard;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.registry.DataPlane;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.IdentityStore.UserRecord;
@@ -50,6 +52,7 @@ final class SecuredRegistry implements AutoCloseable {
     private final FilesystemBlobStore blobs;
     private final HttpServer server;
     private final RegistryRecord registry;
+    private final PasswordHasher hasher;
     private final HttpClient http = HttpClient.newHttpClient();
     /** The token service's own signer, for forging tokens the way only Berth could. */
     final JwtTokens tokens;
@@ -61,7 +64,7 @@ final class SecuredRegistry implements AutoCloseable {
         blobs = new FilesystemBlobStore(dir);
         metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
         registry = metadata.registries().getOrCreate("default");
-        PasswordHasher hasher = new Argon2PasswordHasher(1024, 1);
+        hasher = new Argon2PasswordHasher(1024, 1);
         addUsers(hasher);
         tokens = new JwtTokens(
                 SigningKeys.loadOrCreate(dir.resolve("keys"), Clock.systemUTC()),
@@ -101,6 +104,22 @@ final class SecuredRegistry implements AutoCloseable {
 
     private void assign(String user, String pattern, Role role) throws IOException {
         metadata.identities().assign(new RoleAssignment("user:" + user, registry.id(), pattern, role));
+    }
+
+    void scopeMap(String name, String... actions) throws IOException {
+        metadata.identities().putScopeMap(registry.id(), new ScopeMap(name, "", List.of(actions)));
+    }
+
+    /** A token with one password; {@code expiry} may be null. */
+    void token(String name, String scopeMap, boolean enabled, String password, java.time.Instant expiry)
+            throws IOException {
+        metadata.identities()
+                .putToken(new RegistryToken(
+                        registry.id(),
+                        name,
+                        scopeMap,
+                        enabled,
+                        List.of(new RegistryToken.Password("password1", hasher.hash(password), expiry))));
     }
 
     void networkRules(NetworkRules rules) throws IOException {

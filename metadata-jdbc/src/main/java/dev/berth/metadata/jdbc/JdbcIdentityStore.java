@@ -2,8 +2,10 @@ package dev.berth.metadata.jdbc;
 
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.NetworkRules;
+import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
+import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.json.Json;
 import dev.berth.core.spi.IdentityStore;
 import java.io.IOException;
@@ -11,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcIdentityStore implements IdentityStore {
@@ -136,6 +141,86 @@ final class JdbcIdentityStore implements IdentityStore {
                 rules.publicNetworkAccess(),
                 rules.defaultAction().name(),
                 allowed));
+    }
+
+    @Override
+    public void putScopeMap(long registryId, ScopeMap map) throws IOException {
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO scope_maps (registry_id, name, description, actions) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (registry_id, name) DO UPDATE SET description = excluded.description,"
+                        + " actions = excluded.actions",
+                registryId,
+                map.name(),
+                map.description() == null ? "" : map.description(),
+                Json.writeString(map.actions())));
+    }
+
+    @Override
+    public Optional<ScopeMap> findScopeMap(long registryId, String name) throws IOException {
+        Optional<ScopeMap> system = ScopeMap.system(name);
+        if (system.isPresent()) {
+            return system;
+        }
+        return database.read(c -> Sql.first(
+                c,
+                "SELECT name, description, actions FROM scope_maps WHERE registry_id = ? AND name = ?",
+                row -> new ScopeMap(row.getString(1), row.getString(2), strings(row.getString(3))),
+                registryId,
+                name));
+    }
+
+    @Override
+    public void putToken(RegistryToken token) throws IOException {
+        List<Map<String, Object>> passwords = new ArrayList<>();
+        for (RegistryToken.Password password : token.passwords()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", password.name());
+            entry.put("hash", password.hash());
+            entry.put(
+                    "expiry",
+                    password.expiry() == null ? null : password.expiry().toEpochMilli());
+            passwords.add(entry);
+        }
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO registry_tokens (registry_id, name, scope_map, enabled, passwords) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (registry_id, name) DO UPDATE SET scope_map = excluded.scope_map,"
+                        + " enabled = excluded.enabled, passwords = excluded.passwords",
+                token.registryId(),
+                token.name(),
+                token.scopeMap(),
+                token.enabled(),
+                Json.writeString(passwords)));
+    }
+
+    @Override
+    public Optional<RegistryToken> findToken(long registryId, String name) throws IOException {
+        return database.read(c -> Sql.first(
+                c,
+                "SELECT registry_id, name, scope_map, enabled, passwords FROM registry_tokens"
+                        + " WHERE registry_id = ? AND name = ?",
+                JdbcIdentityStore::token,
+                registryId,
+                name));
+    }
+
+    private static RegistryToken token(ResultSet row) throws SQLException {
+        List<RegistryToken.Password> passwords = new ArrayList<>();
+        for (var entry : Json.parse(row.getString(5).getBytes(StandardCharsets.UTF_8))) {
+            var expiry = entry.get("expiry");
+            passwords.add(new RegistryToken.Password(
+                    entry.get("name").asText(),
+                    entry.get("hash").asText(),
+                    expiry == null || expiry.isNull() ? null : Instant.ofEpochMilli(expiry.asLong())));
+        }
+        return new RegistryToken(row.getLong(1), row.getString(2), row.getString(3), row.getBoolean(4), passwords);
+    }
+
+    private static List<String> strings(String json) {
+        List<String> values = new ArrayList<>();
+        Json.parse(json.getBytes(StandardCharsets.UTF_8)).forEach(node -> values.add(node.asText()));
+        return values;
     }
 
     private static NetworkRules networkRules(ResultSet row) throws SQLException {

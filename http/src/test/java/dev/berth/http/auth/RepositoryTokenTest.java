@@ -1,0 +1,91 @@
+package dev.berth.http.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Repository-scoped tokens: they sign in like users and hold what their scope map says, on their registry. */
+class RepositoryTokenTest {
+    private static SecuredRegistry registry;
+
+    @BeforeAll
+    static void start() throws Exception {
+        registry = new SecuredRegistry();
+        AccessMatrixTestSupport.push(registry, "app");
+        AccessMatrixTestSupport.push(registry, "other");
+        registry.scopeMap("read-app", "repositories/app/content/read");
+        registry.token("reader-token", "read-app", true, "token-pw", null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        registry.close();
+    }
+
+    @Test
+    void aPullOnlyTokenCanPullButNotPushAndSeesNoOtherRepository() {
+        String token = SecuredRegistry.basic("reader-token", "token-pw");
+        assertEquals(200, registry.get("/v2/app/manifests/v1", token).statusCode());
+        assertEquals(
+                403,
+                registry.send("POST", "/v2/app/blobs/uploads/", token, null).statusCode());
+        assertEquals(403, registry.get("/v2/other/manifests/v1", token).statusCode());
+        assertEquals(403, registry.get("/v2/_catalog", token).statusCode(), "tokens never list the catalog");
+    }
+
+    @Test
+    void aTokenWorksThroughTheTokenServiceToo() {
+        HttpResponse<String> response = registry.get(
+                "/oauth2/token?scope=repository:app:pull,push", SecuredRegistry.basic("reader-token", "token-pw"));
+        assertEquals(200, response.statusCode());
+        String bearer = "Bearer "
+                + dev.berth.core.json.Json.parse(response.body().getBytes())
+                        .get("token")
+                        .asText();
+        assertEquals(200, registry.get("/v2/app/tags/list", bearer).statusCode());
+        assertEquals(
+                401,
+                registry.send("POST", "/v2/app/blobs/uploads/", bearer, null).statusCode());
+    }
+
+    @Test
+    void aChangedScopeMapAppliesToTheNextRequest() throws Exception {
+        registry.scopeMap("push-app", "repositories/app/content/read");
+        registry.token("pusher-token", "push-app", true, "push-pw", null);
+        String token = SecuredRegistry.basic("pusher-token", "push-pw");
+        assertEquals(
+                403,
+                registry.send("POST", "/v2/app/blobs/uploads/", token, null).statusCode());
+        registry.scopeMap("push-app", "repositories/app/content/write");
+        assertEquals(
+                202,
+                registry.send("POST", "/v2/app/blobs/uploads/", token, null).statusCode());
+    }
+
+    @Test
+    void disabledTokensAndExpiredPasswordsAreRefused() throws Exception {
+        registry.token("off-token", "_repositories_admin", false, "off-pw", null);
+        registry.token(
+                "old-token",
+                "_repositories_admin",
+                true,
+                "old-pw",
+                Instant.now().minusSeconds(60));
+        assertEquals(
+                401,
+                registry.get("/v2/app/tags/list", SecuredRegistry.basic("off-token", "off-pw"))
+                        .statusCode());
+        assertEquals(
+                401,
+                registry.get("/v2/app/tags/list", SecuredRegistry.basic("old-token", "old-pw"))
+                        .statusCode());
+        assertEquals(
+                401,
+                registry.get("/v2/app/tags/list", SecuredRegistry.basic("reader-token", "wrong"))
+                        .statusCode());
+    }
+}
