@@ -97,7 +97,7 @@ public final class AccessControl {
         }
         Optional<Principal> principal = refreshToken
                 ? refreshed(password, audience)
-                : authenticator.authenticate(username, password, registry.id());
+                : authenticator.authenticate(username, password, registry.id(), registry.name());
         if (principal.isEmpty()) {
             record(username, "sign-in", caller, Outcome.FAILED);
         } else {
@@ -138,6 +138,12 @@ public final class AccessControl {
     public Optional<Principal> principalOf(String subject) throws IOException {
         if (subject.equals(Principal.ANONYMOUS.subject())) {
             return Optional.of(Principal.ANONYMOUS);
+        }
+        if (subject.startsWith("admin_account:")) {
+            long registryId = Long.parseLong(subject.substring("admin_account:".length()));
+            return identities.adminAccount(registryId).enabled()
+                    ? Optional.of(Principal.adminAccount(registryId))
+                    : Optional.empty();
         }
         if (subject.startsWith("token:")) {
             Principal token = new Principal(Principal.Kind.TOKEN, subject.substring("token:".length()), false);

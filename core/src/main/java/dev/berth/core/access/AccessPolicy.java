@@ -57,6 +57,13 @@ public final class AccessPolicy {
         if (principal.isAnonymous()) {
             return allowed;
         }
+        if (principal.kind() == Principal.Kind.ADMIN_ACCOUNT) {
+            if (Long.parseLong(principal.name()) == registry.id()
+                    && identities.adminAccount(registry.id()).enabled()) {
+                allowed.addAll(Actions.EVERY);
+            }
+            return allowed;
+        }
         if (principal.kind() == Principal.Kind.TOKEN) {
             allowed.addAll(tokenActions(principal, registry, asked));
             return allowed;

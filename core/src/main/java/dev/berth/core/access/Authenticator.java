@@ -1,5 +1,6 @@
 package dev.berth.core.access;
 
+import dev.berth.core.auth.AdminAccount;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.RegistryToken;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,14 +62,20 @@ public final class Authenticator {
      * Checks a name and password: a user's, or else a repository-scoped token's of the registry being signed in to
      * (a token's current passwords, either of its two).
      */
-    public Optional<Principal> authenticate(String username, String password, long registryId) throws IOException {
+    public Optional<Principal> authenticate(String username, String password, long registryId, String registryName)
+            throws IOException {
         Optional<Principal> remembered = remembered(username, password, registryId);
         if (remembered.isPresent()) {
             return remembered;
         }
         Optional<UserRecord> user = identities.findUser(username);
         Optional<Principal> principal;
-        if (user.isPresent()) {
+        AdminAccount admin = username.equals(registryName) ? identities.adminAccount(registryId) : null;
+        if (admin != null && admin.enabled()) {
+            principal = anyCurrent(password, admin.passwords())
+                    ? Optional.of(Principal.adminAccount(registryId))
+                    : Optional.empty();
+        } else if (user.isPresent()) {
             boolean matches = verify(password, user.get().passwordHash());
             principal = matches && user.get().enabled()
                     ? Optional.of(Principal.user(user.get().name(), user.get().installationAdmin()))
@@ -85,11 +93,21 @@ public final class Authenticator {
             verify(password, decoyHash);
             return Optional.empty();
         }
+        boolean matches = anyCurrent(password, token.get().passwords());
+        return matches && token.get().enabled() ? Optional.of(Principal.token(registryId, name)) : Optional.empty();
+    }
+
+    /** Whether the password is one of these and that one has not expired; every candidate costs the same. */
+    private boolean anyCurrent(String password, List<RegistryToken.Password> candidates) {
+        if (candidates.isEmpty()) {
+            verify(password, decoyHash);
+            return false;
+        }
         boolean matches = false;
-        for (RegistryToken.Password candidate : token.get().passwords()) {
+        for (RegistryToken.Password candidate : candidates) {
             matches |= verify(password, candidate.hash()) && candidate.isCurrent(clock.instant());
         }
-        return matches && token.get().enabled() ? Optional.of(Principal.token(registryId, name)) : Optional.empty();
+        return matches;
     }
 
     private void remember(String key, Principal principal) {

@@ -11,6 +11,8 @@ public record Principal(Kind kind, String name, boolean installationAdmin) {
         USER,
         /** A repository-scoped token of one registry, named {@code <registry id>/<token name>}. */
         TOKEN,
+        /** A registry's admin account, named by the registry's id. */
+        ADMIN_ACCOUNT,
         ANONYMOUS
     }
 
@@ -23,6 +25,11 @@ public record Principal(Kind kind, String name, boolean installationAdmin) {
     /** A registry's repository-scoped token; it holds what its scope map says, on that registry only. */
     public static Principal token(long registryId, String name) {
         return new Principal(Kind.TOKEN, registryId + "/" + name, false);
+    }
+
+    /** The admin account of a registry: full data-plane rights on that registry only. */
+    public static Principal adminAccount(long registryId) {
+        return new Principal(Kind.ADMIN_ACCOUNT, Long.toString(registryId), false);
     }
 
     /** The registry a token belongs to; only for {@link Kind#TOKEN}. */

@@ -1,5 +1,6 @@
 package dev.berth.core.spi;
 
+import dev.berth.core.auth.AdminAccount;
 import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RoleAssignment;
@@ -48,6 +49,11 @@ public interface IdentityStore {
     void putToken(RegistryToken token) throws IOException;
 
     Optional<RegistryToken> findToken(long registryId, String name) throws IOException;
+
+    /** The registry's admin account; disabled when it was never set. */
+    AdminAccount adminAccount(long registryId) throws IOException;
+
+    void setAdminAccount(AdminAccount account) throws IOException;
 
     /** A local user: a name, a password hash, whether it administers the whole installation, whether it may sign in. */
     record UserRecord(String name, String passwordHash, boolean installationAdmin, boolean enabled) {}

@@ -129,6 +129,16 @@ class AccessPolicyTest {
     }
 
     @Test
+    void anEnabledAdminAccountMayDoEverythingOnItsRegistryOnly() throws IOException {
+        Principal admin = Principal.adminAccount(REGISTRY.id());
+        assertEquals(Set.of(), granted(admin, REGISTRY, everything("app")));
+        identities.setAdminAccount(new dev.berth.core.auth.AdminAccount(REGISTRY.id(), true, List.of()));
+        assertEquals(Set.of("pull", "push", "delete"), granted(admin, REGISTRY, everything("app")));
+        assertEquals(Set.of("*"), granted(admin, REGISTRY, AccessScope.catalog()));
+        assertEquals(Set.of(), granted(admin, OTHER, everything("app")));
+    }
+
+    @Test
     void aUserWithNoRoleGetsNothing() throws IOException {
         assertEquals(Set.of(), granted(ALICE, REGISTRY, everything("app")));
     }

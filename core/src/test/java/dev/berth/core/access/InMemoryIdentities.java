@@ -1,5 +1,6 @@
 package dev.berth.core.access;
 
+import dev.berth.core.auth.AdminAccount;
 import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RoleAssignment;
@@ -56,6 +57,18 @@ final class InMemoryIdentities implements IdentityStore {
 
     private final Map<String, ScopeMap> scopeMaps = new HashMap<>();
     private final Map<String, RegistryToken> tokens = new HashMap<>();
+
+    private final Map<Long, AdminAccount> adminAccounts = new HashMap<>();
+
+    @Override
+    public AdminAccount adminAccount(long registryId) {
+        return adminAccounts.getOrDefault(registryId, AdminAccount.disabled(registryId));
+    }
+
+    @Override
+    public void setAdminAccount(AdminAccount account) {
+        adminAccounts.put(account.registryId(), account);
+    }
 
     @Override
     public void putScopeMap(long registryId, ScopeMap map) {

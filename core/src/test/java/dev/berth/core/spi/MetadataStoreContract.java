@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.auth.AdminAccount;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RegistryToken;
@@ -418,6 +419,21 @@ public abstract class MetadataStoreContract {
         store.identities().putToken(disabled);
         assertEquals(Optional.of(disabled), store.identities().findToken(registry.id(), "ci"));
         assertTrue(store.identities().findToken(other, "ci").isEmpty());
+    }
+
+    @Test
+    void adminAccountsAreDisabledUntilSetAndKeptPerRegistry() throws IOException {
+        assertEquals(AdminAccount.disabled(registry.id()), store.identities().adminAccount(registry.id()));
+        AdminAccount account = new AdminAccount(
+                registry.id(),
+                true,
+                List.of(
+                        new RegistryToken.Password("password", "$h1", null),
+                        new RegistryToken.Password("password2", "$h2", null)));
+        store.identities().setAdminAccount(account);
+        assertEquals(account, store.identities().adminAccount(registry.id()));
+        long other = store.registries().getOrCreate("other").id();
+        assertFalse(store.identities().adminAccount(other).enabled());
     }
 
     @Test

@@ -67,6 +67,28 @@ class RepositoryTokenTest {
     }
 
     @Test
+    void theRegistryAdminAccountSignsInWithEitherPasswordOnlyWhileEnabled() throws Exception {
+        String first = SecuredRegistry.basic("default", "admin-pw-1");
+        String second = SecuredRegistry.basic("default", "admin-pw-2");
+        assertEquals(401, registry.get("/v2/app/tags/list", first).statusCode(), "disabled by default");
+        registry.adminAccount(true, "admin-pw-1", "admin-pw-2");
+        assertEquals(200, registry.get("/v2/app/tags/list", first).statusCode());
+        assertEquals(
+                202,
+                registry.send("POST", "/v2/app/blobs/uploads/", second, null).statusCode());
+        assertEquals(200, registry.get("/v2/_catalog", second).statusCode());
+        assertEquals(
+                401,
+                registry.get("/v2/app/tags/list", SecuredRegistry.basic("default", "nope"))
+                        .statusCode());
+        registry.adminAccount(false, "admin-pw-1", "admin-pw-2");
+        assertEquals(
+                403,
+                registry.get("/v2/app/tags/list", second).statusCode(),
+                "a disabled account's remembered sign-in grants nothing");
+    }
+
+    @Test
     void disabledTokensAndExpiredPasswordsAreRefused() throws Exception {
         registry.token("off-token", "_repositories_admin", false, "off-pw", null);
         registry.token(

@@ -122,6 +122,17 @@ final class SecuredRegistry implements AutoCloseable {
                         List.of(new RegistryToken.Password("password1", hasher.hash(password), expiry))));
     }
 
+    /** Enables the registry's admin account (user name {@code default}) with two passwords, or disables it. */
+    void adminAccount(boolean enabled, String password, String password2) throws IOException {
+        metadata.identities()
+                .setAdminAccount(new dev.berth.core.auth.AdminAccount(
+                        registry.id(),
+                        enabled,
+                        List.of(
+                                new RegistryToken.Password("password", hasher.hash(password), null),
+                                new RegistryToken.Password("password2", hasher.hash(password2), null))));
+    }
+
     void networkRules(NetworkRules rules) throws IOException {
         metadata.identities().setNetworkRules(registry.id(), rules);
     }

@@ -1,5 +1,6 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.auth.AdminAccount;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RegistryToken;
@@ -171,17 +172,56 @@ final class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
-    public void putToken(RegistryToken token) throws IOException {
-        List<Map<String, Object>> passwords = new ArrayList<>();
-        for (RegistryToken.Password password : token.passwords()) {
+    public AdminAccount adminAccount(long registryId) throws IOException {
+        return database.read(c -> Sql.first(
+                        c,
+                        "SELECT enabled, passwords FROM registry_admin_accounts WHERE registry_id = ?",
+                        row -> new AdminAccount(registryId, row.getBoolean(1), passwords(row.getString(2))),
+                        registryId))
+                .orElse(AdminAccount.disabled(registryId));
+    }
+
+    @Override
+    public void setAdminAccount(AdminAccount account) throws IOException {
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO registry_admin_accounts (registry_id, enabled, passwords) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (registry_id) DO UPDATE SET enabled = excluded.enabled,"
+                        + " passwords = excluded.passwords",
+                account.registryId(),
+                account.enabled(),
+                passwordsJson(account.passwords())));
+    }
+
+    private static String passwordsJson(List<RegistryToken.Password> passwords) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (RegistryToken.Password password : passwords) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", password.name());
             entry.put("hash", password.hash());
             entry.put(
                     "expiry",
                     password.expiry() == null ? null : password.expiry().toEpochMilli());
-            passwords.add(entry);
+            entries.add(entry);
         }
+        return Json.writeString(entries);
+    }
+
+    private static List<RegistryToken.Password> passwords(String json) {
+        List<RegistryToken.Password> passwords = new ArrayList<>();
+        for (var entry : Json.parse(json.getBytes(StandardCharsets.UTF_8))) {
+            var expiry = entry.get("expiry");
+            passwords.add(new RegistryToken.Password(
+                    entry.get("name").asText(),
+                    entry.get("hash").asText(),
+                    expiry == null || expiry.isNull() ? null : Instant.ofEpochMilli(expiry.asLong())));
+        }
+        return passwords;
+    }
+
+    @Override
+    public void putToken(RegistryToken token) throws IOException {
+        String passwords = passwordsJson(token.passwords());
         database.write(c -> Sql.update(
                 c,
                 "INSERT INTO registry_tokens (registry_id, name, scope_map, enabled, passwords) VALUES (?, ?, ?, ?, ?)"
@@ -191,7 +231,7 @@ final class JdbcIdentityStore implements IdentityStore {
                 token.name(),
                 token.scopeMap(),
                 token.enabled(),
-                Json.writeString(passwords)));
+                passwords));
     }
 
     @Override
@@ -206,14 +246,7 @@ final class JdbcIdentityStore implements IdentityStore {
     }
 
     private static RegistryToken token(ResultSet row) throws SQLException {
-        List<RegistryToken.Password> passwords = new ArrayList<>();
-        for (var entry : Json.parse(row.getString(5).getBytes(StandardCharsets.UTF_8))) {
-            var expiry = entry.get("expiry");
-            passwords.add(new RegistryToken.Password(
-                    entry.get("name").asText(),
-                    entry.get("hash").asText(),
-                    expiry == null || expiry.isNull() ? null : Instant.ofEpochMilli(expiry.asLong())));
-        }
+        List<RegistryToken.Password> passwords = passwords(row.getString(5));
         return new RegistryToken(row.getLong(1), row.getString(2), row.getString(3), row.getBoolean(4), passwords);
     }
 
