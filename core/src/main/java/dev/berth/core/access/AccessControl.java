@@ -5,6 +5,7 @@ import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.RegistryToken;
+import dev.berth.core.auth.ServicePrincipal;
 import dev.berth.core.auth.Tokens;
 import dev.berth.core.auth.Tokens.RefreshGrant;
 import dev.berth.core.error.ErrorCode;
@@ -138,6 +139,12 @@ public final class AccessControl {
     public Optional<Principal> principalOf(String subject) throws IOException {
         if (subject.equals(Principal.ANONYMOUS.subject())) {
             return Optional.of(Principal.ANONYMOUS);
+        }
+        if (subject.startsWith("service_principal:")) {
+            return identities
+                    .findServicePrincipal(subject.substring("service_principal:".length()))
+                    .filter(ServicePrincipal::enabled)
+                    .map(sp -> Principal.servicePrincipal(sp.id()));
         }
         if (subject.startsWith("admin_account:")) {
             long registryId = Long.parseLong(subject.substring("admin_account:".length()));

@@ -4,6 +4,7 @@ import dev.berth.core.auth.AdminAccount;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.RegistryToken;
+import dev.berth.core.auth.ServicePrincipal;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.spi.IdentityStore;
@@ -81,10 +82,20 @@ public final class Authenticator {
                     ? Optional.of(Principal.user(user.get().name(), user.get().installationAdmin()))
                     : Optional.empty();
         } else {
-            principal = token(username, password, registryId);
+            Optional<ServicePrincipal> servicePrincipal = identities.findServicePrincipal(username);
+            principal = servicePrincipal.isPresent()
+                    ? servicePrincipal(servicePrincipal.get(), password)
+                    : token(username, password, registryId);
         }
         principal.ifPresent(p -> remember(cacheKey(username, password, registryId), p));
         return principal;
+    }
+
+    private Optional<Principal> servicePrincipal(ServicePrincipal servicePrincipal, String secret) {
+        boolean matches = anyCurrent(secret, servicePrincipal.secrets());
+        return matches && servicePrincipal.enabled()
+                ? Optional.of(Principal.servicePrincipal(servicePrincipal.id()))
+                : Optional.empty();
     }
 
     private Optional<Principal> token(String name, String password, long registryId) throws IOException {

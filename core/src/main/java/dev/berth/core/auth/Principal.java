@@ -11,6 +11,8 @@ public record Principal(Kind kind, String name, boolean installationAdmin) {
         USER,
         /** A repository-scoped token of one registry, named {@code <registry id>/<token name>}. */
         TOKEN,
+        /** A service principal, named by its id; it holds roles like a user. */
+        SERVICE_PRINCIPAL,
         /** A registry's admin account, named by the registry's id. */
         ADMIN_ACCOUNT,
         ANONYMOUS
@@ -25,6 +27,10 @@ public record Principal(Kind kind, String name, boolean installationAdmin) {
     /** A registry's repository-scoped token; it holds what its scope map says, on that registry only. */
     public static Principal token(long registryId, String name) {
         return new Principal(Kind.TOKEN, registryId + "/" + name, false);
+    }
+
+    public static Principal servicePrincipal(String id) {
+        return new Principal(Kind.SERVICE_PRINCIPAL, id, false);
     }
 
     /** The admin account of a registry: full data-plane rights on that registry only. */

@@ -5,6 +5,7 @@ import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.auth.ScopeMap;
+import dev.berth.core.auth.ServicePrincipal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,11 @@ public interface IdentityStore {
     AdminAccount adminAccount(long registryId) throws IOException;
 
     void setAdminAccount(AdminAccount account) throws IOException;
+
+    Optional<ServicePrincipal> findServicePrincipal(String id) throws IOException;
+
+    /** Creates or replaces a service principal. */
+    void putServicePrincipal(ServicePrincipal principal) throws IOException;
 
     /** A local user: a name, a password hash, whether it administers the whole installation, whether it may sign in. */
     record UserRecord(String name, String passwordHash, boolean installationAdmin, boolean enabled) {}

@@ -5,6 +5,7 @@ import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.auth.ScopeMap;
+import dev.berth.core.auth.ServicePrincipal;
 import dev.berth.core.spi.IdentityStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,17 @@ final class InMemoryIdentities implements IdentityStore {
     private final Map<String, RegistryToken> tokens = new HashMap<>();
 
     private final Map<Long, AdminAccount> adminAccounts = new HashMap<>();
+    private final Map<String, ServicePrincipal> servicePrincipals = new HashMap<>();
+
+    @Override
+    public Optional<ServicePrincipal> findServicePrincipal(String id) {
+        return Optional.ofNullable(servicePrincipals.get(id));
+    }
+
+    @Override
+    public void putServicePrincipal(ServicePrincipal principal) {
+        servicePrincipals.put(principal.id(), principal);
+    }
 
     @Override
     public AdminAccount adminAccount(long registryId) {

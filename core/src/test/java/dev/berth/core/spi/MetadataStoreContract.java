@@ -13,6 +13,7 @@ import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.auth.ScopeMap;
+import dev.berth.core.auth.ServicePrincipal;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
@@ -434,6 +435,21 @@ public abstract class MetadataStoreContract {
         assertEquals(account, store.identities().adminAccount(registry.id()));
         long other = store.registries().getOrCreate("other").id();
         assertFalse(store.identities().adminAccount(other).enabled());
+    }
+
+    @Test
+    void servicePrincipalsAreKeptWithTheirSecretHashes() throws IOException {
+        assertTrue(store.identities().findServicePrincipal("ci-bot").isEmpty());
+        ServicePrincipal bot = new ServicePrincipal(
+                "ci-bot",
+                "CI bot",
+                true,
+                List.of(new RegistryToken.Password("secret1", "$h", Instant.ofEpochMilli(1_900_000_000_000L))));
+        store.identities().putServicePrincipal(bot);
+        assertEquals(Optional.of(bot), store.identities().findServicePrincipal("ci-bot"));
+        ServicePrincipal off = new ServicePrincipal("ci-bot", "CI bot", false, List.of());
+        store.identities().putServicePrincipal(off);
+        assertEquals(Optional.of(off), store.identities().findServicePrincipal("ci-bot"));
     }
 
     @Test

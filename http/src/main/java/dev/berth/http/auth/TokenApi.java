@@ -105,6 +105,11 @@ public final class TokenApi implements Endpoint {
                                 : null;
                 sendAccess(exchange, principal, audience, scopes, refresh);
             }
+            case "client_credentials" -> {
+                Principal principal =
+                        signIn(exchange, form.required("client_id"), form.required("client_secret"), audience);
+                sendAccess(exchange, principal, audience, scopes, null);
+            }
             case "refresh_token" -> {
                 String refreshToken = form.required("refresh_token");
                 Principal principal = control.refreshed(refreshToken, audience)
@@ -112,7 +117,8 @@ public final class TokenApi implements Endpoint {
                 sendAccess(exchange, principal, audience, scopes, refreshToken);
             }
             default ->
-                throw new RegistryException(ErrorCode.INVALID_REQUEST, "grant_type must be password or refresh_token");
+                throw new RegistryException(
+                        ErrorCode.INVALID_REQUEST, "grant_type must be password, client_credentials or refresh_token");
         }
     }
 

@@ -89,6 +89,32 @@ class RepositoryTokenTest {
     }
 
     @Test
+    void aServicePrincipalSignsInWithItsSecretAndHoldsItsRole() throws Exception {
+        registry.servicePrincipal(
+                "build-bot", "bot-secret", Instant.now().plusSeconds(3600), dev.berth.core.auth.Role.ACR_PULL);
+        registry.servicePrincipal(
+                "old-bot", "old-secret", Instant.now().minusSeconds(1), dev.berth.core.auth.Role.ACR_PULL);
+        String bot = SecuredRegistry.basic("build-bot", "bot-secret");
+        assertEquals(200, registry.get("/v2/app/manifests/v1", bot).statusCode());
+        assertEquals(
+                403, registry.send("POST", "/v2/app/blobs/uploads/", bot, null).statusCode());
+        assertEquals(
+                401,
+                registry.get("/v2/app/tags/list", SecuredRegistry.basic("old-bot", "old-secret"))
+                        .statusCode());
+        HttpResponse<String> credentials = registry.postForm(
+                "/oauth2/token",
+                "grant_type=client_credentials&client_id=build-bot&client_secret=bot-secret&scope=repository%3Aapp%3Apull",
+                null);
+        assertEquals(200, credentials.statusCode(), credentials.body());
+        String bearer = "Bearer "
+                + dev.berth.core.json.Json.parse(credentials.body().getBytes())
+                        .get("access_token")
+                        .asText();
+        assertEquals(200, registry.get("/v2/app/tags/list", bearer).statusCode());
+    }
+
+    @Test
     void disabledTokensAndExpiredPasswordsAreRefused() throws Exception {
         registry.token("off-token", "_repositories_admin", false, "off-pw", null);
         registry.token(

@@ -133,6 +133,14 @@ final class SecuredRegistry implements AutoCloseable {
                                 new RegistryToken.Password("password2", hasher.hash(password2), null))));
     }
 
+    /** A service principal with one secret and a role on the whole registry. */
+    void servicePrincipal(String id, String secret, java.time.Instant expiry, Role role) throws IOException {
+        metadata.identities()
+                .putServicePrincipal(new dev.berth.core.auth.ServicePrincipal(
+                        id, id, true, List.of(new RegistryToken.Password("secret1", hasher.hash(secret), expiry))));
+        metadata.identities().assign(new RoleAssignment("service_principal:" + id, registry.id(), "*", role));
+    }
+
     void networkRules(NetworkRules rules) throws IOException {
         metadata.identities().setNetworkRules(registry.id(), rules);
     }

@@ -7,6 +7,7 @@ import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.auth.ScopeMap;
+import dev.berth.core.auth.ServicePrincipal;
 import dev.berth.core.json.Json;
 import dev.berth.core.spi.IdentityStore;
 import java.io.IOException;
@@ -169,6 +170,29 @@ final class JdbcIdentityStore implements IdentityStore {
                 row -> new ScopeMap(row.getString(1), row.getString(2), strings(row.getString(3))),
                 registryId,
                 name));
+    }
+
+    @Override
+    public Optional<ServicePrincipal> findServicePrincipal(String id) throws IOException {
+        return database.read(c -> Sql.first(
+                c,
+                "SELECT id, display_name, enabled, secrets FROM service_principals WHERE id = ?",
+                row -> new ServicePrincipal(
+                        row.getString(1), row.getString(2), row.getBoolean(3), passwords(row.getString(4))),
+                id));
+    }
+
+    @Override
+    public void putServicePrincipal(ServicePrincipal principal) throws IOException {
+        database.write(c -> Sql.update(
+                c,
+                "INSERT INTO service_principals (id, display_name, enabled, secrets) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
+                        + " enabled = excluded.enabled, secrets = excluded.secrets",
+                principal.id(),
+                principal.displayName(),
+                principal.enabled(),
+                passwordsJson(principal.secrets())));
     }
 
     @Override
