@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "berth 0.1.0",
         description = "A self-hostable container registry.",
-        subcommands = {ServeCommand.class, VerifyConfigCommand.class, LoginCommand.class, CommandLine.HelpCommand.class
+        subcommands = {
+            ServeCommand.class,
+            VerifyConfigCommand.class,
+            LoginCommand.class,
+            RotateSigningKeyCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -84,6 +84,46 @@ class BerthTest {
     }
 
     @Test
+    void aRotatedSigningKeySignsAfterARestartWhileOldTokensStillWork() throws Exception {
+        String port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = Integer.toString(free.getLocalPort());
+        }
+        String oldToken;
+        try (Berth berth = Berth.start(config(Map.of("server.port", port)))) {
+            oldToken = token(berth);
+        }
+        int exit = new picocli.CommandLine(new Main()).execute("rotate-signing-key", "--data-dir", dataDir.toString());
+        assertEquals(0, exit);
+        try (Stream<Path> keys = Files.list(dataDir.resolve("keys/token-signing"))) {
+            assertEquals(2, keys.count());
+        }
+        try (Berth berth = Berth.start(config(Map.of("server.port", port)))) {
+            assertEquals(200, bearer(berth, oldToken).statusCode(), "a token of the old key still verifies");
+            String newToken = token(berth);
+            assertTrue(!newToken.split("\\.")[0].equals(oldToken.split("\\.")[0]), "the new key signs");
+            assertEquals(200, bearer(berth, newToken).statusCode());
+        }
+    }
+
+    private String token(Berth berth) throws Exception {
+        HttpResponse<String> response = send(berth, "GET", "/oauth2/token?scope=repository:app:pull");
+        assertEquals(200, response.statusCode(), response.body());
+        return dev.berth.core.json.Json.parse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get("token")
+                .asText();
+    }
+
+    private HttpResponse<String> bearer(Berth berth, String token) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + berth.address().getPort() + "/v2/");
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void refusesASecondInstanceOnTheSameDataDirectory() throws Exception {
         try (Berth berth = Berth.start(config(Map.of()))) {
             IOException e = assertThrows(IOException.class, () -> Berth.start(config(Map.of())));
