@@ -33,13 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class HttpsTest {
     private static final int HTTP_PORT = freePort();
+    private static final String ADMIN_PASSWORD = "https-admin-pw";
 
     @RegisterExtension
     static final EmbeddedBerth berth = EmbeddedBerth.create(Map.of(
             "server.port", String.valueOf(HTTP_PORT),
             "server.http.enabled", "false",
             "server.tls.enabled", "true",
-            "server.tls.port", "0"));
+            "server.tls.port", "0",
+            "auth.enabled", "true",
+            "auth.adminPassword", ADMIN_PASSWORD));
 
     private final OciLayout busybox = TestImages.busybox();
 
@@ -74,13 +77,17 @@ class HttpsTest {
     }
 
     @Test
-    void skopeoCopiesOverHttpsTrustingOnlyTheDevelopmentAuthority(@TempDir Path certDir) throws IOException {
+    void skopeoSignsInAndCopiesOverHttpsTrustingOnlyTheDevelopmentAuthority(@TempDir Path certDir) throws IOException {
         Files.copy(authority(), certDir.resolve("ca.crt"));
         String image = berth.docker("https/busybox:1");
+        String creds = "admin:" + ADMIN_PASSWORD;
 
-        Skopeo.run("copy", "--dest-cert-dir", certDir.toString(), busybox.reference(), image);
-        JsonDoc inspected = JsonDoc.parse(
-                Skopeo.run("inspect", "--cert-dir", certDir.toString(), image).stdout());
+        Skopeo.run("copy", "--dest-cert-dir", certDir.toString(), "--dest-creds", creds, busybox.reference(), image);
+        JsonDoc inspected =
+                JsonDoc.parse(Skopeo.run("inspect", "--cert-dir", certDir.toString(), "--creds", creds, image)
+                        .stdout());
+        Command.Result anonymous = Skopeo.attempt("inspect", "--cert-dir", certDir.toString(), image);
+        assertNotEquals(0, anonymous.exitCode(), "without credentials the registry refuses");
 
         assertEquals(busybox.top().digest(), inspected.text("Digest"));
     }
