@@ -9,8 +9,7 @@ import dev.berth.core.error.RegistryException;
 import dev.berth.core.json.Json;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
-import dev.berth.http.error.ErrorResponses;
-import dev.berth.http.server.Endpoint;
+import dev.berth.http.error.RegistryEndpoint;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ import java.util.Optional;
  *   <li>{@code GET /oauth2/jwks}: the public keys that verify the tokens.
  * </ul>
  */
-public final class TokenApi implements Endpoint {
+public final class TokenApi extends RegistryEndpoint {
     private static final int MAX_FORM_BYTES = 64 * 1024;
     private static final int MAX_SCOPES = 20;
 
@@ -54,32 +53,17 @@ public final class TokenApi implements Endpoint {
     }
 
     @Override
-    public void handle(Exchange exchange) throws IOException {
-        try {
-            gate.admit(exchange, registry(exchange));
-            switch (exchange.method() + " " + exchange.path()) {
-                case "GET /oauth2/token" -> tokenByQuery(exchange);
-                case "POST /oauth2/token" -> tokenByForm(exchange, Form.read(exchange, MAX_FORM_BYTES));
-                case "POST /oauth2/exchange" -> exchangeForRefresh(exchange, Form.read(exchange, MAX_FORM_BYTES));
-                case "GET /oauth2/jwks" ->
-                    exchange.send(
-                            200,
-                            "application/json",
-                            control.tokens().publicKeys().getBytes(StandardCharsets.UTF_8));
-                default -> throw new RegistryException(ErrorCode.NAME_UNKNOWN, "no such token endpoint");
-            }
-        } catch (RegistryException e) {
-            if (!exchange.isCommitted()) {
-                ErrorResponses.send(exchange, e);
-            }
+    protected void serve(Exchange exchange) throws IOException {
+        gate.admit(exchange, registry(exchange));
+        switch (exchange.method() + " " + exchange.path()) {
+            case "GET /oauth2/token" -> tokenByQuery(exchange);
+            case "POST /oauth2/token" -> tokenByForm(exchange, Form.read(exchange, MAX_FORM_BYTES));
+            case "POST /oauth2/exchange" -> exchangeForRefresh(exchange, Form.read(exchange, MAX_FORM_BYTES));
+            case "GET /oauth2/jwks" ->
+                exchange.send(
+                        200, "application/json", control.tokens().publicKeys().getBytes(StandardCharsets.UTF_8));
+            default -> throw new RegistryException(ErrorCode.NAME_UNKNOWN, "no such token endpoint");
         }
-    }
-
-    @Override
-    public void sendUnexpectedError(Exchange exchange) throws IOException {
-        ErrorResponses.send(
-                exchange,
-                new RegistryException(ErrorCode.UNKNOWN, "internal error; quote request id " + exchange.requestId()));
     }
 
     private void tokenByQuery(Exchange exchange) throws IOException {

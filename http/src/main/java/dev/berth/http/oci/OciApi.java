@@ -8,8 +8,7 @@ import dev.berth.core.registry.RepositoryRef;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.auth.Access;
 import dev.berth.http.auth.AccessGate;
-import dev.berth.http.error.ErrorResponses;
-import dev.berth.http.server.Endpoint;
+import dev.berth.http.error.RegistryEndpoint;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * handler once the {@link AccessGate} has let the request through, and turns every {@link RegistryException} into
  * the spec's error envelope.
  */
-public final class OciApi implements Endpoint {
+public final class OciApi extends RegistryEndpoint {
     private final RegistryResolver registries;
     private final AccessGate gate;
     private final Map<Route.Kind, OciHandler> handlers = new EnumMap<>(Route.Kind.class);
@@ -51,27 +50,14 @@ public final class OciApi implements Endpoint {
     }
 
     @Override
-    public void handle(Exchange exchange) throws IOException {
+    protected void serve(Exchange exchange) throws IOException {
         exchange.header("Docker-Distribution-API-Version", "registry/2.0");
-        try {
-            Route route = Route.of(exchange.path())
-                    .orElseThrow(() -> new RegistryException(
-                            ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
-            RegistryRecord registry = resolve(exchange);
-            exchange.attach(Access.class, gate.check(exchange, registry, RouteScopes.needed(route, exchange.method())));
-            handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
-        } catch (RegistryException e) {
-            if (!exchange.isCommitted()) {
-                ErrorResponses.send(exchange, e);
-            }
-        }
-    }
-
-    @Override
-    public void sendUnexpectedError(Exchange exchange) throws IOException {
-        ErrorResponses.send(
-                exchange,
-                new RegistryException(ErrorCode.UNKNOWN, "internal error; quote request id " + exchange.requestId()));
+        Route route = Route.of(exchange.path())
+                .orElseThrow(() -> new RegistryException(
+                        ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
+        RegistryRecord registry = resolve(exchange);
+        exchange.attach(Access.class, gate.check(exchange, registry, RouteScopes.needed(route, exchange.method())));
+        handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
     }
 
     private RegistryRecord resolve(Exchange exchange) throws IOException {
