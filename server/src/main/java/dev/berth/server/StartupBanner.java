@@ -35,12 +35,17 @@ final class StartupBanner {
         }
         if (server.httpEnabled()) {
             out.printf(
-                    "berth: try: skopeo copy --dest-tls-verify=false oci:DIR docker://localhost:%d/app:1%n",
-                    berth.address().getPort());
+                    "berth: try: skopeo copy --dest-tls-verify=false%s oci:DIR docker://localhost:%d/app:1%n",
+                    credentials(config), berth.address().getPort());
         } else {
-            out.printf("berth: try: skopeo copy oci:DIR docker://%s:%d/app:1%n", host, httpsPort);
+            out.printf(
+                    "berth: try: skopeo copy%s oci:DIR docker://%s:%d/app:1%n", credentials(config), host, httpsPort);
         }
         out.flush();
+    }
+
+    private static String credentials(BerthConfig config) {
+        return config.auth().enabled() ? " --dest-creds admin:PASSWORD" : "";
     }
 
     private static String displayHost(BerthConfig.Server server) {
