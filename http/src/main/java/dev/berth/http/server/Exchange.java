@@ -28,8 +28,12 @@ import org.eclipse.jetty.util.Fields;
 public final class Exchange {
     private static final int STREAM_BUFFER = 1024 * 1024;
     private static final long MAPPED_WINDOW = 16L * 1024 * 1024;
-    /** At most this much of a request body the handler left unread is read and dropped before the response. */
-    private static final int DRAIN_LIMIT = 64 * 1024;
+    /**
+     * At most this much of a request body the handler left unread is read and dropped before the response. Closing a
+     * connection with unread input makes the kernel reset it, which can destroy the response on its way, so a body
+     * of a declared size up to this is read whole; a larger one is not read at all.
+     */
+    private static final int DRAIN_LIMIT = 8 * 1024 * 1024;
 
     private final Request request;
     private final Response response;
@@ -287,9 +291,13 @@ public final class Exchange {
         if (committed) {
             return;
         }
+        if (contentLength().orElse(0L) > DRAIN_LIMIT) {
+            header("Connection", "close");
+            return;
+        }
         try {
             InputStream body = body();
-            byte[] dropped = new byte[8192];
+            byte[] dropped = new byte[64 * 1024];
             long drained = 0;
             while (drained <= DRAIN_LIMIT) {
                 int read = body.read(dropped);
