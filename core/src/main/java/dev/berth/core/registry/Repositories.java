@@ -46,9 +46,4 @@ public final class Repositories {
         ids.put(ref, id);
         return id;
     }
-
-    /** Forgets a repository, for when it is deleted. */
-    public void forget(RepositoryRef ref) {
-        ids.remove(ref);
-    }
 }

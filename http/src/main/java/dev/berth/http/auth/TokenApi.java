@@ -54,7 +54,7 @@ public final class TokenApi extends RegistryEndpoint {
 
     @Override
     protected void serve(Exchange exchange) throws IOException {
-        gate.admit(exchange, registry(exchange));
+        gate.admit(exchange, registry(exchange, registries));
         switch (exchange.method() + " " + exchange.path()) {
             case "GET /oauth2/token" -> tokenByQuery(exchange);
             case "POST /oauth2/token" -> tokenByForm(exchange, Form.read(exchange, MAX_FORM_BYTES));
@@ -137,14 +137,14 @@ public final class TokenApi extends RegistryEndpoint {
     }
 
     private Principal signIn(Exchange exchange, String username, String password, String audience) throws IOException {
-        return control.signIn(username, password, audience, registry(exchange), gate.caller(exchange))
+        return control.signIn(username, password, audience, registry(exchange, registries), gate.caller(exchange))
                 .orElseThrow(() -> unauthorized("invalid user name or password"));
     }
 
     private void sendAccess(
             Exchange exchange, Principal principal, String audience, List<AccessScope> asked, String refreshToken)
             throws IOException {
-        RegistryRecord registry = registry(exchange);
+        RegistryRecord registry = registry(exchange, registries);
         List<AccessScope> granted = control.grant(principal, registry, asked);
         control.record(
                 principal.name(),
@@ -161,11 +161,6 @@ public final class TokenApi extends RegistryEndpoint {
             body.put("refresh_token", refreshToken);
         }
         send(exchange, body);
-    }
-
-    private RegistryRecord registry(Exchange exchange) throws IOException {
-        Optional<RegistryRecord> registry = registries.resolve(exchange.host());
-        return registry.orElseThrow(() -> new RegistryException(ErrorCode.NAME_UNKNOWN, "no registry answers here"));
     }
 
     private static List<AccessScope> scopes(List<String> values) {

@@ -2,9 +2,12 @@ package dev.berth.http.error;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.registry.RegistryResolver;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * An endpoint that answers in the registry error envelope: whatever {@link RegistryException} its work throws
@@ -24,6 +27,25 @@ public abstract class RegistryEndpoint implements Endpoint {
 
     /** Serves the request, throwing {@link RegistryException} for anything the client should hear about. */
     protected abstract void serve(Exchange exchange) throws IOException;
+
+    /**
+     * The registry the request's Host names, looked up once per request and remembered on the exchange, or
+     * {@link ErrorCode#NAME_UNKNOWN}.
+     */
+    protected static RegistryRecord registry(Exchange exchange, RegistryResolver registries) throws IOException {
+        Optional<RegistryRecord> known = exchange.attached(RegistryRecord.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String host = exchange.host();
+        RegistryRecord registry = registries
+                .resolve(host)
+                .orElseThrow(() -> new RegistryException(
+                        ErrorCode.NAME_UNKNOWN,
+                        "no registry answers on " + (host.length() > 100 ? host.substring(0, 100) + "..." : host)));
+        exchange.attach(RegistryRecord.class, registry);
+        return registry;
+    }
 
     @Override
     public final void sendUnexpectedError(Exchange exchange) throws IOException {

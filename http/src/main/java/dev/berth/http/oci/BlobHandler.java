@@ -1,6 +1,7 @@
 package dev.berth.http.oci;
 
 import dev.berth.core.oci.Digest;
+import dev.berth.core.oci.MediaTypes;
 import dev.berth.core.registry.BlobService;
 import dev.berth.core.registry.RepositoryRef;
 import dev.berth.core.spi.BlobStore.BlobReader;
@@ -39,7 +40,7 @@ final class BlobHandler implements OciHandler {
         exchange.header("Docker-Content-Digest", digest.toString());
         exchange.header("ETag", "\"" + digest + "\"");
         exchange.header("Accept-Ranges", "bytes");
-        exchange.header("Content-Type", "application/octet-stream");
+        exchange.header("Content-Type", MediaTypes.OCTET_STREAM);
         Optional<ByteRange> range = exchange.header("Range").flatMap(h -> ByteRange.parse(h, size));
         if (range.isPresent() && !range.get().satisfiable()) {
             exchange.header("Content-Range", "bytes */" + size);

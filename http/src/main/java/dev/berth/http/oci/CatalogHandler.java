@@ -5,7 +5,6 @@ import dev.berth.core.oci.RepositoryName;
 import dev.berth.core.registry.ListingService;
 import dev.berth.core.registry.Page;
 import dev.berth.core.registry.PageRequest;
-import dev.berth.core.registry.RepositoryRef;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
@@ -43,9 +42,5 @@ final class CatalogHandler {
     /** Adapter so the catalog sits in the same table as the repository handlers. */
     OciHandler asHandler() {
         return (exchange, repository, route) -> handle(exchange, repository.registry());
-    }
-
-    static RepositoryRef registryOnly(RegistryRecord registry) {
-        return new RepositoryRef(registry, null);
     }
 }

@@ -13,7 +13,6 @@ import dev.berth.http.server.Exchange;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The OCI Distribution API under {@code /v2/}: picks the registry from the Host header, routes the path to its
@@ -55,15 +54,9 @@ public final class OciApi extends RegistryEndpoint {
         Route route = Route.of(exchange.path())
                 .orElseThrow(() -> new RegistryException(
                         ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
-        RegistryRecord registry = resolve(exchange);
+        RegistryRecord registry = registry(exchange, registries);
         exchange.attach(Access.class, gate.check(exchange, registry, RouteScopes.needed(route, exchange.method())));
         handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
-    }
-
-    private RegistryRecord resolve(Exchange exchange) throws IOException {
-        Optional<RegistryRecord> registry = registries.resolve(exchange.host());
-        return registry.orElseThrow(() ->
-                new RegistryException(ErrorCode.NAME_UNKNOWN, "no registry answers on " + truncate(exchange.host())));
     }
 
     private static String truncate(String text) {

@@ -3,7 +3,6 @@ package dev.berth.http.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -105,10 +104,6 @@ public final class Exchange {
     /** A value attached earlier, if any. */
     public <T> Optional<T> attached(Class<T> type) {
         return Optional.ofNullable(type.cast(request.getAttribute(type.getName())));
-    }
-
-    public boolean hasQuery(String name) {
-        return query(name).isPresent();
     }
 
     /** The declared body length, or empty when the body is chunked or absent. */
@@ -267,12 +262,6 @@ public final class Exchange {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
-    }
-
-    /** A raw output stream for responses written piecemeal; closing it ends the response. */
-    public OutputStream output() {
-        committed = true;
-        return Content.Sink.asOutputStream(response);
     }
 
     private void write(ByteBuffer body) throws IOException {
