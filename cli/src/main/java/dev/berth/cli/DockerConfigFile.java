@@ -2,9 +2,9 @@ package dev.berth.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.config.PrivateFiles;
+import dev.berth.cli.json.Json;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,10 +12,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +26,6 @@ import java.util.Optional;
  */
 final class DockerConfigFile {
     private static final String AUTHS = "auths";
-    private static final FileAttribute<?> OWNER_ONLY_FILE =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final FileAttribute<?> OWNER_ONLY_DIRECTORY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final Path path;
 
@@ -77,7 +69,7 @@ final class DockerConfigFile {
         ObjectNode config = read();
         String basic = Base64.getEncoder().encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8));
         auths(config).set(server.value(), Json.object().put("auth", basic));
-        write(Json.print(config, "\t"));
+        PrivateFiles.write(path, Json.print(config, "\t"));
         return credentialHelper(config, server);
     }
 
@@ -116,35 +108,6 @@ final class DockerConfigFile {
             return Json.parseObject(bytes);
         } catch (IOException e) {
             throw new IOException("not a JSON object, so the file was left alone (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private void write(byte[] content) throws IOException {
-        Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path.toAbsolutePath();
-        Path directory = target.getParent();
-        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(directory)) {
-            if (posix) {
-                Files.createDirectories(directory, OWNER_ONLY_DIRECTORY);
-            } else {
-                Files.createDirectories(directory);
-            }
-        }
-        String prefix = "." + target.getFileName() + ".";
-        Path temp = posix
-                ? Files.createTempFile(directory, prefix, ".tmp", OWNER_ONLY_FILE)
-                : Files.createTempFile(directory, prefix, ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

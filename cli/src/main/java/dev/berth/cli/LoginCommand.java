@@ -1,6 +1,10 @@
 package dev.berth.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.command.CliEnvironment;
+import dev.berth.cli.config.CliConfigFile;
+import dev.berth.cli.config.SavedSignIn;
+import dev.berth.cli.json.Json;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,15 +35,16 @@ import picocli.CommandLine.Spec;
             "Trades the password for a refresh token and stores it in the Docker configuration file as the password"
                     + " of user " + LoginCommand.REFRESH_TOKEN_USER
                     + ". The token lasts a few hours (auth.refreshTokenTtl);"
-                    + " sign in again when it expires."
+                    + " sign in again when it expires.",
+            "Also saves the server, user name and password (mode 0600) for the management commands (berth list,"
+                    + " berth token create, ...) in $BERTH_CONFIG_DIR/cli.json, else ~/.config/berth/cli.json."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:signed in",
-            "1:the server refused the credentials",
+            "1:no Berth token service could be reached at SERVER, or a configuration file cannot be written",
             "2:wrong usage",
-            "3:no Berth token service could be reached at SERVER",
-            "4:the Docker configuration file cannot be read or written"
+            "3:the server refused the credentials"
         })
 public final class LoginCommand implements Callable<Integer> {
     /** The user name that says "the password is a refresh token", as with ACR. */
@@ -108,17 +113,26 @@ public final class LoginCommand implements Callable<Integer> {
         this.stdin = stdin;
     }
 
+    LoginCommand(CliEnvironment environment) {
+        this(environment.variables(), environment.stdin());
+    }
+
     @Override
     public Integer call() {
         checkOptions();
         String secret = password();
         try {
             if (exposeToken) {
-                expose(new TokenExchange(insecure, caFile).refreshToken(server, username, secret));
+                expose(new TokenExchange(insecure, caFile)
+                        .refreshToken(server, username, secret)
+                        .value());
             } else {
                 DockerConfigFile file = DockerConfigFile.locate(configFile, env);
                 check(file);
-                store(file, new TokenExchange(insecure, caFile).refreshToken(server, username, secret));
+                TokenExchange.RefreshToken token =
+                        new TokenExchange(insecure, caFile).refreshToken(server, username, secret);
+                store(file, token.value());
+                remember(token.origin(), secret);
             }
             return 0;
         } catch (LoginFailure e) {
@@ -198,6 +212,20 @@ public final class LoginCommand implements Callable<Integer> {
                 + server));
         err().println("berth login: saved a refresh token for " + server + " in " + file.path());
         out().println("Login Succeeded");
+    }
+
+    /** Saves the sign-in for the management commands ({@code berth list}, {@code berth token create}, ...). */
+    private void remember(String origin, String secret) throws LoginFailure {
+        CliConfigFile file = CliConfigFile.locate(env);
+        try {
+            file.write(new SavedSignIn(origin, username, secret, insecure, Optional.ofNullable(caFile)));
+        } catch (IOException e) {
+            throw new LoginFailure(
+                    LoginFailure.Kind.CONFIG_FILE,
+                    "cannot use " + file.path() + ": " + DockerConfigFile.describe(e),
+                    e);
+        }
+        err().println("berth login: saved the sign-in for the berth management commands in " + file.path());
     }
 
     private void expose(String token) {

@@ -2,14 +2,17 @@ package dev.berth.cli;
 
 /** Why {@code berth login} failed, as the exit code it ends with and a message for the user. */
 final class LoginFailure extends Exception {
-    /** The failures and their exit codes; 2 (usage) is picocli's. */
+    /**
+     * The failures and their exit codes, which are those of the management commands ({@code
+     * dev.berth.cli.command.Exit}): 3 for refused credentials, 1 for anything else; 2 (usage) is picocli's.
+     */
     enum Kind {
         /** The server refused the credentials. */
-        REFUSED(1),
+        REFUSED(3),
         /** No Berth token service answered: connection, TLS or timeout failure, or an unexpected answer. */
-        UNREACHABLE(3),
-        /** The Docker configuration file cannot be read, parsed or written. */
-        CONFIG_FILE(4);
+        UNREACHABLE(1),
+        /** A configuration file (Docker's, or the CLI's own) cannot be read, parsed or written. */
+        CONFIG_FILE(1);
 
         final int exitCode;
 

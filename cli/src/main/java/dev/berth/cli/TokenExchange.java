@@ -2,23 +2,23 @@ package dev.berth.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.api.NetworkErrors;
+import dev.berth.cli.json.Json;
+import dev.berth.cli.tls.TrustEverything;
+import dev.berth.cli.tls.TrustedAuthorities;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Trades a user name and password for a refresh token at a Berth server's {@code POST /oauth2/exchange} (form
@@ -45,40 +45,56 @@ final class TokenExchange {
         this.caFile = caFile;
     }
 
-    String refreshToken(LoginServer server, String username, String password) throws LoginFailure {
+    /** A refresh token, and the origin that gave it ({@code https://HOST:PORT}): the scheme that worked. */
+    record RefreshToken(String value, String origin) {
+        @Override
+        public String toString() {
+            return "RefreshToken[origin=" + origin + "]";
+        }
+    }
+
+    RefreshToken refreshToken(LoginServer server, String username, String password) throws LoginFailure {
         byte[] form = form(server, username, password);
         if (!insecure) {
+            HttpClient.Builder verifying = caFile == null ? client() : client().sslContext(authorities());
             try {
-                HttpClient.Builder verifying =
-                        caFile == null ? client() : client().sslContext(TrustedAuthorities.from(caFile));
-                return post(verifying, server, server.uri("https", PATH), form);
+                return post(verifying, server, "https", form);
             } catch (IOException e) {
                 throw new LoginFailure(
                         LoginFailure.Kind.UNREACHABLE,
-                        "cannot reach https://" + server + ": " + reason(e)
+                        "cannot reach https://" + server + ": " + NetworkErrors.reason(e)
                                 + " (for a registry on plain HTTP or with a certificate this machine does not trust,"
                                 + " add --insecure)",
                         e);
             }
         }
         try {
-            return post(client().sslContext(TrustEverything.context()), server, server.uri("https", PATH), form);
+            return post(client().sslContext(TrustEverything.context()), server, "https", form);
         } catch (IOException overTls) {
             try {
-                return post(client(), server, server.uri("http", PATH), form);
+                return post(client(), server, "http", form);
             } catch (IOException plain) {
                 plain.addSuppressed(overTls);
                 throw new LoginFailure(
                         LoginFailure.Kind.UNREACHABLE,
-                        "cannot reach " + server + " over HTTPS (" + reason(overTls) + ") nor over HTTP ("
-                                + reason(plain) + ")",
+                        "cannot reach " + server + " over HTTPS (" + NetworkErrors.reason(overTls) + ") nor over HTTP ("
+                                + NetworkErrors.reason(plain) + ")",
                         plain);
             }
         }
     }
 
-    private static String post(HttpClient.Builder client, LoginServer server, URI uri, byte[] form)
+    private SSLContext authorities() throws LoginFailure {
+        try {
+            return TrustedAuthorities.from(caFile);
+        } catch (IOException e) {
+            throw new LoginFailure(LoginFailure.Kind.UNREACHABLE, e.getMessage(), e);
+        }
+    }
+
+    private static RefreshToken post(HttpClient.Builder client, LoginServer server, String scheme, byte[] form)
             throws IOException, LoginFailure {
+        URI uri = server.uri(scheme, PATH);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -86,7 +102,8 @@ final class TokenExchange {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form))
                 .build();
         try (HttpClient http = client.build()) {
-            return answer(server, uri, http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            String token = answer(server, uri, http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            return new RefreshToken(token, scheme + "://" + server);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoginFailure(LoginFailure.Kind.UNREACHABLE, "interrupted while waiting for " + uri, e);
@@ -155,31 +172,5 @@ final class TokenExchange {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER);
-    }
-
-    /** Why a request failed, in a few words. */
-    static String reason(IOException e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
-            return "unknown host";
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            switch (cause) {
-                case HttpTimeoutException timeout -> {
-                    return "timed out";
-                }
-                case SSLException tls -> {
-                    return "TLS handshake failed: " + tls.getMessage();
-                }
-                case ConnectException refused -> {
-                    return "connection refused";
-                }
-                default -> {}
-            }
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -148,7 +149,8 @@ class LoginCommandTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Exit codes:"), run.out());
-        assertTrue(run.out().contains("3   no Berth token service"), run.out());
+        assertTrue(run.out().contains("1   no Berth token service"), run.out());
+        assertTrue(run.out().contains("3   the server refused the credentials"), run.out());
     }
 
     @Test
@@ -166,6 +168,33 @@ class LoginCommandTest {
                             "password", "s3cret&=")),
                     service.forms());
             assertEquals(NULL_GUID + ":refresh-1", auth(defaultConfig(), service.server()));
+        }
+    }
+
+    @Test
+    void theSignInIsSavedForTheManagementCommandsWithTheSchemeThatWorkedReadableByTheOwnerOnly() throws Exception {
+        try (FakeTokenService service = FakeTokenService.plain()) {
+            Run run = login(service.server(), "-u", "admin", "-p", "s3cret", "--insecure");
+
+            assertEquals(0, run.exitCode(), run.err());
+            Path saved = home.resolve(".config/berth/cli.json");
+            JsonNode config = new ObjectMapper().readTree(saved.toFile());
+            assertEquals("http://" + service.server(), config.path("server").asText());
+            assertEquals("admin", config.path("username").asText());
+            assertEquals("s3cret", config.path("password").asText());
+            assertTrue(config.path("insecure").asBoolean());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)));
+            assertTrue(run.err().contains("saved the sign-in"), run.err());
+        }
+    }
+
+    @Test
+    void exposingTheTokenSavesNoSignIn() throws Exception {
+        try (FakeTokenService service = FakeTokenService.plain()) {
+            Run run = login(service.server(), "-u", "admin", "-p", "s3cret", "--insecure", "--expose-token");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertFalse(Files.exists(home.resolve(".config/berth/cli.json")));
         }
     }
 
@@ -191,14 +220,14 @@ class LoginCommandTest {
     }
 
     @Test
-    void wrongCredentialsExitWith1AndWriteNothing() throws Exception {
+    void wrongCredentialsExitWith3AndWriteNothing() throws Exception {
         try (FakeTokenService service = FakeTokenService.plain()) {
             service.answer(401, """
                     {"errors": [{"code": "UNAUTHORIZED", "message": "invalid user name or password"}]}""");
 
             Run run = login(service.server(), "-u", "admin", "-p", "wrong", "--insecure");
 
-            assertEquals(1, run.exitCode());
+            assertEquals(3, run.exitCode());
             assertTrue(run.err().contains("refused the credentials: invalid user name or password"), run.err());
             assertEquals("", run.out());
             assertFalse(Files.exists(home.resolve(".docker")));
@@ -206,7 +235,7 @@ class LoginCommandTest {
     }
 
     @Test
-    void aServerNobodyListensOnExitsWith3() throws IOException {
+    void aServerNobodyListensOnExitsWith1() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -214,7 +243,7 @@ class LoginCommandTest {
 
         Run run = login("127.0.0.1:" + port, "-u", "admin", "-p", "pw", "--insecure");
 
-        assertEquals(3, run.exitCode());
+        assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("over HTTPS (connection refused) nor over HTTP (connection refused)"), run.err());
         assertFalse(Files.exists(home.resolve(".docker")));
     }
@@ -224,7 +253,7 @@ class LoginCommandTest {
         try (FakeTokenService service = FakeTokenService.plain()) {
             Run run = login(service.server(), "-u", "admin", "-p", "pw");
 
-            assertEquals(3, run.exitCode());
+            assertEquals(1, run.exitCode());
             assertTrue(run.err().contains("cannot reach https://" + service.server()), run.err());
             assertTrue(run.err().contains("add --insecure"), run.err());
             assertEquals(List.of(), service.forms());
@@ -232,24 +261,24 @@ class LoginCommandTest {
     }
 
     @Test
-    void aServerWithoutATokenServiceExitsWith3() throws Exception {
+    void aServerWithoutATokenServiceExitsWith1() throws Exception {
         try (FakeTokenService service = FakeTokenService.plain()) {
             service.answer(404, "{\"errors\": [{\"code\": \"NAME_UNKNOWN\", \"message\": \"no such resource\"}]}");
 
             Run run = login(service.server(), "-u", "admin", "-p", "pw", "--insecure");
 
-            assertEquals(3, run.exitCode());
+            assertEquals(1, run.exitCode());
             assertTrue(run.err().contains("is this a Berth registry"), run.err());
         }
     }
 
     @Test
-    void anAnswerWithoutARefreshTokenExitsWith3() throws Exception {
+    void anAnswerWithoutARefreshTokenExitsWith1() throws Exception {
         try (FakeTokenService service = FakeTokenService.plain()) {
             service.answer(200, "{\"token\": \"an access token\"}");
 
             assertEquals(
-                    3,
+                    1,
                     login(service.server(), "-u", "admin", "-p", "pw", "--insecure")
                             .exitCode());
         }
@@ -270,13 +299,13 @@ class LoginCommandTest {
     }
 
     @Test
-    void aConfigFileThatIsNotJsonExitsWith4BeforeTheServerIsAsked() throws Exception {
+    void aConfigFileThatIsNotJsonExitsWith1BeforeTheServerIsAsked() throws Exception {
         try (FakeTokenService service = FakeTokenService.plain()) {
             Path config = Files.writeString(home.resolve("config.json"), "not json");
 
             Run run = login(service.server(), "-u", "admin", "-p", "pw", "--insecure", "--config-file", "" + config);
 
-            assertEquals(4, run.exitCode());
+            assertEquals(1, run.exitCode());
             assertTrue(run.err().contains("cannot use " + config), run.err());
             assertEquals(List.of(), service.forms());
             assertEquals("not json", Files.readString(config));
@@ -312,7 +341,7 @@ class LoginCommandTest {
             assertEquals(0, run.exitCode(), run.err());
             assertEquals(NULL_GUID + ":refresh-1", auth(defaultConfig(), byName));
             Run wrongName = login(service.server(), "-u", "admin", "-p", "pw", "--ca-file", pem.toString());
-            assertEquals(3, wrongName.exitCode(), "the certificate names localhost, not 127.0.0.1");
+            assertEquals(1, wrongName.exitCode(), "the certificate names localhost, not 127.0.0.1");
         }
     }
 
@@ -328,7 +357,7 @@ class LoginCommandTest {
                     "--ca-file",
                     home.resolve("none.pem").toString());
 
-            assertEquals(3, run.exitCode());
+            assertEquals(1, run.exitCode());
             assertTrue(run.err().contains("as a certificate authority"), run.err());
             assertEquals(List.of(), service.forms());
         }
@@ -339,7 +368,7 @@ class LoginCommandTest {
         try (FakeTokenService service = FakeTokenService.tls(selfSigned)) {
             Run run = login(service.server(), "-u", "admin", "-p", "pw");
 
-            assertEquals(3, run.exitCode());
+            assertEquals(1, run.exitCode());
             assertTrue(run.err().contains("TLS handshake failed"), run.err());
             assertTrue(run.err().contains("add --insecure"), run.err());
             assertEquals(List.of(), service.forms());

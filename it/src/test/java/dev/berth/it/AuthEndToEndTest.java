@@ -162,7 +162,7 @@ class AuthEndToEndTest {
         Command.Result login = BerthCli.attempt(
                 "login", berth.host(), "-u", "admin", "-p", "wrong", "--insecure", "--config-file", config.toString());
 
-        assertEquals(1, login.exitCode(), login.describe());
+        assertEquals(3, login.exitCode(), login.describe());
         assertTrue(login.stderr().contains("invalid user name or password"), login.describe());
         assertFalse(Files.exists(config));
     }

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.cli.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,15 +16,16 @@ import javax.net.ssl.TrustManagerFactory;
  * The TLS of {@code --ca-file}: certificates are verified (host name included) against the authorities in one PEM
  * file, such as the development CA that {@code berth serve --tls} creates, instead of the system's.
  */
-final class TrustedAuthorities {
+public final class TrustedAuthorities {
     private TrustedAuthorities() {}
 
-    static SSLContext from(Path pem) throws LoginFailure {
+    /** @throws IOException naming the file, when it cannot be read or holds no usable certificate */
+    public static SSLContext from(Path pem) throws IOException {
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> authorities =
                     CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (authorities.isEmpty()) {
-                throw new LoginFailure(LoginFailure.Kind.UNREACHABLE, pem + " holds no certificate", null);
+                throw new IOException(pem + " holds no certificate");
             }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -38,10 +39,7 @@ final class TrustedAuthorities {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new LoginFailure(
-                    LoginFailure.Kind.UNREACHABLE,
-                    "cannot use " + pem + " as a certificate authority: " + e.getMessage(),
-                    e);
+            throw new IOException("cannot use " + pem + " as a certificate authority: " + e.getMessage(), e);
         }
     }
 }

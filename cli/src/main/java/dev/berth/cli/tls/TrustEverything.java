@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.cli.tls;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -14,10 +14,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * host name, is accepted. Being an {@link X509ExtendedTrustManager}, it also takes over the host name check the JDK
  * would otherwise add, so a self-signed certificate for another name passes too.
  */
-final class TrustEverything extends X509ExtendedTrustManager {
+public final class TrustEverything extends X509ExtendedTrustManager {
     private TrustEverything() {}
 
-    static SSLContext context() {
+    public static SSLContext context() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new TrustEverything()}, new SecureRandom());

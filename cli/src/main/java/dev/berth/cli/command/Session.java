@@ -1,0 +1,99 @@
+package dev.berth.cli.command;
+
+import dev.berth.cli.api.ApiException;
+import dev.berth.cli.api.ManagementClient;
+import dev.berth.cli.output.Printer;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * One run of a management command: it signs in when first asked for the client, prints results on standard output
+ * and everything else on standard error prefixed with the command's name, and turns failures into {@link Exit}
+ * codes. Usage errors ({@link #usage}) go back to picocli, which prints the usage and ends with 2.
+ */
+public final class Session {
+    private final CliEnvironment env;
+    private final ApiOptions options;
+    private final CommandSpec command;
+    private ManagementClient client;
+
+    /** A command's work, given the session. */
+    @FunctionalInterface
+    public interface Work {
+        void run(Session session) throws CliFailure, ApiException;
+    }
+
+    private Session(CliEnvironment env, ApiOptions options) {
+        this.env = env;
+        this.options = options;
+        this.command = options.command();
+    }
+
+    /** Runs the work and returns the exit code. */
+    public static int run(CliEnvironment env, ApiOptions options, Work work) {
+        Session session = new Session(env, options);
+        try {
+            work.run(session);
+            return Exit.OK.code;
+        } catch (CliFailure e) {
+            session.note(e.getMessage());
+            return e.exit().code;
+        } catch (ApiException e) {
+            session.note(Failures.describe(e));
+            return Exit.of(e).code;
+        } finally {
+            if (session.client != null) {
+                session.client.close();
+            }
+            session.out().flush();
+            session.err().flush();
+        }
+    }
+
+    /** The client, signed in as the environment or {@code berth login} says. */
+    public ManagementClient client() throws CliFailure, ApiException {
+        if (client == null) {
+            SignIn signIn = SignIn.resolve(env, options, this::note);
+            client = ManagementClient.connect(
+                    signIn.server(), signIn.username(), signIn.password(), signIn.tls(), options.timeout());
+        }
+        return client;
+    }
+
+    public Printer printer() {
+        return new Printer(out(), options.output());
+    }
+
+    /** A line on standard error, after the command's name. */
+    public void note(String message) {
+        String name = command.qualifiedName(" ");
+        err().println((name.startsWith("berth ") ? name : "berth " + name) + ": " + message);
+    }
+
+    /** Says on standard error that what was printed holds secrets that will not be shown again. */
+    public void secretsShownOnce(String what) {
+        note(what + " shown this once: Berth keeps only a hash of it. Save it now.");
+    }
+
+    /**
+     * Asks before something that cannot be undone, unless {@code --yes}. Without a terminal there is no one to ask,
+     * so the command refuses.
+     */
+    public void confirm(String action, boolean yes) throws CliFailure {
+        Confirmation.ask(env, err(), action, yes);
+    }
+
+    /** A usage error for picocli to report, with the usage, as exit code 2. */
+    public ParameterException usage(String message) {
+        return new ParameterException(command.commandLine(), message);
+    }
+
+    private PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+}
