@@ -28,6 +28,14 @@ public final class ApiPath {
         return path;
     }
 
+    /** An independent copy, to add to without changing this one. */
+    public ApiPath copy() {
+        ApiPath copy = new ApiPath();
+        copy.path.append(path);
+        copy.query.addAll(query);
+        return copy;
+    }
+
     /** Appends one segment, encoded. */
     public ApiPath add(String segment) {
         path.append('/').append(encodeSegment(segment));

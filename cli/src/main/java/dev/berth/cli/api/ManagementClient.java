@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The CLI's HTTP client for one Berth server, signed in with Basic credentials. Bodies go and come as JSON; any
@@ -65,6 +66,18 @@ public final class ManagementClient implements AutoCloseable {
 
     public JsonNode get(String path) throws ApiException {
         return send("GET", path, null, Map.of()).json();
+    }
+
+    /** The resource at the path, or empty when the server answers 404. */
+    public Optional<JsonNode> find(String path) throws ApiException {
+        try {
+            return Optional.of(get(path));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     public JsonNode post(String path, JsonNode body) throws ApiException {

@@ -51,9 +51,8 @@ public final class ApiOptions {
     @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
-            defaultValue = "60",
-            description = "How long to wait for each answer (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
+            description = "How long to wait for each answer (default: 60; for import, 1800).")
+    Long timeoutSeconds;
 
     CommandSpec command() {
         return command;
@@ -71,7 +70,8 @@ public final class ApiOptions {
         return Optional.ofNullable(caFile);
     }
 
-    Duration timeout() {
-        return Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    /** The {@code --timeout} given, else the command's default. */
+    Duration timeout(Duration otherwise) {
+        return timeoutSeconds == null ? otherwise : Duration.ofSeconds(Math.max(1, timeoutSeconds));
     }
 }

@@ -3,7 +3,9 @@ package dev.berth.cli.command;
 import dev.berth.cli.api.ApiException;
 import dev.berth.cli.api.ManagementClient;
 import dev.berth.cli.output.Printer;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -16,7 +18,11 @@ public final class Session {
     private final CliEnvironment env;
     private final ApiOptions options;
     private final CommandSpec command;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LONG_RUNNING_TIMEOUT = Duration.ofMinutes(30);
+
     private ManagementClient client;
+    private Duration timeout = DEFAULT_TIMEOUT;
 
     /** A command's work, given the session. */
     @FunctionalInterface
@@ -56,9 +62,15 @@ public final class Session {
         if (client == null) {
             SignIn signIn = SignIn.resolve(env, options, this::note);
             client = ManagementClient.connect(
-                    signIn.server(), signIn.username(), signIn.password(), signIn.tls(), options.timeout());
+                    signIn.server(), signIn.username(), signIn.password(), signIn.tls(), options.timeout(timeout));
         }
         return client;
+    }
+
+    /** Waits longer for answers (import copies whole images), unless {@code --timeout} says otherwise. */
+    public Session longRunning() {
+        timeout = LONG_RUNNING_TIMEOUT;
+        return this;
     }
 
     public Printer printer() {
@@ -82,6 +94,11 @@ public final class Session {
      */
     public void confirm(String action, boolean yes) throws CliFailure {
         Confirmation.ask(env, err(), action, yes);
+    }
+
+    /** Standard input, for a password given with {@code --password-stdin}. */
+    public InputStream stdin() {
+        return env.stdin();
     }
 
     /** A usage error for picocli to report, with the usage, as exit code 2. */

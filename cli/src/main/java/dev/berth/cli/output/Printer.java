@@ -28,9 +28,16 @@ public final class Printer {
 
     /** A list: a table of its items, or the array as JSON. */
     public void list(JsonNode array, Table table) {
+        print(array, table, rows(array));
+    }
+
+    /** The items of an array (none for anything else), in a list that may be added to. */
+    public static List<JsonNode> rows(JsonNode array) {
         List<JsonNode> rows = new ArrayList<>();
-        array.forEach(rows::add);
-        print(array, table, rows);
+        if (array.isArray()) {
+            array.forEach(rows::add);
+        }
+        return rows;
     }
 
     /**

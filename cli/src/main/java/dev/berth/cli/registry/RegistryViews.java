@@ -1,0 +1,62 @@
+package dev.berth.cli.registry;
+
+import dev.berth.cli.output.Column;
+import dev.berth.cli.output.Sizes;
+import dev.berth.cli.output.Table;
+
+/** The tables of the registry commands. */
+final class RegistryViews {
+    static final Table REGISTRY = Table.of(
+            Column.at("NAME", "/name"),
+            Column.at("SKU", "/sku/name"),
+            Column.at("LOGIN SERVER", "/properties/loginServer"),
+            Column.at("CREATION DATE", "/properties/creationDate"),
+            Column.at("ADMIN ENABLED", "/properties/adminUserEnabled"),
+            Column.at("ANONYMOUS PULL", "/properties/anonymousPullEnabled"),
+            Column.at("PUBLIC NETWORK", "/properties/publicNetworkAccess"),
+            Column.at("DEFAULT ACTION", "/properties/networkRuleSet/defaultAction"));
+
+    static final Table NAME_AVAILABILITY = Table.of(
+            Column.at("NAME AVAILABLE", "/nameAvailable"),
+            Column.at("REASON", "/reason"),
+            Column.at("MESSAGE", "/message"));
+
+    static final Table USAGE = Table.of(
+            Column.at("NAME", "/name"),
+            Column.at("LIMIT", "/limit"),
+            Column.at("CURRENT VALUE", "/currentValue"),
+            Column.at("UNIT", "/unit"));
+
+    static final Table REPOSITORY_STORAGE = Table.of(
+            Column.at("REPOSITORY", "/name"),
+            new Column("SIZE", row -> Sizes.human(row.path("bytes").asLong())),
+            Column.at("BYTES", "/bytes"));
+
+    static final Table MANIFEST_STORAGE = Table.of(
+            Column.at("DIGEST", "/digest"),
+            new Column("SIZE", row -> Sizes.human(row.path("bytes").asLong())),
+            Column.at("BYTES", "/bytes"),
+            Column.at("TAGS", "/tags"));
+
+    static final Table CREDENTIALS = Table.of(
+            Column.at("USERNAME", "/username"),
+            Column.at("PASSWORD NAME", "/name"),
+            Column.at("CREATION TIME", "/creationTime"));
+
+    static final Table RENEWED_CREDENTIALS = Table.of(
+            Column.at("USERNAME", "/username"),
+            Column.at("PASSWORD NAME", "/name"),
+            Column.at("VALUE", "/value"),
+            Column.at("CREATION TIME", "/creationTime"));
+
+    static final Table IP_RULES = Table.of(Column.at("ACTION", "/action"), Column.at("IP ADDRESS OR RANGE", "/value"));
+
+    static final Table IMPORT = Table.of(
+            Column.at("DIGEST", "/digest"),
+            Column.at("TAGS", "/tags"),
+            Column.at("MANIFESTS", "/manifests"),
+            Column.at("BLOBS", "/blobs"),
+            new Column("SIZE", row -> Sizes.human(row.path("bytes").asLong())));
+
+    private RegistryViews() {}
+}

@@ -1,0 +1,46 @@
+package dev.berth.cli.registry;
+
+import dev.berth.cli.command.ApiOptions;
+import dev.berth.cli.command.CliEnvironment;
+import dev.berth.cli.command.Session;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code berth show -n NAME}: {@code GET /api/registries/{name}}. */
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = "Show a registry: tier, login server, settings.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  berth show -n myregistry", "  berth show -n myregistry -o json"})
+public final class ShowCommand implements Callable<Integer> {
+    private final CliEnvironment env;
+
+    @Mixin
+    ApiOptions api;
+
+    @Option(
+            names = {"-n", "--name"},
+            paramLabel = "NAME",
+            defaultValue = "default",
+            description = "The registry (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    public ShowCommand() {
+        this(CliEnvironment.system());
+    }
+
+    ShowCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        return Session.run(env, api, session -> {
+            var registry = session.client().get(Registries.path(name).toString());
+            session.printer().one(registry, RegistryViews.REGISTRY);
+        });
+    }
+}

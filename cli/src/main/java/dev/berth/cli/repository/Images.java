@@ -1,0 +1,31 @@
+package dev.berth.cli.repository;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.cli.api.ApiException;
+import dev.berth.cli.command.CliFailure;
+import dev.berth.cli.command.ImageReference;
+import dev.berth.cli.command.Session;
+import dev.berth.cli.output.Column;
+
+/** Deleting one image, which {@code repository delete --image} and {@code manifest delete} share. */
+final class Images {
+    private Images() {}
+
+    /**
+     * Resolves a tag to its digest, says which tags go with it, asks, and deletes the manifest with {@code DELETE
+     * /v2/<repository>/manifests/<digest>} on the login server (ACR's metadata API deletes no manifests).
+     */
+    static void delete(Session session, String registry, ImageReference image, boolean yes)
+            throws CliFailure, ApiException {
+        var client = session.client();
+        String digest = Acr.digestOf(client, registry, image);
+        JsonNode manifest = client.get(
+                        Acr.manifest(registry, image.repository(), digest).toString())
+                .path("manifest");
+        String tags = Column.text(manifest.path("tags"));
+        session.confirm(
+                "delete " + image.repository() + "@" + digest + (tags.isEmpty() ? "" : " and its tags " + tags), yes);
+        DataPlane.of(client, registry).deleteManifest(image.repository(), digest);
+        session.note("deleted " + image.repository() + "@" + digest);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.berth.cli.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.api.ApiException;
+import dev.berth.cli.api.ManagementClient;
+import dev.berth.cli.command.ApiOptions;
+import dev.berth.cli.command.CliEnvironment;
+import dev.berth.cli.command.CliFailure;
+import dev.berth.cli.command.Exit;
+import dev.berth.cli.command.RegistryOption;
+import dev.berth.cli.command.Session;
+import dev.berth.cli.json.Json;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code berth token create|show|list|update|delete|credential}, as {@code az acr token}. */
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        description = {
+            "Tokens: a user name (the token's name) and up to two passwords for a program, allowed what one scope"
+                    + " map says."
+        },
+        subcommands = TokenCredentialCommand.class)
+public final class TokenCommand {
+    private final CliEnvironment env;
+
+    public TokenCommand() {
+        this(CliEnvironment.system());
+    }
+
+    TokenCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Command(
+            name = "create",
+            description = {
+                "Create a token with two passwords (printed this once), bound to a scope map: one you name, or one"
+                        + " made for it from --repository, called <token>-scope-map."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  berth token create -r myregistry -n ci --scope-map _repositories_push",
+                "  berth token create -r myregistry -n puller --repository app content/read metadata/read",
+                "  berth token create -r myregistry -n later --scope-map pull-app --status disabled --no-passwords",
+                "  docker login myregistry.example.com -u ci -p <password1>"
+            })
+    int create(
+            @Mixin ApiOptions api,
+            @Mixin RegistryOption registry,
+            @Mixin Name name,
+            @ArgGroup(multiplicity = "1") Scope scope,
+            @Option(
+                            names = "--status",
+                            paramLabel = "enabled|disabled",
+                            defaultValue = "enabled",
+                            converter = TokenPaths.Status.class,
+                            completionCandidates = TokenPaths.Status.class,
+                            description = "Whether it may sign in (default: ${DEFAULT-VALUE}).")
+                    String status,
+            @Option(
+                            names = "--no-passwords",
+                            description = "Make no passwords; add them with 'token credential" + " generate'.")
+                    boolean noPasswords) {
+        return Session.run(env, api, session -> {
+            ManagementClient client = session.client();
+            String path = TokenPaths.token(registry.name(), name.value).toString();
+            if (client.find(path).isPresent()) {
+                throw new CliFailure(
+                        Exit.CONFLICT,
+                        "token '" + name.value + "' already exists in registry '" + registry.name()
+                                + "'; change it with 'berth token update'");
+            }
+            String scopeMap = scope.scopeMap != null ? scope.scopeMap : createScopeMap(session, registry, name, scope);
+            ObjectNode body = Json.object();
+            body.putObject("properties").put("scopeMapId", scopeMap).put("status", status);
+            JsonNode token = client.put(path + (noPasswords ? "?noPasswords=true" : ""), body);
+            printWithPasswords(session, token);
+        });
+    }
+
+    @Command(
+            name = "show",
+            description = "Show a token (without password values, which Berth does not keep).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth token show -r myregistry -n ci"})
+    int show(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
+        return Session.run(env, api, session -> {
+            JsonNode token = session.client()
+                    .get(TokenPaths.token(registry.name(), name.value).toString());
+            session.printer().one(token, TokenViews.TOKEN);
+        });
+    }
+
+    @Command(
+            name = "list",
+            description = "List the tokens.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth token list -r myregistry", "  berth token list -r myregistry -o tsv | cut -f1"})
+    int list(@Mixin ApiOptions api, @Mixin RegistryOption registry) {
+        return Session.run(env, api, session -> {
+            JsonNode tokens =
+                    session.client().get(TokenPaths.tokens(registry.name()).toString());
+            session.printer().list(tokens.path("value"), TokenViews.TOKEN);
+        });
+    }
+
+    @Command(
+            name = "update",
+            description = "Bind a token to another scope map, or enable or disable it.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  berth token update -r myregistry -n ci --status disabled",
+                "  berth token update -r myregistry -n ci --scope-map _repositories_pull"
+            })
+    int update(
+            @Mixin ApiOptions api,
+            @Mixin RegistryOption registry,
+            @Mixin Name name,
+            @Option(names = "--scope-map", paramLabel = "SCOPE_MAP", description = "The scope map to bind it to.")
+                    String scopeMap,
+            @Option(
+                            names = "--status",
+                            paramLabel = "enabled|disabled",
+                            converter = TokenPaths.Status.class,
+                            completionCandidates = TokenPaths.Status.class,
+                            description = "Whether it may sign in.")
+                    String status) {
+        return Session.run(env, api, session -> {
+            if (scopeMap == null && status == null) {
+                throw session.usage("nothing to change: give --scope-map or --status");
+            }
+            ObjectNode properties = Json.object();
+            if (scopeMap != null) {
+                properties.put("scopeMapId", scopeMap);
+            }
+            if (status != null) {
+                properties.put("status", status);
+            }
+            ObjectNode body = Json.object();
+            body.set("properties", properties);
+            String path = TokenPaths.token(registry.name(), name.value).toString();
+            session.printer().one(session.client().patch(path, body), TokenViews.TOKEN);
+        });
+    }
+
+    @Command(
+            name = "delete",
+            description = {
+                "Delete a token; programs signed in with it lose access. Its scope map stays.",
+                "Asks first; without a terminal, give --yes."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth token delete -r myregistry -n ci --yes"})
+    int delete(
+            @Mixin ApiOptions api,
+            @Mixin RegistryOption registry,
+            @Mixin Name name,
+            @Option(
+                            names = {"-y", "--yes"},
+                            description = "Do not ask for confirmation.")
+                    boolean yes) {
+        return Session.run(env, api, session -> {
+            session.confirm("delete token '" + name.value + "' of registry '" + registry.name() + "'", yes);
+            session.client()
+                    .delete(TokenPaths.token(registry.name(), name.value).toString());
+            session.note("deleted token '" + name.value + "'");
+        });
+    }
+
+    /** Creates {@code <token>-scope-map} from {@code --repository}, as {@code az acr token create} does. */
+    private static String createScopeMap(Session session, RegistryOption registry, Name name, Scope scope)
+            throws CliFailure, ApiException {
+        List<String> actions = ScopeMapCommand.actions(session, scope.repositories);
+        String mapName = name.value + "-scope-map";
+        String path = TokenPaths.scopeMap(registry.name(), mapName).toString();
+        if (session.client().find(path).isPresent()) {
+            throw new CliFailure(
+                    Exit.CONFLICT,
+                    "scope map '" + mapName + "' already exists; give --scope-map " + mapName
+                            + " to use it, or delete it first");
+        }
+        String description = "Made by 'berth token create' for token " + name.value;
+        session.client().put(path, ScopeMapCommand.body(actions, description));
+        session.note("created scope map '" + mapName + "'");
+        return mapName;
+    }
+
+    static void printWithPasswords(Session session, JsonNode token) {
+        session.printer().print(token, TokenViews.TOKEN_WITH_PASSWORDS, TokenViews.perPassword(token));
+        if (TokenViews.hasPasswordValues(token)) {
+            session.secretsShownOnce("The passwords are");
+        }
+    }
+
+    /** Either {@code --scope-map} or {@code --repository}. */
+    static final class Scope {
+        @Option(
+                names = "--scope-map",
+                paramLabel = "SCOPE_MAP",
+                description = "The scope map to bind it to, e.g. _repositories_pull.")
+        String scopeMap;
+
+        @Option(
+                names = "--repository",
+                arity = "2..*",
+                paramLabel = "REPOSITORY ACTION",
+                description = ScopeMapCommand.REPOSITORY_HELP)
+        List<String> repositories;
+    }
+
+    /** {@code -n/--name} of a token. */
+    static final class Name {
+        @Option(
+                names = {"-n", "--name"},
+                required = true,
+                paramLabel = "NAME",
+                description = "The token, which is also its user name.")
+        String value;
+    }
+}
