@@ -33,6 +33,9 @@ public final class AccessControl {
     /** How long a chain of renewed refresh tokens may outlive the password sign-in it started from. */
     public static final Duration MAX_SESSION = Duration.ofHours(24);
 
+    /** Stands for "no registry" when signing in to the management API: no admin account or token matches it. */
+    private static final RegistryRecord NO_REGISTRY = new RegistryRecord(0, "");
+
     /** Longer names and secrets are refused before anything is looked up or hashed. */
     private static final int MAX_NAME = 128;
 
@@ -105,6 +108,22 @@ public final class AccessControl {
             guard.succeeded(username, caller.address());
         }
         return principal;
+    }
+
+    /**
+     * The principal of a user's or service principal's name and secret, for the management API: the same checks and
+     * throttling as {@link #signIn}, but no registry's admin account or tokens.
+     */
+    public Optional<Principal> signInToManagement(String username, String password, Caller caller) throws IOException {
+        if (REFRESH_TOKEN_USER.equals(username)) {
+            return Optional.empty();
+        }
+        return signIn(username, password, "", NO_REGISTRY, caller);
+    }
+
+    /** Forgets remembered sign-ins, after a password, secret or token changed or went away. */
+    public void credentialsChanged() {
+        authenticator.forgetAll();
     }
 
     /** Whether the registry's network rules let the client in. */
