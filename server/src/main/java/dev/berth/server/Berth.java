@@ -1,10 +1,14 @@
 package dev.berth.server;
 
+import dev.berth.auth.Argon2PasswordHasher;
+import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.installation.Management;
+import dev.berth.core.installation.Registries;
 import dev.berth.core.registry.DataPlane;
-import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.HttpServer;
@@ -37,20 +41,30 @@ public final class Berth implements Closeable {
         try {
             resources.add(DataDirLock.acquire(dataDir));
             BlobStore blobs = track(new FilesystemBlobStore(dataDir));
-            MetadataStore metadata = track(SqliteMetadataStore.open(dataDir.resolve("berth.db"), Clock.systemUTC()));
+            Clock clock = Clock.systemUTC();
+            MetadataStore metadata = track(SqliteMetadataStore.open(dataDir.resolve("berth.db"), clock));
             RegistryRecord defaultRegistry =
                     metadata.registries().getOrCreate(config.registry().defaultName());
-            DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
+            DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
-            RegistryResolver registries = host -> Optional.of(defaultRegistry);
-            Security security = Security.wire(
-                    config.auth(),
-                    metadata.identities(),
-                    defaultRegistry,
+            Registries registries = new Registries(
+                    metadata.registries(),
+                    config.registry().domain(),
+                    defaultRegistry.name(),
+                    () -> publicPort(config),
+                    clock);
+            PasswordHasher hasher = new Argon2PasswordHasher();
+            Security security = Security.wire(config.auth(), metadata, hasher, defaultRegistry, registries, dataDir);
+            Management management = Management.create(
+                    metadata,
                     registries,
-                    config.auth().trustedProxies(),
-                    dataDir);
+                    config.tiers(),
+                    registryId -> 0L,
+                    hasher,
+                    clock,
+                    security::credentialsChanged);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
+            endpoints.add(new ManagementApi(management, security.managementGate()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);
             http.start();
@@ -64,6 +78,19 @@ public final class Berth implements Closeable {
     /** Starts Berth with the given configuration; the returned instance is serving. */
     public static Berth start(BerthConfig config) throws Exception {
         return new Berth(config);
+    }
+
+    /** The port in login servers: the configured one, else the port Berth listens on (HTTPS when plain is off). */
+    private int publicPort(BerthConfig config) {
+        if (config.registry().publicPort() != 0) {
+            return config.registry().publicPort();
+        }
+        if (http == null) {
+            return 0;
+        }
+        return config.server().httpEnabled()
+                ? http.address().getPort()
+                : http.tlsAddress().map(InetSocketAddress::getPort).orElse(0);
     }
 
     public InetSocketAddress address() {

@@ -1,19 +1,18 @@
 package dev.berth.server;
 
-import dev.berth.auth.Argon2PasswordHasher;
 import dev.berth.auth.JwtTokens;
 import dev.berth.auth.SigningKeys;
 import dev.berth.core.access.AccessControl;
 import dev.berth.core.access.AccessPolicy;
 import dev.berth.core.access.Authenticator;
 import dev.berth.core.access.SignInGuard;
-import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.registry.RegistryResolver;
-import dev.berth.core.spi.IdentityStore;
+import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.auth.ClientAddresses;
+import dev.berth.http.auth.ManagementGate;
 import dev.berth.http.auth.TokenApi;
 import dev.berth.http.server.Endpoint;
 import dev.berth.server.config.BerthConfig;
@@ -22,38 +21,47 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires authentication: the gate in front of the data plane, and the token service, unless auth is off. */
-record Security(AccessGate gate, List<Endpoint> endpoints) {
+/**
+ * Wires authentication: the gate in front of the data plane, the gate in front of the management API, and the token
+ * service, unless auth is off.
+ */
+record Security(AccessGate gate, ManagementGate managementGate, List<Endpoint> endpoints) {
     private static final System.Logger LOG = System.getLogger("berth.auth");
 
     static Security wire(
             BerthConfig.Auth config,
-            IdentityStore identities,
+            MetadataStore metadata,
+            PasswordHasher hasher,
             RegistryRecord defaultRegistry,
             RegistryResolver registries,
-            List<Cidr> trustedProxies,
             Path dataDir)
             throws IOException {
         if (!config.enabled()) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "authentication is OFF: anyone who can reach Berth may push and delete");
-            return new Security(AccessGate.open(), List.of());
+                    "authentication is OFF: anyone who can reach Berth may push, delete and manage registries");
+            return new Security(AccessGate.open(), ManagementGate.open(), List.of());
         }
         Clock clock = Clock.systemUTC();
-        PasswordHasher hasher = new Argon2PasswordHasher();
-        AdminBootstrap.ensureAdmin(identities, hasher, defaultRegistry, config);
+        AdminBootstrap.ensureAdmin(metadata.identities(), hasher, defaultRegistry, config);
         SigningKeys keys = SigningKeys.loadOrCreate(dataDir.resolve("keys").resolve("token-signing"), clock);
         JwtTokens tokens = new JwtTokens(keys, clock, config.accessTokenTtl(), config.refreshTokenTtl());
         AccessControl control = new AccessControl(
-                new Authenticator(identities, hasher, clock),
-                new AccessPolicy(identities),
+                new Authenticator(metadata.identities(), hasher, clock),
+                new AccessPolicy(metadata.identities(), metadata.directory()::installationRoles),
                 tokens,
-                identities,
+                metadata.identities(),
                 new SignInGuard(clock),
                 new LoggedAuditLog(),
                 clock);
-        AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(trustedProxies));
-        return new Security(gate, List.of(new TokenApi(control, gate, registries)));
+        ClientAddresses addresses = new ClientAddresses(config.trustedProxies());
+        AccessGate gate = AccessGate.enforcing(control, addresses);
+        return new Security(
+                gate, ManagementGate.enforcing(control, addresses), List.of(new TokenApi(control, gate, registries)));
+    }
+
+    /** Forgets remembered sign-ins after credentials changed. */
+    void credentialsChanged() {
+        managementGate.credentialsChanged();
     }
 }

@@ -33,6 +33,9 @@ public final class AccessControl {
     /** How long a chain of renewed refresh tokens may outlive the password sign-in it started from. */
     public static final Duration MAX_SESSION = Duration.ofHours(24);
 
+    /** Stands for "no registry" when signing in to the management API: no admin account or token matches it. */
+    private static final RegistryRecord NO_REGISTRY = new RegistryRecord(0, "");
+
     /** Longer names and secrets are refused before anything is looked up or hashed. */
     private static final int MAX_NAME = 128;
 
@@ -107,6 +110,22 @@ public final class AccessControl {
         return principal;
     }
 
+    /**
+     * The principal of a user's or service principal's name and secret, for the management API: the same checks and
+     * throttling as {@link #signIn}, but no registry's admin account or tokens.
+     */
+    public Optional<Principal> signInToManagement(String username, String password, Caller caller) throws IOException {
+        if (REFRESH_TOKEN_USER.equals(username)) {
+            return Optional.empty();
+        }
+        return signIn(username, password, "", NO_REGISTRY, caller);
+    }
+
+    /** Forgets remembered sign-ins, after a password, secret or token changed or went away. */
+    public void credentialsChanged() {
+        authenticator.forgetAll();
+    }
+
     /** Whether the registry's network rules let the client in. */
     public boolean admits(RegistryRecord registry, String clientAddress) throws IOException {
         return identities.networkRules(registry.id()).admits(clientAddress);
@@ -117,11 +136,27 @@ public final class AccessControl {
         audit.record(new AuditEvent(who, what, caller.address(), outcome, caller.requestId()));
     }
 
+    /**
+     * A short fingerprint of the principal's credentials as they are now (the hashes of its passwords or secrets):
+     * it changes when any of them is renewed, removed or replaced, which ends the refresh tokens issued before.
+     */
+    public String credentialStamp(Principal principal) throws IOException {
+        return CredentialStamp.of(principal, identities);
+    }
+
     /** The principal a refresh token stands for, as it is now (a disabled or deleted user signs in no more). */
     public Optional<Principal> refreshed(String refreshToken, String audience) throws IOException {
         Optional<RefreshGrant> grant = tokens.verifyRefresh(refreshToken, audience)
                 .filter(g -> g.signedInAt().plus(MAX_SESSION).isAfter(clock.instant()));
-        return grant.isPresent() ? principalOf(grant.get().subject()) : Optional.empty();
+        if (grant.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Principal> principal = principalOf(grant.get().subject());
+        if (principal.isEmpty()
+                || !credentialStamp(principal.get()).equals(grant.get().credentialStamp())) {
+            return Optional.empty();
+        }
+        return principal;
     }
 
     /**
@@ -132,7 +167,11 @@ public final class AccessControl {
         Instant signedInAt = renewing.flatMap(token -> tokens.verifyRefresh(token, audience))
                 .map(RefreshGrant::signedInAt)
                 .orElse(clock.instant());
-        return tokens.issueRefresh(principal, audience, signedInAt);
+        try {
+            return tokens.issueRefresh(principal, audience, signedInAt, credentialStamp(principal));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The principal of a token subject, re-read from the store. */

@@ -4,12 +4,14 @@ import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Actions;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.RegistryToken;
+import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,9 +24,22 @@ public final class AccessPolicy {
     private static final Set<String> ANONYMOUS_READ = Set.of(Actions.PULL, Actions.METADATA_READ);
 
     private final IdentityStore identities;
+    private final InstallationRoles installationRoles;
 
-    public AccessPolicy(IdentityStore identities) {
+    /** The roles a subject holds on the whole installation, which reach every registry. */
+    @FunctionalInterface
+    public interface InstallationRoles {
+        List<Role> of(String subject) throws IOException;
+    }
+
+    public AccessPolicy(IdentityStore identities, InstallationRoles installationRoles) {
         this.identities = identities;
+        this.installationRoles = installationRoles;
+    }
+
+    /** A policy that knows only roles held on registries. */
+    public AccessPolicy(IdentityStore identities) {
+        this(identities, subject -> List.of());
     }
 
     /** The granted part of the scope asked for, with the same type and name; its actions may be empty. */
@@ -67,6 +82,9 @@ public final class AccessPolicy {
         if (principal.kind() == Principal.Kind.TOKEN) {
             allowed.addAll(tokenActions(principal, registry, asked));
             return allowed;
+        }
+        for (Role role : installationRoles.of(principal.subject())) {
+            allowed.addAll(role.actions());
         }
         for (RoleAssignment assignment : identities.assignments(principal.subject(), registry.id())) {
             if (isCatalog(asked)

@@ -5,7 +5,8 @@ package dev.berth.core.error;
  * status in one exhaustive switch; nothing else picks a status for an error.
  *
  * <p>The first group is the OCI Distribution Specification's; the second comes from CNCF Distribution and is what
- * Docker clients already know; the last two are for failures that are not the client's.
+ * Docker clients already know; the third is the management API's; the last two are for failures that are not the
+ * client's.
  */
 public enum ErrorCode {
     BLOB_UNKNOWN("blob unknown to registry"),
@@ -29,6 +30,11 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("request body is larger than the registry accepts"),
     METHOD_UNKNOWN("the method is not allowed for this resource"),
     INVALID_REQUEST("the request is malformed or lacks a required field"),
+
+    RESOURCE_NOT_FOUND("the resource does not exist"),
+    CONFLICT("the request conflicts with the resource's current state"),
+    QUOTA_EXCEEDED("the registry's tier does not allow more"),
+    FEATURE_NOT_SUPPORTED("the registry's tier does not have this feature"),
 
     UNAVAILABLE("the registry is temporarily unavailable"),
     UNKNOWN("unknown error");

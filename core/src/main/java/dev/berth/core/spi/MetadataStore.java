@@ -23,6 +23,9 @@ public interface MetadataStore extends Closeable {
 
     IdentityStore identities();
 
+    /** Listing and removal of identities, and roles on the whole installation, for the management API. */
+    DirectoryStore directory();
+
     /** Whether the store can serve requests now. */
     void check() throws IOException;
 }

@@ -16,7 +16,8 @@ public final class ErrorResponses {
     /** The HTTP status of each code; exhaustive, so a new code cannot be forgotten here. */
     public static int status(ErrorCode code) {
         return switch (code) {
-            case BLOB_UNKNOWN, BLOB_UPLOAD_UNKNOWN, MANIFEST_UNKNOWN, NAME_UNKNOWN -> 404;
+            case BLOB_UNKNOWN, BLOB_UPLOAD_UNKNOWN, MANIFEST_UNKNOWN, NAME_UNKNOWN, RESOURCE_NOT_FOUND -> 404;
+            case CONFLICT, QUOTA_EXCEEDED, FEATURE_NOT_SUPPORTED -> 409;
             case BLOB_UPLOAD_INVALID,
                     DIGEST_INVALID,
                     MANIFEST_BLOB_UNKNOWN,
@@ -35,6 +36,45 @@ public final class ErrorResponses {
             case UNAVAILABLE -> 503;
             case UNKNOWN -> 500;
         };
+    }
+
+    /** The management API's name for each code, ARM's where ARM has one; exhaustive like {@link #status}. */
+    public static String managementCode(ErrorCode code) {
+        return switch (code) {
+            case BLOB_UNKNOWN, BLOB_UPLOAD_UNKNOWN, MANIFEST_UNKNOWN, NAME_UNKNOWN, RESOURCE_NOT_FOUND ->
+                "ResourceNotFound";
+            case BLOB_UPLOAD_INVALID,
+                    DIGEST_INVALID,
+                    MANIFEST_BLOB_UNKNOWN,
+                    MANIFEST_INVALID,
+                    NAME_INVALID,
+                    SIZE_INVALID,
+                    INVALID_REQUEST,
+                    TAG_INVALID,
+                    PAGINATION_NUMBER_INVALID,
+                    RANGE_INVALID -> "InvalidRequest";
+            case UNAUTHORIZED -> "Unauthorized";
+            case DENIED -> "AuthorizationFailed";
+            case UNSUPPORTED, METHOD_UNKNOWN -> "MethodNotAllowed";
+            case CONFLICT -> "Conflict";
+            case QUOTA_EXCEEDED -> "QuotaExceeded";
+            case FEATURE_NOT_SUPPORTED -> "FeatureNotSupported";
+            case PAYLOAD_TOO_LARGE -> "PayloadTooLarge";
+            case TOOMANYREQUESTS -> "TooManyRequests";
+            case UNAVAILABLE -> "ServiceUnavailable";
+            case UNKNOWN -> "InternalServerError";
+        };
+    }
+
+    /** Writes the management API's envelope: {@code {"error":{"code","message"}}}. */
+    public static void sendManagement(Exchange exchange, RegistryException error) throws IOException {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("code", managementCode(error.code()));
+        entry.put("message", error.getMessage());
+        if (error.detail() instanceof Map<?, ?> detail && detail.get("retryAfterSeconds") instanceof Number seconds) {
+            exchange.header("Retry-After", Long.toString(seconds.longValue()));
+        }
+        exchange.send(status(error.code()), "application/json", Json.write(Map.of("error", entry)));
     }
 
     /** Writes the error envelope (headers only for HEAD). */

@@ -32,6 +32,10 @@ class ErrorResponsesTest {
             Map.entry(ErrorCode.INVALID_REQUEST, 400),
             Map.entry(ErrorCode.PAYLOAD_TOO_LARGE, 413),
             Map.entry(ErrorCode.METHOD_UNKNOWN, 405),
+            Map.entry(ErrorCode.RESOURCE_NOT_FOUND, 404),
+            Map.entry(ErrorCode.CONFLICT, 409),
+            Map.entry(ErrorCode.QUOTA_EXCEEDED, 409),
+            Map.entry(ErrorCode.FEATURE_NOT_SUPPORTED, 409),
             Map.entry(ErrorCode.UNAVAILABLE, 503),
             Map.entry(ErrorCode.UNKNOWN, 500)));
 

@@ -231,7 +231,7 @@ final class JdbcIdentityStore implements IdentityStore {
         return Json.writeString(entries);
     }
 
-    private static List<RegistryToken.Password> passwords(String json) {
+    static List<RegistryToken.Password> passwords(String json) {
         List<RegistryToken.Password> passwords = new ArrayList<>();
         for (var entry : Json.parse(json.getBytes(StandardCharsets.UTF_8))) {
             var expiry = entry.get("expiry");
@@ -269,12 +269,12 @@ final class JdbcIdentityStore implements IdentityStore {
                 name));
     }
 
-    private static RegistryToken token(ResultSet row) throws SQLException {
+    static RegistryToken token(ResultSet row) throws SQLException {
         List<RegistryToken.Password> passwords = passwords(row.getString(5));
         return new RegistryToken(row.getLong(1), row.getString(2), row.getString(3), row.getBoolean(4), passwords);
     }
 
-    private static List<String> strings(String json) {
+    static List<String> strings(String json) {
         List<String> values = new ArrayList<>();
         Json.parse(json.getBytes(StandardCharsets.UTF_8)).forEach(node -> values.add(node.asText()));
         return values;
@@ -288,7 +288,7 @@ final class JdbcIdentityStore implements IdentityStore {
         return new NetworkRules(row.getBoolean(1), NetworkRules.DefaultAction.valueOf(row.getString(2)), allowed);
     }
 
-    private static UserRecord user(ResultSet row) throws SQLException {
+    static UserRecord user(ResultSet row) throws SQLException {
         return new UserRecord(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4));
     }
 }

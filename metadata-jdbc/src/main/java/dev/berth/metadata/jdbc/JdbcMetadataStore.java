@@ -1,6 +1,7 @@
 package dev.berth.metadata.jdbc;
 
 import dev.berth.core.spi.BlobLinkStore;
+import dev.berth.core.spi.DirectoryStore;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.ManifestStore;
 import dev.berth.core.spi.MetadataStore;
@@ -21,6 +22,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final TagStore tags;
     private final UploadStore uploads;
     private final IdentityStore identities;
+    private final DirectoryStore directory;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +33,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.tags = new JdbcTagStore(database);
         this.uploads = new JdbcUploadStore(database, clock);
         this.identities = new JdbcIdentityStore(database, clock);
+        this.directory = new JdbcDirectoryStore(database, clock);
     }
 
     @Override
@@ -66,6 +69,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public IdentityStore identities() {
         return identities;
+    }
+
+    @Override
+    public DirectoryStore directory() {
+        return directory;
     }
 
     @Override

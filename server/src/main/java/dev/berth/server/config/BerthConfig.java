@@ -1,6 +1,7 @@
 package dev.berth.server.config;
 
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.tier.TierCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.List;
  * Berth's whole configuration, one record per section; the defaults and their meaning are in {@code
  * berth-defaults.yml}.
  */
-public record BerthConfig(Server server, Storage storage, Uploads uploads, Registry registry, Auth auth, Log log) {
+public record BerthConfig(
+        Server server, Storage storage, Uploads uploads, Registry registry, TierCatalog tiers, Auth auth, Log log) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -45,7 +47,11 @@ public record BerthConfig(Server server, Storage storage, Uploads uploads, Regis
 
     public record Uploads(Duration expiry, Duration sweepInterval) {}
 
-    public record Registry(String defaultName) {}
+    /**
+     * @param domain login servers are {@code <name>.<domain>}
+     * @param publicPort the port in login servers; 0 for the port Berth listens on
+     */
+    public record Registry(String defaultName, String domain, int publicPort) {}
 
     public record Auth(
             boolean enabled,

@@ -2,6 +2,10 @@ package dev.berth.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.installation.RegistryNames;
+import dev.berth.core.tier.Tier;
+import dev.berth.core.tier.TierCatalog;
+import dev.berth.core.tier.TierLimits;
 import dev.berth.tls.HostNames;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +34,8 @@ final class ConfigBinder {
                 server(tree, dataDir),
                 new BerthConfig.Storage(dataDir),
                 new BerthConfig.Uploads(duration(tree, "uploads.expiry"), duration(tree, "uploads.sweepInterval")),
-                new BerthConfig.Registry(text(tree, "registry.defaultName")),
+                registry(tree),
+                tiers(tree),
                 new BerthConfig.Auth(
                         bool(tree, "auth.enabled"),
                         duration(tree, "auth.accessTokenTtl"),
@@ -38,6 +43,70 @@ final class ConfigBinder {
                         text(tree, "auth.adminPassword"),
                         cidrs(tree, "auth.trustedProxies")),
                 new BerthConfig.Log(level));
+    }
+
+    private static BerthConfig.Registry registry(JsonNode tree) {
+        String defaultName = text(tree, "registry.defaultName").toLowerCase(Locale.ROOT);
+        RegistryNames.problem(defaultName).ifPresent(problem -> {
+            throw new ConfigException("registry.defaultName: " + problem);
+        });
+        String domain = text(tree, "registry.domain").toLowerCase(Locale.ROOT);
+        if (!domain.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
+            throw new ConfigException("registry.domain must be a DNS name, not " + domain);
+        }
+        return new BerthConfig.Registry(defaultName, domain, integer(tree, "registry.publicPort", 0, 65535));
+    }
+
+    /** ACR's tier limits, with the storage limits the configuration sets. */
+    private static TierCatalog tiers(JsonNode tree) {
+        TierCatalog catalog = TierCatalog.defaults();
+        for (Tier tier : Tier.values()) {
+            String prefix = "tiers." + tier.name().toLowerCase(Locale.ROOT) + ".";
+            TierLimits limits = catalog.limits(tier);
+            long included = size(tree, prefix + "includedStorage");
+            long max = size(tree, prefix + "maxStorage");
+            catalog = catalog.with(
+                    tier,
+                    new TierLimits(
+                            included,
+                            max,
+                            limits.webhooks(),
+                            limits.tokens(),
+                            limits.scopeMaps(),
+                            limits.ipRules(),
+                            limits.replications(),
+                            limits.anonymousPull(),
+                            limits.rates()));
+        }
+        return catalog;
+    }
+
+    private static final Pattern SIZE = Pattern.compile("([0-9]+)\\s*(B|KiB|MiB|GiB|TiB)?");
+
+    /** A size such as {@code 10GiB}, {@code 512MiB} or a plain number of bytes. */
+    private static long size(JsonNode tree, String key) {
+        String text = text(tree, key);
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches()) {
+            throw new ConfigException(key + " must be a size such as 10GiB, 512MiB or 1048576, not " + text);
+        }
+        int shift =
+                switch (m.group(2) == null ? "B" : m.group(2)) {
+                    case "KiB" -> 10;
+                    case "MiB" -> 20;
+                    case "GiB" -> 30;
+                    case "TiB" -> 40;
+                    default -> 0;
+                };
+        try {
+            long value = Long.parseLong(m.group(1));
+            if (value > (Long.MAX_VALUE >> shift)) {
+                throw new ConfigException(key + " is too large: " + text);
+            }
+            return value << shift;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " is too large: " + text);
+        }
     }
 
     private static BerthConfig.Server server(JsonNode tree, Path dataDir) {
