@@ -15,8 +15,7 @@ final class AccessViews {
     static final Table USER = Table.of(
             Column.at("NAME", "/name"),
             Column.at("INSTALLATION ADMIN", "/properties/installationAdmin"),
-            Column.at("ENABLED", "/properties/enabled"),
-            Column.at("CREATION DATE", "/properties/creationDate"));
+            Column.at("ENABLED", "/properties/enabled"));
 
     static final Table USER_WITH_PASSWORD = Table.of(
             Column.at("NAME", "/name"),

@@ -45,10 +45,11 @@ public final class RoleAssignmentCommand {
             description = "Give a principal a role on a scope.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth role assignment create --assignee user:alice --role AcrPush --scope /registries/myregistry",
-                "  berth role assignment create --assignee user:bob --role Owner --scope /registries/myregistry",
-                "  berth role assignment create --assignee servicePrincipal:ci --role AcrPull"
-                        + " --scope '/registries/myregistry/repositories/team/*'",
+                "  berth role assignment create --assignee user:alice --role AcrPush --scope \\",
+                        "      /registries/myreg",
+                "  berth role assignment create --assignee user:bob --role Owner --scope \\", "      /registries/myreg",
+                "  berth role assignment create --assignee servicePrincipal:ci --role AcrPull \\",
+                        "      --scope '/registries/myreg/repositories/team/*'",
                 "  berth role assignment create --assignee user:carol --role Reader --scope /"
             })
     int create(
@@ -86,7 +87,7 @@ public final class RoleAssignmentCommand {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  berth role assignment list",
-                "  berth role assignment list --scope /registries/myregistry",
+                "  berth role assignment list --scope /registries/myreg",
                 "  berth role assignment list --assignee user:alice -o json"
             })
     int list(@Mixin ApiOptions api, @Mixin Filter filter) {
@@ -105,8 +106,8 @@ public final class RoleAssignmentCommand {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  berth role assignment delete --ids 3f2a...",
-                "  berth role assignment delete --assignee user:alice --role AcrPush --scope /registries/myregistry"
-                        + " --yes"
+                "  berth role assignment delete --assignee user:alice --role AcrPush --scope \\",
+                "      /registries/myreg --yes"
             })
     int delete(
             @Mixin ApiOptions api,

@@ -64,7 +64,7 @@ public final class UserCommand {
             JsonNode user = session.client().put(path, body(properties));
             session.printer().one(user, AccessViews.USER_WITH_PASSWORD);
             if (!generatedPassword(user).isMissingNode()) {
-                session.secretsShownOnce("The generated password is");
+                session.secretsShownOnce("the generated password is");
             }
         });
     }

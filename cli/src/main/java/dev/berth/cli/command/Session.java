@@ -6,6 +6,9 @@ import dev.berth.cli.output.Printer;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -79,13 +82,21 @@ public final class Session {
 
     /** A line on standard error, after the command's name. */
     public void note(String message) {
-        String name = command.qualifiedName(" ");
-        err().println((name.startsWith("berth ") ? name : "berth " + name) + ": " + message);
+        err().println(name() + ": " + message);
+    }
+
+    /** {@code berth token create}, say: the names from the top, whatever the top command is called. */
+    private String name() {
+        List<String> names = new ArrayList<>();
+        for (CommandLine line = command.commandLine(); line != null; line = line.getParent()) {
+            names.addFirst(line.getParent() == null ? "berth" : line.getCommandName());
+        }
+        return String.join(" ", names);
     }
 
     /** Says on standard error that what was printed holds secrets that will not be shown again. */
     public void secretsShownOnce(String what) {
-        note(what + " shown this once: Berth keeps only a hash of it. Save it now.");
+        note(what + " shown this once: Berth keeps only a hash. Save it now.");
     }
 
     /**

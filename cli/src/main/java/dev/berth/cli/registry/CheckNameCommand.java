@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Check whether a registry name is valid and free. Exits 0 either way; read NAME AVAILABLE.",
         footerHeading = "%nExamples:%n",
-        footer = {"  berth check-name -n myregistry"})
+        footer = {"  berth check-name -n myreg"})
 public final class CheckNameCommand implements Callable<Integer> {
     private final CliEnvironment env;
 

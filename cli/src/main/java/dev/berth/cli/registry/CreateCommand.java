@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
         description = "Create a registry.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  berth create -n myregistry --sku Basic",
-            "  berth create -n myregistry --sku Premium --admin-enabled true --default-action Deny"
+            "  berth create -n myreg --sku Basic",
+            "  berth create -n myreg --sku Premium --admin-enabled true --default-action \\",
+            "      Deny"
         })
 public final class CreateCommand implements Callable<Integer> {
     private final CliEnvironment env;

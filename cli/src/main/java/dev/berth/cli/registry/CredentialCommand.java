@@ -42,7 +42,7 @@ public final class CredentialCommand {
             name = "show",
             description = "List the admin user's passwords: names and creation times (Berth keeps no values).",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth credential show -n myregistry"})
+            footer = {"  berth credential show -n myreg"})
     int show(@Mixin ApiOptions api, @Mixin RegistryName registry) {
         return Session.run(env, api, session -> {
             var answer = session.client()
@@ -55,7 +55,7 @@ public final class CredentialCommand {
             name = "renew",
             description = "Make a new value for one of the admin user's passwords and print it, this once.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth credential renew -n myregistry --password-name password2"})
+            footer = {"  berth credential renew -n myreg --password-name password2"})
     int renew(
             @Mixin ApiOptions api,
             @Mixin RegistryName registry,
@@ -76,7 +76,7 @@ public final class CredentialCommand {
                                     .toString(),
                             body);
             session.printer().print(answer, RegistryViews.RENEWED_CREDENTIALS, rows(answer));
-            session.secretsShownOnce("The new value of " + passwordName + " is");
+            session.secretsShownOnce("the new value of " + passwordName + " is");
         });
     }
 

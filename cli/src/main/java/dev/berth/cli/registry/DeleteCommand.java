@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
             "Asks first; without a terminal, give --yes."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  berth delete -n myregistry", "  berth delete -n myregistry --yes"})
+        footer = {"  berth delete -n myreg", "  berth delete -n myreg --yes"})
 public final class DeleteCommand implements Callable<Integer> {
     private final CliEnvironment env;
 

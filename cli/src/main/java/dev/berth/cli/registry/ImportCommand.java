@@ -27,11 +27,14 @@ import picocli.CommandLine.Option;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  berth import -r myregistry --source docker.io/library/alpine:3.20",
-            "  berth import -r myregistry --source docker.io/library/alpine:3.20 -t base/alpine:3.20 -t base/alpine:3",
-            "  berth import -r myregistry --source registry.example.com/app@sha256:... --repository app",
-            "  berth import -r prod --source-registry staging --source app:1.4 -t app:1.4 --force",
-            "  berth import -r myregistry --source ghcr.io/org/app:1 -u USER -p TOKEN"
+            "  berth import -r myreg --source docker.io/library/alpine:3.20",
+            "  berth import -r myreg --source docker.io/library/alpine:3.20 -t \\",
+            "      base/alpine:3.20 -t base/alpine:3",
+            "  berth import -r myreg --source registry.example.com/app@sha256:... \\",
+            "      --repository app",
+            "  berth import -r prod --source-registry staging --source app:1.4 -t app:1.4 \\",
+            "      --force",
+            "  berth import -r myreg --source ghcr.io/org/app:1 -u USER -p TOKEN"
         })
 public final class ImportCommand implements Callable<Integer> {
     private final CliEnvironment env;

@@ -44,9 +44,9 @@ public final class NetworkRuleCommand {
             description = "Allow an IPv4 address or CIDR range.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth network-rule add -r myregistry --ip-address 203.0.113.7",
-                "  berth network-rule add -r myregistry --ip-address 10.0.0.0/8",
-                "  berth update -n myregistry --default-action Deny"
+                "  berth network-rule add -r myreg --ip-address 203.0.113.7",
+                "  berth network-rule add -r myreg --ip-address 10.0.0.0/8",
+                "  berth update -n myreg --default-action Deny"
             })
     int add(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin IpAddress ip) {
         return Session.run(env, api, session -> {
@@ -64,7 +64,7 @@ public final class NetworkRuleCommand {
             name = "list",
             description = "List the IP rules.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth network-rule list -r myregistry"})
+            footer = {"  berth network-rule list -r myreg"})
     int list(@Mixin ApiOptions api, @Mixin RegistryOption registry) {
         return Session.run(env, api, session -> print(session.printer(), rules(session.client(), registry.name())));
     }
@@ -73,7 +73,7 @@ public final class NetworkRuleCommand {
             name = "remove",
             description = "Remove the rule for an address or range (exactly as it was added).",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth network-rule remove -r myregistry --ip-address 10.0.0.0/8"})
+            footer = {"  berth network-rule remove -r myreg --ip-address 10.0.0.0/8"})
     int remove(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin IpAddress ip) {
         return Session.run(env, api, session -> {
             ObjectNode rules = rules(session.client(), registry.name());

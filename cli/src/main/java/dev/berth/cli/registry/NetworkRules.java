@@ -26,14 +26,18 @@ final class NetworkRules {
         return (ArrayNode) rules.get("ipRules");
     }
 
-    /** The index of the rule for exactly this address or range, or -1. */
+    /** The index of the rule for this address or range ({@code a.b.c.d} and {@code a.b.c.d/32} alike), or -1. */
     static int indexOf(ObjectNode rules, String value) {
         ArrayNode ipRules = ipRules(rules);
         for (int i = 0; i < ipRules.size(); i++) {
-            if (ipRules.get(i).path("value").asText().equals(value)) {
+            if (single(ipRules.get(i).path("value").asText()).equals(single(value.strip()))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static String single(String value) {
+        return value.endsWith("/32") ? value.substring(0, value.length() - 3) : value;
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Show a registry: tier, login server, settings.",
         footerHeading = "%nExamples:%n",
-        footer = {"  berth show -n myregistry", "  berth show -n myregistry -o json"})
+        footer = {"  berth show -n myreg", "  berth show -n myreg -o json"})
 public final class ShowCommand implements Callable<Integer> {
     private final CliEnvironment env;
 

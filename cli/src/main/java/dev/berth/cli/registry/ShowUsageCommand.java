@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  berth show-usage -n myregistry",
-            "  berth show-usage -n myregistry --storage",
-            "  berth show-usage -n myregistry --storage --repository team/app -o json"
+            "  berth show-usage -n myreg",
+            "  berth show-usage -n myreg --storage",
+            "  berth show-usage -n myreg --storage --repository team/app -o json"
         })
 public final class ShowUsageCommand implements Callable<Integer> {
     private final CliEnvironment env;

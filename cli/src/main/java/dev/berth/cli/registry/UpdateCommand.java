@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  berth update -n myregistry --sku Premium",
-            "  berth update -n myregistry --admin-enabled false --anonymous-pull-enabled true",
-            "  berth update -n myregistry --public-network-enabled false",
-            "  berth update -n myregistry --default-action Deny"
+            "  berth update -n myreg --sku Premium",
+            "  berth update -n myreg --admin-enabled false --anonymous-pull-enabled true",
+            "  berth update -n myreg --public-network-enabled false",
+            "  berth update -n myreg --default-action Deny"
         })
 public final class UpdateCommand implements Callable<Integer> {
     private final CliEnvironment env;

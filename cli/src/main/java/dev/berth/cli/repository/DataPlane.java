@@ -22,9 +22,11 @@ final class DataPlane {
             "application/vnd.docker.distribution.manifest.list.v2+json");
 
     private final ManagementClient client;
+    private final String loginServer;
 
-    private DataPlane(ManagementClient client) {
+    private DataPlane(ManagementClient client, String loginServer) {
         this.client = client;
+        this.loginServer = loginServer;
     }
 
     static DataPlane of(ManagementClient api, String registry) throws ApiException, CliFailure {
@@ -34,7 +36,7 @@ final class DataPlane {
         if (loginServer.isEmpty()) {
             throw new CliFailure(Exit.OTHER, "the server did not say where registry '" + registry + "' answers");
         }
-        return new DataPlane(api.at(loginServer));
+        return new DataPlane(api.at(loginServer), loginServer);
     }
 
     ApiResponse manifest(String repository, String reference) throws ApiException {

@@ -44,8 +44,9 @@ public final class ManifestCommand {
             description = "List a repository's manifests: digest, tags, platform, size, attributes.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth manifest list-metadata -r myregistry -n team/app",
-                "  berth manifest list-metadata -r myregistry -n team/app --orderby time_desc --top 3 -o json"
+                "  berth manifest list-metadata -r myreg -n team/app",
+                "  berth manifest list-metadata -r myreg -n team/app --orderby time_desc \\",
+                "      --top 3 -o json"
             })
     int listMetadata(
             @Mixin ApiOptions api,
@@ -82,7 +83,7 @@ public final class ManifestCommand {
             name = "show-metadata",
             description = "Show one manifest's metadata and attributes.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth manifest show-metadata -r myregistry -n team/app:1.0"})
+            footer = {"  berth manifest show-metadata -r myreg -n team/app:1.0"})
     int showMetadata(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Image image) {
         return Session.run(env, api, session -> {
             ImageReference ref = image.resolve(session);
@@ -99,8 +100,8 @@ public final class ManifestCommand {
             description = "Show a manifest itself (the JSON the registry serves, with -o json).",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth manifest show -r myregistry -n team/app:1.0",
-                "  berth manifest show -r myregistry -n team/app@sha256:... -o json"
+                "  berth manifest show -r myreg -n team/app:1.0",
+                "  berth manifest show -r myreg -n team/app@sha256:... -o json"
             })
     int show(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Image image) {
         return Session.run(env, api, session -> {
@@ -127,9 +128,9 @@ public final class ManifestCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth manifest list-referrers -r myregistry -n team/app:1.0",
-                "  berth manifest list-referrers -r myregistry -n team/app@sha256:... --artifact-type"
-                        + " application/vnd.cncf.notary.signature"
+                "  berth manifest list-referrers -r myreg -n team/app:1.0",
+                "  berth manifest list-referrers -r myreg -n team/app@sha256:... \\",
+                "      --artifact-type application/vnd.cncf.notary.signature"
             })
     int listReferrers(
             @Mixin ApiOptions api,
@@ -154,7 +155,7 @@ public final class ManifestCommand {
                 "Delete a manifest and every tag that points at it. Asks first; without a terminal, give --yes."
             },
             footerHeading = "%nExamples:%n",
-            footer = {"  berth manifest delete -r myregistry -n team/app@sha256:... --yes"})
+            footer = {"  berth manifest delete -r myreg -n team/app@sha256:... --yes"})
     int delete(
             @Mixin ApiOptions api,
             @Mixin RegistryOption registry,

@@ -42,8 +42,7 @@ public final class RepositoryCommand {
             name = "list",
             description = "List the repositories.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth repository list -r myregistry", "  berth repository list -r myregistry --top 10 -o json"
-            })
+            footer = {"  berth repository list -r myreg", "  berth repository list -r myreg --top 10 -o json"})
     int list(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Top top) {
         return Session.run(env, api, session -> {
             ApiPath catalog = Acr.root(registry.name()).add("_catalog");
@@ -58,9 +57,9 @@ public final class RepositoryCommand {
             description = "Show a repository, or one image by tag or digest, with its attributes.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth repository show -r myregistry -n team/app",
-                "  berth repository show -r myregistry --image team/app:1.0",
-                "  berth repository show -r myregistry --image team/app@sha256:..."
+                "  berth repository show -r myreg -n team/app",
+                "  berth repository show -r myreg --image team/app:1.0",
+                "  berth repository show -r myreg --image team/app@sha256:..."
             })
     int show(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin ImageTarget target) {
         return Session.run(env, api, session -> {
@@ -77,8 +76,9 @@ public final class RepositoryCommand {
             description = "List a repository's tags, newest first with --orderby time_desc.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth repository show-tags -r myregistry -n team/app",
-                "  berth repository show-tags -r myregistry -n team/app --detail --orderby time_desc --top 5"
+                "  berth repository show-tags -r myreg -n team/app",
+                "  berth repository show-tags -r myreg -n team/app --detail --orderby \\",
+                "      time_desc --top 5"
             })
     int showTags(
             @Mixin ApiOptions api,
@@ -117,9 +117,11 @@ public final class RepositoryCommand {
             description = "Lock or unlock a repository, or one image by tag or digest.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth repository update -r myregistry --image team/app:1.0 --write-enabled false",
-                "  berth repository update -r myregistry -n team/app --delete-enabled false --write-enabled true",
-                "  berth repository update -r myregistry --image team/app@sha256:... --read-enabled false"
+                "  berth repository update -r myreg --image team/app:1.0 --write-enabled false",
+                "  berth repository update -r myreg -n team/app --delete-enabled false \\",
+                "      --write-enabled true",
+                "  berth repository update -r myreg --image team/app@sha256:... \\",
+                "      --read-enabled false"
             })
     int update(
             @Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin ImageTarget target, @Mixin Attributes attrs) {
@@ -143,9 +145,9 @@ public final class RepositoryCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth repository delete -r myregistry -n team/app --yes",
-                "  berth repository delete -r myregistry --image team/app:1.0",
-                "  berth repository delete -r myregistry --image team/app@sha256:... --yes"
+                "  berth repository delete -r myreg -n team/app --yes",
+                "  berth repository delete -r myreg --image team/app:1.0",
+                "  berth repository delete -r myreg --image team/app@sha256:... --yes"
             })
     int delete(
             @Mixin ApiOptions api,
@@ -172,7 +174,7 @@ public final class RepositoryCommand {
             name = "untag",
             description = "Remove a tag; the manifest stays, reachable by digest.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth repository untag -r myregistry --image team/app:old"})
+            footer = {"  berth repository untag -r myreg --image team/app:old"})
     int untag(
             @Mixin ApiOptions api,
             @Mixin RegistryOption registry,

@@ -46,9 +46,10 @@ public final class ScopeMapCommand {
             description = "Create a scope map.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth scope-map create -r myregistry -n pull-app --repository app content/read metadata/read",
-                "  berth scope-map create -r myregistry -n ci --repository 'team/*' content/read content/write"
-                        + " --repository base content/read --description 'CI pipelines'"
+                "  berth scope-map create -r myreg -n pull-app --repository app content/read \\",
+                "      metadata/read",
+                "  berth scope-map create -r myreg -n ci --repository 'team/*' content/read \\",
+                "      content/write --repository base content/read --description 'CI pipelines'"
             })
     int create(
             @Mixin ApiOptions api,
@@ -58,7 +59,8 @@ public final class ScopeMapCommand {
                             names = "--repository",
                             required = true,
                             arity = "2..*",
-                            paramLabel = "REPOSITORY ACTION",
+                            paramLabel = "REPOSITORY ACTION...",
+                            hideParamSyntax = true,
                             description = REPOSITORY_HELP)
                     List<String> repositories,
             @Option(names = "--description", paramLabel = "TEXT", description = "What it is for.") String description) {
@@ -80,8 +82,8 @@ public final class ScopeMapCommand {
             description = "Add or remove repository actions, or change the description.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth scope-map update -r myregistry -n pull-app --add-repository app content/write",
-                "  berth scope-map update -r myregistry -n pull-app --remove-repository app content/write"
+                "  berth scope-map update -r myreg -n pull-app --add-repository app \\", "      content/write",
+                "  berth scope-map update -r myreg -n pull-app --remove-repository app \\", "      content/write"
             })
     int update(
             @Mixin ApiOptions api,
@@ -90,13 +92,15 @@ public final class ScopeMapCommand {
             @Option(
                             names = "--add-repository",
                             arity = "2..*",
-                            paramLabel = "REPOSITORY ACTION",
+                            paramLabel = "REPOSITORY ACTION...",
+                            hideParamSyntax = true,
                             description = "Actions to add: " + REPOSITORY_HELP)
                     List<String> add,
             @Option(
                             names = "--remove-repository",
                             arity = "2..*",
-                            paramLabel = "REPOSITORY ACTION",
+                            paramLabel = "REPOSITORY ACTION...",
+                            hideParamSyntax = true,
                             description = "Actions to remove, in the same form.")
                     List<String> remove,
             @Option(names = "--description", paramLabel = "TEXT", description = "What it is for.") String description) {
@@ -119,7 +123,7 @@ public final class ScopeMapCommand {
             name = "show",
             description = "Show a scope map.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth scope-map show -r myregistry -n pull-app -o json"})
+            footer = {"  berth scope-map show -r myreg -n pull-app -o json"})
     int show(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
         return Session.run(env, api, session -> {
             JsonNode map = session.client()
@@ -132,7 +136,7 @@ public final class ScopeMapCommand {
             name = "list",
             description = "List the scope maps, the system ones included.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth scope-map list -r myregistry"})
+            footer = {"  berth scope-map list -r myreg"})
     int list(@Mixin ApiOptions api, @Mixin RegistryOption registry) {
         return Session.run(env, api, session -> {
             JsonNode maps =
@@ -148,7 +152,7 @@ public final class ScopeMapCommand {
                 "Asks first; without a terminal, give --yes."
             },
             footerHeading = "%nExamples:%n",
-            footer = {"  berth scope-map delete -r myregistry -n pull-app --yes"})
+            footer = {"  berth scope-map delete -r myreg -n pull-app --yes"})
     int delete(
             @Mixin ApiOptions api,
             @Mixin RegistryOption registry,

@@ -47,10 +47,12 @@ public final class TokenCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth token create -r myregistry -n ci --scope-map _repositories_push",
-                "  berth token create -r myregistry -n puller --repository app content/read metadata/read",
-                "  berth token create -r myregistry -n later --scope-map pull-app --status disabled --no-passwords",
-                "  docker login myregistry.example.com -u ci -p <password1>"
+                "  berth token create -r myreg -n ci --scope-map _repositories_push",
+                "  berth token create -r myreg -n puller --repository app content/read \\",
+                "      metadata/read",
+                "  berth token create -r myreg -n later --scope-map pull-app --status \\",
+                "      disabled --no-passwords",
+                "  docker login myreg.example.com -u ci -p <password1>"
             })
     int create(
             @Mixin ApiOptions api,
@@ -81,7 +83,15 @@ public final class TokenCommand {
             String scopeMap = scope.scopeMap != null ? scope.scopeMap : createScopeMap(session, registry, name, scope);
             ObjectNode body = Json.object();
             body.putObject("properties").put("scopeMapId", scopeMap).put("status", status);
-            JsonNode token = client.put(path + (noPasswords ? "?noPasswords=true" : ""), body);
+            JsonNode token;
+            try {
+                token = client.put(path + (noPasswords ? "?noPasswords=true" : ""), body);
+            } catch (ApiException e) {
+                if (scope.scopeMap == null) {
+                    forget(session, registry, scopeMap);
+                }
+                throw e;
+            }
             printWithPasswords(session, token);
         });
     }
@@ -90,7 +100,7 @@ public final class TokenCommand {
             name = "show",
             description = "Show a token (without password values, which Berth does not keep).",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth token show -r myregistry -n ci"})
+            footer = {"  berth token show -r myreg -n ci"})
     int show(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
         return Session.run(env, api, session -> {
             JsonNode token = session.client()
@@ -103,7 +113,7 @@ public final class TokenCommand {
             name = "list",
             description = "List the tokens.",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth token list -r myregistry", "  berth token list -r myregistry -o tsv | cut -f1"})
+            footer = {"  berth token list -r myreg", "  berth token list -r myreg -o tsv | cut -f1"})
     int list(@Mixin ApiOptions api, @Mixin RegistryOption registry) {
         return Session.run(env, api, session -> {
             JsonNode tokens =
@@ -117,8 +127,8 @@ public final class TokenCommand {
             description = "Bind a token to another scope map, or enable or disable it.",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth token update -r myregistry -n ci --status disabled",
-                "  berth token update -r myregistry -n ci --scope-map _repositories_pull"
+                "  berth token update -r myreg -n ci --status disabled",
+                "  berth token update -r myreg -n ci --scope-map _repositories_pull"
             })
     int update(
             @Mixin ApiOptions api,
@@ -158,7 +168,7 @@ public final class TokenCommand {
                 "Asks first; without a terminal, give --yes."
             },
             footerHeading = "%nExamples:%n",
-            footer = {"  berth token delete -r myregistry -n ci --yes"})
+            footer = {"  berth token delete -r myreg -n ci --yes"})
     int delete(
             @Mixin ApiOptions api,
             @Mixin RegistryOption registry,
@@ -193,10 +203,21 @@ public final class TokenCommand {
         return mapName;
     }
 
+    /** Deletes the scope map made for a token that could not be made, so a retry starts clean. */
+    private static void forget(Session session, RegistryOption registry, String scopeMap) {
+        try {
+            session.client()
+                    .delete(TokenPaths.scopeMap(registry.name(), scopeMap).toString());
+            session.note("deleted scope map '" + scopeMap + "' again, since the token was not made");
+        } catch (CliFailure | ApiException e) {
+            session.note("could not delete scope map '" + scopeMap + "' again: " + e.getMessage());
+        }
+    }
+
     static void printWithPasswords(Session session, JsonNode token) {
         session.printer().print(token, TokenViews.TOKEN_WITH_PASSWORDS, TokenViews.perPassword(token));
         if (TokenViews.hasPasswordValues(token)) {
-            session.secretsShownOnce("The passwords are");
+            session.secretsShownOnce("the passwords are");
         }
     }
 
@@ -211,7 +232,8 @@ public final class TokenCommand {
         @Option(
                 names = "--repository",
                 arity = "2..*",
-                paramLabel = "REPOSITORY ACTION",
+                paramLabel = "REPOSITORY ACTION...",
+                hideParamSyntax = true,
                 description = ScopeMapCommand.REPOSITORY_HELP)
         List<String> repositories;
     }

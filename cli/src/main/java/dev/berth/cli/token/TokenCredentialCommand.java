@@ -49,8 +49,8 @@ public final class TokenCredentialCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth token credential generate -r myregistry -n ci --password1 --expiration-in-days 30",
-                "  berth token credential generate -r myregistry -n ci --expiration 2027-01-01T00:00:00Z -o json"
+                "  berth token credential generate -r myreg -n ci --password1 \\", "      --expiration-in-days 30",
+                "  berth token credential generate -r myreg -n ci --expiration \\", "      2027-01-01T00:00:00Z -o json"
             })
     int generate(
             @Mixin ApiOptions api,
@@ -77,7 +77,7 @@ public final class TokenCredentialCommand {
                     Json.object().put("username", answer.path("username").asText(name.value));
             combined.set("passwords", passwords);
             session.printer().print(combined, TokenViews.GENERATED, TokenViews.withUsername(combined));
-            session.secretsShownOnce("The passwords are");
+            session.secretsShownOnce("the passwords are");
         });
     }
 
@@ -88,7 +88,7 @@ public final class TokenCredentialCommand {
                 "Asks first; without a terminal, give --yes."
             },
             footerHeading = "%nExamples:%n",
-            footer = {"  berth token credential delete -r myregistry -n ci --password2 --yes"})
+            footer = {"  berth token credential delete -r myreg -n ci --password2 --yes"})
     int delete(
             @Mixin ApiOptions api,
             @Mixin RegistryOption registry,

@@ -20,8 +20,7 @@ final class TokenViews {
             Column.at("NAME", "/name"),
             new Column("SCOPE MAP", row -> lastSegment(row.path("properties").path("scopeMapId"))),
             Column.at("STATUS", "/properties/status"),
-            new Column("PASSWORDS", TokenViews::passwordNames),
-            Column.at("CREATION DATE", "/properties/creationDate"));
+            new Column("PASSWORDS", TokenViews::passwordNames));
 
     /** One row per password, with the token's columns, when passwords were just made. */
     static final Table TOKEN_WITH_PASSWORDS = Table.of(
