@@ -20,6 +20,7 @@ final class DataPlane {
             "application/vnd.oci.image.index.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json",
             "application/vnd.docker.distribution.manifest.list.v2+json");
+    private static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
 
     private final ManagementClient client;
     private final String loginServer;
@@ -40,32 +41,40 @@ final class DataPlane {
     }
 
     ApiResponse manifest(String repository, String reference) throws ApiException {
-        String path = ApiPath.of("v2")
+        return send("GET", manifestPath(repository, reference), MANIFEST_TYPES);
+    }
+
+    void deleteManifest(String repository, String digest) throws ApiException {
+        send("DELETE", manifestPath(repository, digest), null);
+    }
+
+    ApiResponse referrers(String repository, String digest, String artifactType) throws ApiException {
+        ApiPath path = ApiPath.of("v2").addPath(repository).add("referrers").add(digest);
+        return send("GET", path.query("artifactType", artifactType).toString(), INDEX_TYPE);
+    }
+
+    private static String manifestPath(String repository, String reference) {
+        return ApiPath.of("v2")
                 .addPath(repository)
                 .add("manifests")
                 .add(reference)
                 .toString();
-        return client.send("GET", path, null, Map.of("Accept", MANIFEST_TYPES));
     }
 
-    void deleteManifest(String repository, String digest) throws ApiException {
-        client.send(
-                "DELETE",
-                ApiPath.of("v2")
-                        .addPath(repository)
-                        .add("manifests")
-                        .add(digest)
-                        .toString(),
-                null,
-                Map.of());
-    }
-
-    ApiResponse referrers(String repository, String digest, String artifactType) throws ApiException {
-        ApiPath path = ApiPath.of("v2")
-                .addPath(repository)
-                .add("referrers")
-                .add(digest)
-                .query("artifactType", artifactType);
-        return client.send("GET", path.toString(), null, Map.of("Accept", "application/vnd.oci.image.index.v1+json"));
+    /** Sends, and when the login server cannot be reached, says what it takes. */
+    private ApiResponse send(String method, String path, String accept) throws ApiException {
+        try {
+            return client.send(method, path, null, accept == null ? Map.of() : Map.of("Accept", accept));
+        } catch (ApiException e) {
+            if (e.status() != 0) {
+                throw e;
+            }
+            String host = loginServer.replaceFirst(":[0-9]+$", "");
+            throw new ApiException(
+                    0,
+                    "",
+                    e.getMessage() + " (a registry's OCI API answers on its login server, as" + " for docker: make "
+                            + host + " resolve to the Berth server, with DNS or /etc/hosts)");
+        }
     }
 }
