@@ -104,11 +104,12 @@ public final class TestImages {
     }
 
     private static String architectureOf(Manifest image) {
-        if (image.blobs().isEmpty()) {
+        try {
+            return Json.parse(image.blobs().getFirst().content())
+                    .path("architecture")
+                    .asText("amd64");
+        } catch (RuntimeException notAConfigOfOurs) {
             return "amd64";
         }
-        return Json.parse(image.blobs().getFirst().content())
-                .path("architecture")
-                .asText("amd64");
     }
 }

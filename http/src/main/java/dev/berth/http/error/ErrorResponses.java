@@ -26,6 +26,11 @@ public final class ErrorResponses {
                     INVALID_REQUEST,
                     TAG_INVALID,
                     PAGINATION_NUMBER_INVALID -> 400;
+            case TAG_CONFLICT -> 409;
+            // the source's refusal is the request's problem (its credentials), not the caller's access to Berth
+            case IMPORT_SOURCE_DENIED -> 400;
+            case IMPORT_SOURCE_UNKNOWN -> 404;
+            case IMPORT_SOURCE_UNAVAILABLE -> 502;
             case RANGE_INVALID -> 416;
             case UNAUTHORIZED -> 401;
             case DENIED -> 403;
