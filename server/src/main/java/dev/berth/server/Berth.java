@@ -1,9 +1,13 @@
 package dev.berth.server;
 
+import dev.berth.client.Trust;
+import dev.berth.client.imports.HttpImageSources;
+import dev.berth.core.imports.ImportService;
 import dev.berth.core.registry.DataPlane;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.Endpoint;
@@ -31,6 +35,8 @@ public final class Berth implements Closeable {
     private final List<Closeable> resources = new ArrayList<>();
     private final HttpServer http;
     private final Path dataDir;
+    private final RegistryStore registries;
+    private final ImportService imports;
 
     private Berth(BerthConfig config) throws Exception {
         this.dataDir = config.storage().dataDir().toAbsolutePath().normalize();
@@ -41,6 +47,8 @@ public final class Berth implements Closeable {
             RegistryRecord defaultRegistry =
                     metadata.registries().getOrCreate(config.registry().defaultName());
             DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
+            registries = metadata.registries();
+            imports = new ImportService(dataPlane, registries, new HttpImageSources(importSettings(config.imports())));
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
             Security security = Security.wire(
@@ -77,6 +85,20 @@ public final class Berth implements Closeable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The registries of this installation. */
+    public RegistryStore registries() {
+        return registries;
+    }
+
+    /** Imports into the registries of this installation, for the management API's importImage. */
+    public ImportService imports() {
+        return imports;
+    }
+
+    private static HttpImageSources.Settings importSettings(BerthConfig.Imports imports) {
+        return new HttpImageSources.Settings(Trust.system(), imports.insecureRegistries(), imports.timeout());
     }
 
     private <T extends Closeable> T track(T resource) {

@@ -9,7 +9,8 @@ import java.util.List;
  * Berth's whole configuration, one record per section; the defaults and their meaning are in {@code
  * berth-defaults.yml}.
  */
-public record BerthConfig(Server server, Storage storage, Uploads uploads, Registry registry, Auth auth, Log log) {
+public record BerthConfig(
+        Server server, Storage storage, Uploads uploads, Registry registry, Auth auth, Imports imports, Log log) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -65,6 +66,15 @@ public record BerthConfig(Server server, Storage storage, Uploads uploads, Regis
                     + ", trustedProxies=" + trustedProxies + "]";
         }
     }
+
+    /**
+     * Imports from other registries.
+     *
+     * @param insecureRegistries {@code host} or {@code host:port} of registries that may be imported from over plain
+     *     HTTP or with any certificate
+     * @param timeout for connecting to a source, for its first byte of each answer, and between reads
+     */
+    public record Imports(List<String> insecureRegistries, Duration timeout) {}
 
     public record Log(String level) {}
 }
