@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Answers a registry's authentication challenges. A Bearer challenge (Docker token authentication) is answered with a
@@ -38,13 +39,15 @@ final class Authorizer {
     record Answer(int status, byte[] body) {}
 
     private final Optional<Credentials> credentials;
-    private final URI registry;
+    /** The registry's base address as it stands: it moves to plain HTTP when an insecure client falls back. */
+    private final Supplier<URI> registry;
+
     private final RealmClient realmClient;
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private volatile Challenge learned;
 
-    Authorizer(Optional<Credentials> credentials, URI registry, RealmClient realmClient, Clock clock) {
+    Authorizer(Optional<Credentials> credentials, Supplier<URI> registry, RealmClient realmClient, Clock clock) {
         this.credentials = credentials;
         this.registry = registry;
         this.realmClient = realmClient;
@@ -89,11 +92,11 @@ final class Authorizer {
         if (challenges.stream().anyMatch(Challenge::isBasic)) {
             learned = challenges.stream().filter(Challenge::isBasic).findFirst().get();
             return basic(credentials.orElseThrow(() -> new RegistryClientException(
-                    Kind.UNAUTHORIZED, Failures.origin(registry) + " requires credentials", 401, null, null)));
+                    Kind.UNAUTHORIZED, Failures.origin(registry.get()) + " requires credentials", 401, null, null)));
         }
         throw new RegistryClientException(
                 Kind.UNAUTHORIZED,
-                Failures.origin(registry) + " answered 401 with no challenge this client can answer",
+                Failures.origin(registry.get()) + " answered 401 with no challenge this client can answer",
                 401,
                 null,
                 null);
@@ -128,9 +131,10 @@ final class Authorizer {
     private RegistryClientException refused(Answer answer) {
         ErrorEnvelope envelope = ErrorEnvelope.parse(answer.body());
         String message = credentials.isPresent()
-                ? Failures.origin(registry) + " refused the credentials of " + who() + ": "
+                ? Failures.origin(registry.get()) + " refused the credentials of " + who() + ": "
                         + envelope.messageOr("no reason given")
-                : Failures.origin(registry) + " requires credentials: " + envelope.messageOr("no anonymous token");
+                : Failures.origin(registry.get()) + " requires credentials: "
+                        + envelope.messageOr("no anonymous token");
         return new RegistryClientException(
                 answer.status() == 403 ? Kind.DENIED : Kind.UNAUTHORIZED,
                 message,
@@ -152,7 +156,9 @@ final class Authorizer {
                 || !("https".equals(realm.getScheme()) || "http".equals(realm.getScheme()))) {
             throw new RegistryClientException(Kind.INVALID_RESPONSE, "the Bearer challenge names no usable realm");
         }
-        if (credentials.isPresent() && "http".equals(realm.getScheme()) && "https".equals(registry.getScheme())) {
+        if (credentials.isPresent()
+                && "http".equals(realm.getScheme())
+                && "https".equals(registry.get().getScheme())) {
             throw new RegistryClientException(
                     Kind.INVALID_RESPONSE,
                     "the registry sends credentials to a plain-HTTP token service, " + Failures.origin(realm)

@@ -39,7 +39,7 @@ final class Transport implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(TlsContexts.of(settings.trust()))
                 .build();
-        this.authorizer = new Authorizer(settings.credentials(), base, this::realmGet, Clock.systemUTC());
+        this.authorizer = new Authorizer(settings.credentials(), this::base, this::realmGet, Clock.systemUTC());
     }
 
     /** The registry's base address, with the scheme that worked. */

@@ -67,4 +67,21 @@ class RegistryClientTlsTest {
                     client.manifest(name("plain/app"), tag("1")).content());
         }
     }
+
+    @Test
+    void afterFallingBackToPlainHttpItSignsInThereToo() throws Exception {
+        try (TestRegistry berth = TestRegistry.secured();
+                RegistryClient client = RegistryClient.create(ClientSettings.of(URI.create("https://" + berth.host()))
+                        .withTrust(Trust.insecure())
+                        .withCredentials(new Credentials("puller", "puller-pw")))) {
+            TestImages.Manifest image = TestImages.image("amd64");
+            berth.push("plain/secured", "1", image);
+
+            client.ping();
+
+            assertArrayEquals(
+                    image.content(),
+                    client.manifest(name("plain/secured"), tag("1")).content());
+        }
+    }
 }
