@@ -55,8 +55,10 @@ final class RegistryViews {
             Column.at("DIGEST", "/digest"),
             Column.at("TAGS", "/tags"),
             Column.at("MANIFESTS", "/manifests"),
-            Column.at("BLOBS", "/blobs"),
-            new Column("SIZE", row -> Sizes.human(row.path("bytes").asLong())));
+            Column.at("BLOBS COPIED", "/blobs/copied"),
+            Column.at("BLOBS LINKED", "/blobs/linked"),
+            new Column(
+                    "BYTES COPIED", row -> Sizes.human(row.path("bytesCopied").asLong())));
 
     private RegistryViews() {}
 }

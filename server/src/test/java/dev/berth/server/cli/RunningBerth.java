@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -19,21 +20,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningBerth implements BeforeAllCallback, AfterAllCallback {
     static final String ADMIN_PASSWORD = "admin-password-for-cli-tests";
 
+    private final Map<String, String> settings;
     private Path dataDir;
     private Berth berth;
+
+    RunningBerth() {
+        this(Map.of());
+    }
+
+    /** With more configuration (key paths to values) on top of the harness's own. */
+    RunningBerth(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("berth-cli-test-");
-        berth = Berth.start(ConfigLoader.load(
-                null,
-                Map.of(),
-                Map.of(
-                        "server.host", "127.0.0.1",
-                        "server.port", "0",
-                        "storage.dataDir", dataDir.toString(),
-                        "auth.enabled", "true",
-                        "auth.adminPassword", ADMIN_PASSWORD)));
+        Map<String, String> overrides = new HashMap<>(Map.of(
+                "server.host", "127.0.0.1",
+                "server.port", "0",
+                "storage.dataDir", dataDir.toString(),
+                "auth.enabled", "true",
+                "auth.adminPassword", ADMIN_PASSWORD));
+        overrides.putAll(settings);
+        berth = Berth.start(ConfigLoader.load(null, Map.of(), overrides));
     }
 
     @Override
