@@ -9,7 +9,7 @@ import dev.berth.cli.command.Exit;
 import java.util.Map;
 
 /**
- * The few requests only the OCI API answers, sent to {@code /v2/...} on the registry's login server (as {@code GET
+ * The two requests only the OCI API answers (a manifest's content, its referrers), sent to {@code /v2/...} on the registry's login server (as {@code GET
  * /api/registries/{r}} gives it) with the same Basic credentials. When the login server is the address the CLI
  * signed in to, that is the same server; otherwise its name must resolve from this machine, as it must for docker.
  */
@@ -42,10 +42,6 @@ final class DataPlane {
 
     ApiResponse manifest(String repository, String reference) throws ApiException {
         return send("GET", manifestPath(repository, reference), MANIFEST_TYPES);
-    }
-
-    void deleteManifest(String repository, String digest) throws ApiException {
-        send("DELETE", manifestPath(repository, digest), null);
     }
 
     ApiResponse referrers(String repository, String digest, String artifactType) throws ApiException {

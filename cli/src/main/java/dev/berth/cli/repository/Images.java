@@ -13,7 +13,7 @@ final class Images {
 
     /**
      * Resolves a tag to its digest, says which tags go with it, asks, and deletes the manifest with {@code DELETE
-     * /v2/<repository>/manifests/<digest>} on the login server (ACR's metadata API deletes no manifests).
+     * .../acr/v1/<repository>/_manifests/<digest>} (which ACR itself does through {@code /v2/}).
      */
     static void delete(Session session, String registry, ImageReference image, boolean yes)
             throws CliFailure, ApiException {
@@ -25,7 +25,7 @@ final class Images {
         String tags = Column.text(manifest.path("tags"));
         session.confirm(
                 "delete " + image.repository() + "@" + digest + (tags.isEmpty() ? "" : " and its tags " + tags), yes);
-        DataPlane.of(client, registry).deleteManifest(image.repository(), digest);
+        client.delete(Acr.manifest(registry, image.repository(), digest).toString());
         session.note("deleted " + image.repository() + "@" + digest);
     }
 }

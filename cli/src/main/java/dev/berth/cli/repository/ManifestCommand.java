@@ -20,8 +20,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code berth manifest list-metadata|show-metadata|show|list-referrers|delete}, as {@code az acr manifest}. The
- * metadata comes from {@code /api/registries/{r}/acr/v1}; the manifest itself, its referrers and deleting it from
- * the OCI API on the login server.
+ * metadata comes from {@code /api/registries/{r}/acr/v1}; the manifest itself and its referrers from the OCI API on
+ * the login server.
  */
 @Command(
         name = "manifest",
