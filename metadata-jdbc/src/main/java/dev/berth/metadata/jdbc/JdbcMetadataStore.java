@@ -1,9 +1,12 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.spi.AttributeStore;
 import dev.berth.core.spi.BlobLinkStore;
+import dev.berth.core.spi.DetailStore;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.ManifestStore;
 import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.PullStore;
 import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RepositoryStore;
 import dev.berth.core.spi.TagStore;
@@ -21,6 +24,9 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final TagStore tags;
     private final UploadStore uploads;
     private final IdentityStore identities;
+    private final AttributeStore attributes;
+    private final DetailStore details;
+    private final PullStore pulls;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +37,9 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.tags = new JdbcTagStore(database);
         this.uploads = new JdbcUploadStore(database, clock);
         this.identities = new JdbcIdentityStore(database, clock);
+        this.attributes = new JdbcAttributeStore(database);
+        this.details = new JdbcDetailStore(database);
+        this.pulls = new JdbcPullStore(database);
     }
 
     @Override
@@ -66,6 +75,21 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public IdentityStore identities() {
         return identities;
+    }
+
+    @Override
+    public AttributeStore attributes() {
+        return attributes;
+    }
+
+    @Override
+    public DetailStore details() {
+        return details;
+    }
+
+    @Override
+    public PullStore pulls() {
+        return pulls;
     }
 
     @Override
