@@ -5,6 +5,7 @@ import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.acr.AcrApi;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.HttpServer;
@@ -42,6 +43,7 @@ public final class Berth implements Closeable {
                     metadata.registries().getOrCreate(config.registry().defaultName());
             DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
+            track(PullTimeFlusher.start(dataPlane.pulls()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
             Security security = Security.wire(
                     config.auth(),
@@ -51,6 +53,7 @@ public final class Berth implements Closeable {
                     config.auth().trustedProxies(),
                     dataDir);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
+            endpoints.add(new AcrApi(registries, metadata.registries(), dataPlane, security.gate()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);
             http.start();
