@@ -3,7 +3,6 @@ package dev.berth.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * repository and the manifest commands over ACR's metadata API ({@code /api/registries/{r}/acr/v1}), against a real
- * Berth. Skipped while the server lacks that API.
+ * Berth.
  */
 class RepositoryCommandsTest {
     @RegisterExtension
@@ -26,10 +25,6 @@ class RepositoryCommandsTest {
 
     @BeforeAll
     static void images() throws Exception {
-        Cli.Result probe = berth.cli().run("repository", "list", "-r", "default");
-        assumeFalse(
-                probe.exit() == 5 && probe.err().contains("no such resource"),
-                "the server has no /api/registries/{r}/acr/v1 yet");
         berth.cli().ok("create", "-n", "repos", "--sku", "Basic");
         TestImages images = new TestImages(berth, "repos");
         one = images.push("team/app", "1.0", "first");
