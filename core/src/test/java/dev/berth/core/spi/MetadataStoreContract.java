@@ -518,6 +518,18 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void aDeletedRegistrysIdIsNeverGivenAgain() throws IOException {
+        RegistryRecord first = store.registries().create("first", Tier.BASIC).orElseThrow();
+        store.identities().setAdminAccount(new AdminAccount(first.id(), true, List.of()));
+        assertTrue(store.registries().delete(first.id()));
+        RegistryRecord again = store.registries().create("first", Tier.BASIC).orElseThrow();
+        RegistryRecord other = store.registries().getOrCreate("other");
+        assertNotEquals(first.id(), again.id(), "credentials bound to the old id must not reach the new registry");
+        assertNotEquals(first.id(), other.id());
+        assertFalse(store.identities().adminAccount(again.id()).enabled());
+    }
+
+    @Test
     void aRegistryCanBeDeletedAfterARestart() throws IOException {
         RegistryRecord kept = store.registries().create("kept", Tier.STANDARD).orElseThrow();
         store.close();
