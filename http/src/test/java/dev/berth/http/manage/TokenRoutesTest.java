@@ -283,6 +283,24 @@ class TokenRoutesTest {
                 .expectError(404, "ResourceNotFound");
     }
 
+    @Test
+    void aScopeMapIdOfAnotherRegistryIsAnInvalidRequest() {
+        berth.registry("otherreg", "Basic");
+        putMap("otherreg", "foreign-map", "\"repositories/*/content/write\"").expect(201);
+        putMap("tokenreg", "foreign-map", "\"repositories/app/content/read\"").expect(201);
+        putToken("tokenreg", "foreign-token", "/registries/otherreg/scopeMaps/foreign-map")
+                .expectError(400, "InvalidRequest");
+        putToken("tokenreg", "foreign-token", "/registries/tokenreg/tokens/foreign-map")
+                .expectError(400, "InvalidRequest");
+        putToken("tokenreg", "foreign-token", "/registries/TOKENREG/scopeMaps/foreign-map")
+                .expect(201);
+        berth.admin(
+                        "POST",
+                        "/api/registries/otherreg/generateCredentials",
+                        "{\"tokenId\":\"/registries/tokenreg/tokens/foreign-token\",\"name\":\"password1\"}")
+                .expectError(400, "InvalidRequest");
+    }
+
     static JsonNode json(String text) {
         return Json.parse(text.getBytes(StandardCharsets.UTF_8));
     }
