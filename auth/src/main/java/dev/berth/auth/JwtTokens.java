@@ -63,9 +63,10 @@ public final class JwtTokens implements Tokens {
     }
 
     @Override
-    public String issueRefresh(Principal principal, String audience, Instant signedInAt) {
+    public String issueRefresh(Principal principal, String audience, Instant signedInAt, String credentialStamp) {
         return sign(claims(principal, audience, "refresh_token", refreshTtl)
                 .claim("auth_time", signedInAt.getEpochSecond())
+                .claim("cred", credentialStamp)
                 .build());
     }
 
@@ -83,7 +84,8 @@ public final class JwtTokens implements Tokens {
                 .filter(claims -> claims.getClaim("auth_time") instanceof Number)
                 .map(claims -> new RefreshGrant(
                         claims.getSubject(),
-                        Instant.ofEpochSecond(((Number) claims.getClaim("auth_time")).longValue())));
+                        Instant.ofEpochSecond(((Number) claims.getClaim("auth_time")).longValue()),
+                        claims.getClaim("cred") instanceof String stamp ? stamp : ""));
     }
 
     @Override

@@ -62,10 +62,10 @@ class JwtTokensTest {
 
     @Test
     void refreshAndAccessTokensAreNotInterchangeable() {
-        String refresh = tokens.issueRefresh(ALICE, "reg", NOW.minusSeconds(60));
+        String refresh = tokens.issueRefresh(ALICE, "reg", NOW.minusSeconds(60), "stamp");
         String access = tokens.issueAccess(ALICE, "reg", "default", List.of());
         assertEquals(
-                Optional.of(new dev.berth.core.auth.Tokens.RefreshGrant("user:alice", NOW.minusSeconds(60))),
+                Optional.of(new dev.berth.core.auth.Tokens.RefreshGrant("user:alice", NOW.minusSeconds(60), "stamp")),
                 tokens.verifyRefresh(refresh, "reg"));
         assertEquals(Optional.empty(), tokens.verifyAccess(refresh, "reg"));
         assertEquals(Optional.empty(), tokens.verifyRefresh(access, "reg"));

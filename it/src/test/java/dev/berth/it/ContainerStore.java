@@ -23,6 +23,7 @@ final class ContainerStore implements BeforeEachCallback, AfterEachCallback {
     private Path dir;
     private boolean podmanUsed;
     private boolean buildahUsed;
+    private HostsFile hosts;
 
     static ContainerStore create() {
         return new ContainerStore();
@@ -34,6 +35,13 @@ final class ContainerStore implements BeforeEachCallback, AfterEachCallback {
         Files.createDirectories(dir.resolve("tmp"));
         podmanUsed = false;
         buildahUsed = false;
+        hosts = null;
+    }
+
+    /** Makes the names (login servers such as {@code alpha.localhost}) resolve to loopback for podman and buildah. */
+    ContainerStore resolving(String... names) throws java.io.IOException {
+        hosts = HostsFile.resolving(dir, List.of(names));
+        return this;
     }
 
     @Override
@@ -82,7 +90,7 @@ final class ContainerStore implements BeforeEachCallback, AfterEachCallback {
                 "vfs"));
         command.addAll(extraGlobals);
         command.addAll(List.of(args));
-        return command;
+        return hosts == null ? command : hosts.wrap(command);
     }
 
     private Map<String, String> env() {

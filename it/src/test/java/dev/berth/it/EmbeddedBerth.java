@@ -1,7 +1,11 @@
 package dev.berth.it;
 
+import dev.berth.core.imports.ImportService;
+import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.tier.Tier;
 import dev.berth.server.Berth;
 import dev.berth.server.config.ConfigLoader;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -77,6 +81,21 @@ final class EmbeddedBerth implements BeforeAllCallback, AfterAllCallback {
     /** A {@code docker://} reference for skopeo. */
     String docker(String repositoryAndTag) {
         return "docker://" + host() + "/" + repositoryAndTag;
+    }
+
+    /** The installation's import service, as the management API's importImage will call it. */
+    ImportService imports() {
+        return berth.imports();
+    }
+
+    /** A registry of the installation by name ({@code default} answers on the bare host). */
+    RegistryRecord registry(String name) throws IOException {
+        return berth.registries().find(name).orElseThrow(() -> new AssertionError("no registry " + name));
+    }
+
+    /** A new registry of the installation; it has no host of its own, so only imports reach it. */
+    RegistryRecord createRegistry(String name) throws IOException {
+        return berth.registries().create(name, Tier.BASIC).orElseThrow(() -> new AssertionError(name + " exists"));
     }
 
     RegistryClient client() {

@@ -1,12 +1,16 @@
 package dev.berth.server;
 
 import dev.berth.auth.Argon2PasswordHasher;
+import dev.berth.client.Trust;
+import dev.berth.client.imports.HttpImageSources;
 import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.imports.ImportService;
 import dev.berth.core.installation.Management;
 import dev.berth.core.installation.Registries;
 import dev.berth.core.registry.DataPlane;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.oci.OciApi;
@@ -35,6 +39,8 @@ public final class Berth implements Closeable {
     private final List<Closeable> resources = new ArrayList<>();
     private final HttpServer http;
     private final Path dataDir;
+    private final RegistryStore registryStore;
+    private final ImportService imports;
 
     private Berth(BerthConfig config) throws Exception {
         this.dataDir = config.storage().dataDir().toAbsolutePath().normalize();
@@ -46,6 +52,9 @@ public final class Berth implements Closeable {
             RegistryRecord defaultRegistry =
                     metadata.registries().getOrCreate(config.registry().defaultName());
             DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
+            registryStore = metadata.registries();
+            imports =
+                    new ImportService(dataPlane, registryStore, new HttpImageSources(importSettings(config.imports())));
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             Registries registries = new Registries(
                     metadata.registries(),
@@ -64,7 +73,7 @@ public final class Berth implements Closeable {
                     clock,
                     security::credentialsChanged);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
-            endpoints.add(new ManagementApi(management, security.managementGate()));
+            endpoints.add(new ManagementApi(management, security.managementGate(), imports));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);
             http.start();
@@ -104,6 +113,20 @@ public final class Berth implements Closeable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The registries of this installation. */
+    public RegistryStore registries() {
+        return registryStore;
+    }
+
+    /** Imports into the registries of this installation, for the management API's importImage. */
+    public ImportService imports() {
+        return imports;
+    }
+
+    private static HttpImageSources.Settings importSettings(BerthConfig.Imports imports) {
+        return new HttpImageSources.Settings(Trust.system(), imports.insecureRegistries(), imports.timeout());
     }
 
     private <T extends Closeable> T track(T resource) {

@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
+                        "dev.berth.client..",
                         "dev.berth.http..",
                         "dev.berth.server..",
                         "dev.berth.storage..",
@@ -71,6 +72,23 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.bouncycastle..")
+                .check(classes);
+    }
+
+    @Test
+    void theClientKnowsOnlyTheCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.berth.client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.berth.http..",
+                        "dev.berth.server..",
+                        "dev.berth.storage..",
+                        "dev.berth.metadata..",
+                        "dev.berth.auth..",
+                        "org.eclipse.jetty..")
                 .check(classes);
     }
 

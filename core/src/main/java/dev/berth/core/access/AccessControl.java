@@ -136,11 +136,27 @@ public final class AccessControl {
         audit.record(new AuditEvent(who, what, caller.address(), outcome, caller.requestId()));
     }
 
+    /**
+     * A short fingerprint of the principal's credentials as they are now (the hashes of its passwords or secrets):
+     * it changes when any of them is renewed, removed or replaced, which ends the refresh tokens issued before.
+     */
+    public String credentialStamp(Principal principal) throws IOException {
+        return CredentialStamp.of(principal, identities);
+    }
+
     /** The principal a refresh token stands for, as it is now (a disabled or deleted user signs in no more). */
     public Optional<Principal> refreshed(String refreshToken, String audience) throws IOException {
         Optional<RefreshGrant> grant = tokens.verifyRefresh(refreshToken, audience)
                 .filter(g -> g.signedInAt().plus(MAX_SESSION).isAfter(clock.instant()));
-        return grant.isPresent() ? principalOf(grant.get().subject()) : Optional.empty();
+        if (grant.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Principal> principal = principalOf(grant.get().subject());
+        if (principal.isEmpty()
+                || !credentialStamp(principal.get()).equals(grant.get().credentialStamp())) {
+            return Optional.empty();
+        }
+        return principal;
     }
 
     /**
@@ -151,7 +167,11 @@ public final class AccessControl {
         Instant signedInAt = renewing.flatMap(token -> tokens.verifyRefresh(token, audience))
                 .map(RefreshGrant::signedInAt)
                 .orElse(clock.instant());
-        return tokens.issueRefresh(principal, audience, signedInAt);
+        try {
+            return tokens.issueRefresh(principal, audience, signedInAt, credentialStamp(principal));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The principal of a token subject, re-read from the store. */

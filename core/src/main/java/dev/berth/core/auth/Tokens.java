@@ -15,9 +15,10 @@ public interface Tokens {
 
     /**
      * A refresh token for the principal, remembering when it last proved itself with a password, so that a chain
-     * of renewed refresh tokens cannot outlive that sign-in by more than the session limit.
+     * of renewed refresh tokens cannot outlive that sign-in by more than the session limit, and a stamp of the
+     * credentials it proved itself with, so that changing them ends the chain.
      */
-    String issueRefresh(Principal principal, String audience, Instant signedInAt);
+    String issueRefresh(Principal principal, String audience, Instant signedInAt, String credentialStamp);
 
     /** The grant an access token carries, if it is genuine, unexpired and for this audience. */
     Optional<AccessGrant> verifyAccess(String token, String audience);
@@ -31,8 +32,11 @@ public interface Tokens {
     /** Seconds an access token lives, for the token response's {@code expires_in}. */
     long accessTokenSeconds();
 
-    /** What a refresh token stands for: a subject, and when it last signed in with a password. */
-    record RefreshGrant(String subject, Instant signedInAt) {}
+    /**
+     * What a refresh token stands for: a subject, when it last signed in with a password, and the stamp of the
+     * credentials it had then (empty in tokens from before stamps, which therefore no longer renew).
+     */
+    record RefreshGrant(String subject, Instant signedInAt, String credentialStamp) {}
 
     /** What an access token grants, on which registry, and to whom. */
     record AccessGrant(String subject, String registry, List<AccessScope> access) {

@@ -5,8 +5,9 @@ package dev.berth.core.error;
  * status in one exhaustive switch; nothing else picks a status for an error.
  *
  * <p>The first group is the OCI Distribution Specification's; the second comes from CNCF Distribution and is what
- * Docker clients already know; the third is the management API's; the last two are for failures that are not the
- * client's.
+ * Docker clients already know, with a few of Berth's own; the import group is about the other registry an import
+ * reads from, which is not the caller's fault and not this registry's; then the management API's; the last two are
+ * for failures that are not the client's.
  */
 public enum ErrorCode {
     BLOB_UNKNOWN("blob unknown to registry"),
@@ -30,6 +31,11 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("request body is larger than the registry accepts"),
     METHOD_UNKNOWN("the method is not allowed for this resource"),
     INVALID_REQUEST("the request is malformed or lacks a required field"),
+    TAG_CONFLICT("the tag exists already and points at other content"),
+
+    IMPORT_SOURCE_UNKNOWN("the source image of an import does not exist"),
+    IMPORT_SOURCE_DENIED("the source registry refused access to the image"),
+    IMPORT_SOURCE_UNAVAILABLE("the source registry could not be reached, timed out, or served invalid content"),
 
     RESOURCE_NOT_FOUND("the resource does not exist"),
     CONFLICT("the request conflicts with the resource's current state"),

@@ -38,6 +38,12 @@ public final class BlobService {
                 .orElseThrow(() -> unknown(digest));
     }
 
+    /** The size of a blob linked to the repository, or empty when it is not (manifests are not blobs here). */
+    public Optional<Long> linkedSize(RepositoryRef repo, Digest digest) throws IOException {
+        Optional<Long> repositoryId = repositories.find(repo);
+        return repositoryId.isEmpty() ? Optional.empty() : metadata.blobLinks().linkedSize(repositoryId.get(), digest);
+    }
+
     /** Opens a blob readable in the repository, or {@link ErrorCode#BLOB_UNKNOWN}. */
     public BlobReader open(RepositoryRef repo, Digest digest) throws IOException {
         long repositoryId = requireRepository(repo, digest);

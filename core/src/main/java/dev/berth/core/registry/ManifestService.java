@@ -73,6 +73,15 @@ public final class ManifestService {
                         "manifest is a " + stored.mediaType() + ", which the Accept header does not allow"));
     }
 
+    /**
+     * Exactly what a reference names in the repository, with no content negotiation; empty when the repository or
+     * the manifest does not exist.
+     */
+    public Optional<StoredManifest> find(RepositoryRef repo, Reference reference) throws IOException {
+        Optional<Long> repositoryId = repositories.find(repo);
+        return repositoryId.isEmpty() ? Optional.empty() : find(repositoryId.get(), reference);
+    }
+
     /** Deletes a manifest by digest (with its tags), or only a tag. */
     public void delete(RepositoryRef repo, Reference reference) throws IOException {
         long repositoryId = repositories.require(repo);

@@ -132,7 +132,16 @@ public final class UploadService {
      * not hold the blob, in which case the caller opens an ordinary upload.
      */
     public Optional<Long> mount(RepositoryRef repo, RepositoryName from, Digest digest) throws IOException {
-        Optional<Long> sourceId = repositories.find(new RepositoryRef(repo.registry(), from));
+        return mount(repo, new RepositoryRef(repo.registry(), from), digest);
+    }
+
+    /**
+     * Links a blob that a repository of any registry of the installation holds, without moving bytes (the bytes are
+     * stored once per installation). Empty when the source does not hold it. Whether the caller may read the source
+     * is the caller's to check.
+     */
+    public Optional<Long> mount(RepositoryRef repo, RepositoryRef from, Digest digest) throws IOException {
+        Optional<Long> sourceId = repositories.find(from);
         if (sourceId.isEmpty()) {
             return Optional.empty();
         }

@@ -27,6 +27,11 @@ public final class ErrorResponses {
                     INVALID_REQUEST,
                     TAG_INVALID,
                     PAGINATION_NUMBER_INVALID -> 400;
+            case TAG_CONFLICT -> 409;
+            // the source's refusal is the request's problem (its credentials), not the caller's access to Berth
+            case IMPORT_SOURCE_DENIED -> 400;
+            case IMPORT_SOURCE_UNKNOWN -> 404;
+            case IMPORT_SOURCE_UNAVAILABLE -> 502;
             case RANGE_INVALID -> 416;
             case UNAUTHORIZED -> 401;
             case DENIED -> 403;
@@ -56,7 +61,10 @@ public final class ErrorResponses {
             case UNAUTHORIZED -> "Unauthorized";
             case DENIED -> "AuthorizationFailed";
             case UNSUPPORTED, METHOD_UNKNOWN -> "MethodNotAllowed";
-            case CONFLICT -> "Conflict";
+            case CONFLICT, TAG_CONFLICT -> "Conflict";
+            case IMPORT_SOURCE_UNKNOWN -> "ImportSourceNotFound";
+            case IMPORT_SOURCE_DENIED -> "ImportSourceDenied";
+            case IMPORT_SOURCE_UNAVAILABLE -> "ImportSourceUnavailable";
             case QUOTA_EXCEEDED -> "QuotaExceeded";
             case FEATURE_NOT_SUPPORTED -> "FeatureNotSupported";
             case PAYLOAD_TOO_LARGE -> "PayloadTooLarge";

@@ -3,6 +3,7 @@ package dev.berth.http.manage;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.imports.ImportService;
 import dev.berth.core.installation.Management;
 import dev.berth.core.json.Json;
 import dev.berth.http.auth.ManagementGate;
@@ -27,18 +28,19 @@ public final class ManagementApi implements Endpoint {
     private final Router router = new Router();
     private final byte[] openApi;
 
-    public ManagementApi(Management management, ManagementGate gate, List<RouteSet> extra) {
+    public ManagementApi(Management management, ManagementGate gate, ImportService imports, List<RouteSet> extra) {
         this.management = management;
         this.gate = gate;
         RegistryRoutes.register(router);
         TokenRoutes.register(router);
         IdentityRoutes.register(router);
+        new ImportRoutes(imports).register(router);
         extra.forEach(set -> set.register(new Routes(router)));
         this.openApi = openApiDocument();
     }
 
-    public ManagementApi(Management management, ManagementGate gate) {
-        this(management, gate, List.of());
+    public ManagementApi(Management management, ManagementGate gate, ImportService imports) {
+        this(management, gate, imports, List.of());
     }
 
     /** More routes, from a module the HTTP layer does not know (import, webhooks, builds). */

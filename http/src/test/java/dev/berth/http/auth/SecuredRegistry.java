@@ -48,16 +48,18 @@ final class SecuredRegistry implements AutoCloseable {
     static final List<String> USERS = List.of("admin", "puller", "pusher", "deleter", "reader", "signer", "nobody");
 
     private final Path dir;
-    private final MetadataStore metadata;
+    final MetadataStore metadata;
     private final FilesystemBlobStore blobs;
     private final HttpServer server;
     private final RegistryRecord registry;
-    private final PasswordHasher hasher;
+    final PasswordHasher hasher;
     private final HttpClient http = HttpClient.newHttpClient();
     /** The token service's own signer, for forging tokens the way only Berth could. */
     final JwtTokens tokens;
     /** Every decision the access services recorded. */
     final List<AuditLog.AuditEvent> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The access services, for what only Berth itself could compute (credential stamps). */
+    final AccessControl control;
 
     SecuredRegistry() throws Exception {
         dir = Files.createTempDirectory("berth-auth-test");
@@ -71,7 +73,7 @@ final class SecuredRegistry implements AutoCloseable {
                 Clock.systemUTC(),
                 Duration.ofMinutes(5),
                 Duration.ofHours(3));
-        AccessControl control = new AccessControl(
+        control = new AccessControl(
                 new Authenticator(metadata.identities(), hasher, Clock.systemUTC()),
                 new AccessPolicy(metadata.identities()),
                 tokens,

@@ -157,12 +157,36 @@ class TokenFlowTest {
     }
 
     @Test
-    void renewingARefreshTokenKeepsItsSignInTimeAndAChainEndsADayAfterThePassword() {
+    void aRefreshTokenStopsRenewingOnceThePasswordItWasBornOfChanges() throws Exception {
+        registry.metadata
+                .identities()
+                .createUser(new dev.berth.core.spi.IdentityStore.UserRecord(
+                        "changer", registry.hasher.hash("changer-pw"), false, true));
+        dev.berth.core.auth.Principal changer = dev.berth.core.auth.Principal.user("changer", false);
+        String refresh = registry.tokens.issueRefresh(
+                changer, registry.host(), java.time.Instant.now(), registry.control.credentialStamp(changer));
+        assertEquals(
+                200,
+                registry.postForm("/oauth2/exchange", "grant_type=refresh_token&refresh_token=" + refresh, null)
+                        .statusCode());
+        registry.metadata
+                .directory()
+                .updateUser(new dev.berth.core.spi.IdentityStore.UserRecord(
+                        "changer", registry.hasher.hash("changer-pw2"), false, true));
+        assertEquals(
+                401,
+                registry.postForm("/oauth2/exchange", "grant_type=refresh_token&refresh_token=" + refresh, null)
+                        .statusCode());
+    }
+
+    @Test
+    void renewingARefreshTokenKeepsItsSignInTimeAndAChainEndsADayAfterThePassword() throws Exception {
         java.time.Instant signedIn = java.time.Instant.now()
                 .minus(java.time.Duration.ofHours(23))
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        dev.berth.core.auth.Principal puller = dev.berth.core.auth.Principal.user("puller", false);
         String old = registry.tokens.issueRefresh(
-                dev.berth.core.auth.Principal.user("puller", false), registry.host(), signedIn);
+                puller, registry.host(), signedIn, registry.control.credentialStamp(puller));
         String renewed = field(
                 registry.postForm("/oauth2/exchange", "grant_type=refresh_token&refresh_token=" + old, null),
                 "refresh_token");
@@ -173,9 +197,10 @@ class TokenFlowTest {
                         .orElseThrow()
                         .signedInAt());
         String expiredChain = registry.tokens.issueRefresh(
-                dev.berth.core.auth.Principal.user("puller", false),
+                puller,
                 registry.host(),
-                java.time.Instant.now().minus(java.time.Duration.ofHours(25)));
+                java.time.Instant.now().minus(java.time.Duration.ofHours(25)),
+                registry.control.credentialStamp(puller));
         assertEquals(
                 401,
                 registry.postForm("/oauth2/exchange", "grant_type=refresh_token&refresh_token=" + expiredChain, null)

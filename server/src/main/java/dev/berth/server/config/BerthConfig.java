@@ -11,7 +11,14 @@ import java.util.List;
  * berth-defaults.yml}.
  */
 public record BerthConfig(
-        Server server, Storage storage, Uploads uploads, Registry registry, TierCatalog tiers, Auth auth, Log log) {
+        Server server,
+        Storage storage,
+        Uploads uploads,
+        Registry registry,
+        TierCatalog tiers,
+        Auth auth,
+        Imports imports,
+        Log log) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -71,6 +78,15 @@ public record BerthConfig(
                     + ", trustedProxies=" + trustedProxies + "]";
         }
     }
+
+    /**
+     * Imports from other registries.
+     *
+     * @param insecureRegistries {@code host} or {@code host:port} of registries that may be imported from over plain
+     *     HTTP or with any certificate
+     * @param timeout for connecting to a source, for its first byte of each answer, and between reads
+     */
+    public record Imports(List<String> insecureRegistries, Duration timeout) {}
 
     public record Log(String level) {}
 }

@@ -42,6 +42,7 @@ final class ConfigBinder {
                         duration(tree, "auth.refreshTokenTtl"),
                         text(tree, "auth.adminPassword"),
                         cidrs(tree, "auth.trustedProxies")),
+                new BerthConfig.Imports(list(tree, "imports.insecureRegistries"), duration(tree, "imports.timeout")),
                 new BerthConfig.Log(level));
     }
 

@@ -45,6 +45,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void importsNeedHttpsUnlessARegistryIsListedAsInsecure() {
+        BerthConfig defaults = ConfigLoader.load(null, Map.of(), Map.of());
+        assertEquals(List.of(), defaults.imports().insecureRegistries());
+        assertEquals(Duration.ofSeconds(30), defaults.imports().timeout());
+        BerthConfig listed = ConfigLoader.load(
+                null, Map.of("BERTH_IMPORTS_INSECURE_REGISTRIES", "127.0.0.1, mirror.lan:5000"), Map.of());
+        assertEquals(List.of("127.0.0.1", "mirror.lan:5000"), listed.imports().insecureRegistries());
+    }
+
+    @Test
     void trustedProxiesAreAListOfRangesFromTheFileOrACommaSeparatedVariable() throws IOException {
         assertEquals(
                 List.of(), ConfigLoader.load(null, Map.of(), Map.of()).auth().trustedProxies());
