@@ -12,6 +12,8 @@ import dev.berth.core.access.Authenticator;
 import dev.berth.core.access.SignInGuard;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.imports.ImportService;
+import dev.berth.core.imports.RemoteImageSources;
 import dev.berth.core.installation.Management;
 import dev.berth.core.installation.Registries;
 import dev.berth.core.json.Json;
@@ -50,7 +52,7 @@ import java.util.stream.Stream;
 
 /**
  * Berth with authentication on, on port 0, as the server wires it: the management API, the token service and the
- * OCI API, over SQLite and the filesystem in a temporary directory. Login servers are {@code <name>.localhost:<port>};
+ * OCI API (imports only between its own registries), over SQLite and the filesystem in a temporary directory. Login servers are {@code <name>.localhost:<port>};
  * the default registry is {@code default}; the installation administrator is {@code admin} with password
  * {@code admin-pw}. Basic holds 2 tokens and 2 scope maps, Standard 3, Premium 50 and 2 IP rules.
  */
@@ -100,13 +102,12 @@ final class ManagedBerth implements AutoCloseable {
                 clock);
         Management management = Management.create(
                 metadata, registries, TIERS, registryId -> 0L, hasher, clock, control::credentialsChanged);
-        api = new ManagementApi(management, ManagementGate.enforcing(control, addresses));
+        DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
+        ImportService imports = new ImportService(dataPlane, metadata.registries(), RemoteImageSources.none());
+        api = new ManagementApi(management, ManagementGate.enforcing(control, addresses), imports);
         server = new HttpServer(
                 new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), 16384, Duration.ofSeconds(1)),
-                List.of(
-                        new TokenApi(control, gate, registries),
-                        api,
-                        new OciApi(registries, DataPlane.create(blobs, metadata, clock), gate)));
+                List.of(new TokenApi(control, gate, registries), api, new OciApi(registries, dataPlane, gate)));
         self[0] = server;
         server.start();
     }

@@ -231,6 +231,30 @@ class OpenApiConformanceTest {
     }
 
     @Test
+    void importAnswersFitTheDocument() {
+        berth.registry("docimpsrc", "Basic");
+        berth.registry("docimpdst", "Basic");
+        assertTrue(berth.push("docimpsrc", "app", ManagedBerth.ADMIN) == 201);
+        String path = "/api/registries/docimpdst/importImage";
+        String template = "/api/registries/{registry}/importImage";
+        check(
+                "POST",
+                template,
+                path,
+                "{\"source\":{\"resourceId\":\"/registries/docimpsrc\",\"sourceImage\":\"app:v1\"},"
+                        + "\"targetTags\":[\"copied:v1\"],\"mode\":\"NoForce\"}",
+                200);
+        assertTrue(berth.pull("docimpdst", "copied", ManagedBerth.ADMIN) == 200, "imported as copied:v1");
+        check(
+                "POST",
+                template,
+                path,
+                "{\"source\":{\"resourceId\":\"/registries/nosuchreg\",\"sourceImage\":\"app:v1\"}}",
+                404);
+        check("POST", template, path, "{\"source\":{\"resourceId\":\"/registries/docimpsrc\"}}", 400);
+    }
+
+    @Test
     void theServedDocumentIsTheOneInTheJar() throws IOException {
         ManagedBerth.Response served =
                 berth.call("GET", "/api/openapi.json", null, null).expect(200);

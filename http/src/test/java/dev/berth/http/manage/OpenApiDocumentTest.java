@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
     }
 
     private static Set<String> routes() {
-        Set<String> routes = new TreeSet<>(new ManagementApi(null, ManagementGate.open()).routes());
+        Set<String> routes = new TreeSet<>(new ManagementApi(null, ManagementGate.open(), null).routes());
         routes.add("GET " + ManagementApi.OPENAPI);
         return routes;
     }
@@ -195,7 +195,10 @@ class OpenApiDocumentTest {
                         "PayloadTooLarge",
                         "TooManyRequests",
                         "ServiceUnavailable",
-                        "InternalServerError"),
+                        "InternalServerError",
+                        "ImportSourceNotFound",
+                        "ImportSourceDenied",
+                        "ImportSourceUnavailable"),
                 errorCodesInTheDocument());
     }
 
