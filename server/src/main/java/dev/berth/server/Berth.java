@@ -12,6 +12,7 @@ import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.acr.AcrApi;
 import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.Endpoint;
@@ -56,6 +57,7 @@ public final class Berth implements Closeable {
             imports =
                     new ImportService(dataPlane, registryStore, new HttpImageSources(importSettings(config.imports())));
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
+            track(PullTimeFlusher.start(dataPlane.pulls()));
             Registries registries = new Registries(
                     metadata.registries(),
                     config.registry().domain(),
@@ -73,6 +75,7 @@ public final class Berth implements Closeable {
                     clock,
                     security::credentialsChanged);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
+            endpoints.add(new AcrApi(registries, metadata.registries(), dataPlane, security.gate()));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);

@@ -57,7 +57,7 @@ class ArchitectureTest {
     void handlersSeeTheWebServerOnlyThroughExchange() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.berth.http.oci..")
+                .resideInAnyPackage("dev.berth.http.oci..", "dev.berth.http.acr..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.eclipse.jetty..")

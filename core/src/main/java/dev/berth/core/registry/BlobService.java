@@ -2,6 +2,7 @@ package dev.berth.core.registry;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.lock.ChangeableAttributes.Operation;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.BlobStore.BlobReader;
@@ -12,17 +13,19 @@ import java.util.Optional;
 
 /**
  * Reading and unlinking the blobs of a repository. A manifest may be fetched through the blob endpoint too, as
- * Distribution allows, since some clients do.
+ * Distribution allows, since some clients do. Blobs themselves are never locked.
  */
 public final class BlobService {
     private final BlobStore blobs;
     private final MetadataStore metadata;
     private final Repositories repositories;
+    private final Locks locks;
 
-    public BlobService(BlobStore blobs, MetadataStore metadata, Repositories repositories) {
+    BlobService(BlobStore blobs, MetadataStore metadata, Repositories repositories, Locks locks) {
         this.blobs = blobs;
         this.metadata = metadata;
         this.repositories = repositories;
+        this.locks = locks;
     }
 
     /** The size of a blob readable in the repository, or {@link ErrorCode#BLOB_UNKNOWN}. */
@@ -32,10 +35,7 @@ public final class BlobService {
         if (linked.isPresent()) {
             return linked.get();
         }
-        return metadata.manifests()
-                .get(repositoryId, digest)
-                .map(m -> (long) m.content().length)
-                .orElseThrow(() -> unknown(digest));
+        return (long) manifest(repo, repositoryId, digest).content().length;
     }
 
     /** The size of a blob linked to the repository, or empty when it is not (manifests are not blobs here). */
@@ -50,14 +50,23 @@ public final class BlobService {
         if (metadata.blobLinks().linkedSize(repositoryId, digest).isPresent()) {
             return blobs.open(digest).orElseThrow(() -> unknown(digest));
         }
-        Optional<StoredManifest> manifest = metadata.manifests().get(repositoryId, digest);
-        return manifest.map(m -> (BlobReader) new ByteArrayBlobReader(m.content()))
-                .orElseThrow(() -> unknown(digest));
+        return new ByteArrayBlobReader(manifest(repo, repositoryId, digest).content());
     }
 
-    /** Unlinks a blob from the repository; its bytes stay until garbage collection finds them unused. */
+    /** A manifest read through the blob endpoint, which its read lock applies to as it does on the manifest's. */
+    private StoredManifest manifest(RepositoryRef repo, long repositoryId, Digest digest) throws IOException {
+        StoredManifest manifest = metadata.manifests().get(repositoryId, digest).orElseThrow(() -> unknown(digest));
+        locks.checkPull(repo, repositoryId, Optional.empty(), digest);
+        return manifest;
+    }
+
+    /**
+     * Unlinks a blob from the repository; its bytes stay until garbage collection finds them unused. Refused when the
+     * repository is locked against deletes.
+     */
     public void delete(RepositoryRef repo, Digest digest) throws IOException {
         long repositoryId = requireRepository(repo, digest);
+        locks.checkRepository(repo, repositoryId, Operation.DELETE);
         if (!metadata.blobLinks().unlink(repositoryId, digest)) {
             throw unknown(digest);
         }

@@ -4,21 +4,35 @@ import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import java.time.Clock;
 
-/** The domain services of the data plane, wired to one blob store and one metadata store. */
+/**
+ * The domain services of the data plane, wired to one blob store and one metadata store. The {@link PullRecorder}
+ * keeps pull times in memory: whoever creates the data plane flushes it every few seconds and on shutdown.
+ */
 public record DataPlane(
         Repositories repositories,
         UploadService uploads,
         BlobService blobs,
         ManifestService manifests,
-        ListingService listings) {
+        ListingService listings,
+        InventoryService inventory,
+        AttributeService attributes,
+        RepositoryDeletion repositoryDeletion,
+        PullRecorder pulls) {
 
     public static DataPlane create(BlobStore blobStore, MetadataStore metadata, Clock clock) {
         Repositories repositories = new Repositories(metadata.repositories());
+        Locks locks = new Locks(metadata.attributes());
+        PullRecorder pulls = new PullRecorder(metadata.pulls(), clock);
+        InventoryService inventory = new InventoryService(metadata, repositories, pulls);
         return new DataPlane(
                 repositories,
                 new UploadService(blobStore, metadata, repositories, clock),
-                new BlobService(blobStore, metadata, repositories),
-                new ManifestService(metadata, repositories),
-                new ListingService(metadata, repositories));
+                new BlobService(blobStore, metadata, repositories, locks),
+                new ManifestService(metadata, repositories, locks, pulls, new ImageFactsReader(blobStore)),
+                new ListingService(metadata, repositories),
+                inventory,
+                new AttributeService(metadata, inventory),
+                new RepositoryDeletion(metadata, inventory, locks),
+                pulls);
     }
 }

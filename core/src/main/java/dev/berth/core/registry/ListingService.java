@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** The listings of the data plane: the catalog, a repository's tags, and the referrers of a manifest. */
+/**
+ * The listings of the data plane: the catalog, a repository's tags, and the referrers of a manifest. The catalog and
+ * tag lists leave out what {@code listEnabled} hides.
+ */
 public final class ListingService {
     private final MetadataStore metadata;
     private final Repositories repositories;
@@ -24,8 +27,7 @@ public final class ListingService {
         if (page.limit() == 0) {
             return new Page<>(List.of(), false);
         }
-        return Page.of(
-                metadata.repositories().listWithManifests(registry.id(), page.last(), page.limit() + 1), page.limit());
+        return Page.of(metadata.repositories().catalog(registry.id(), page.last(), page.limit() + 1), page.limit());
     }
 
     /** A page of tags, or {@link dev.berth.core.error.ErrorCode#NAME_UNKNOWN} for a repository that does not exist. */
@@ -34,7 +36,7 @@ public final class ListingService {
         if (page.limit() == 0) {
             return new Page<>(List.of(), false);
         }
-        return Page.of(metadata.tags().list(repositoryId, page.last(), page.limit() + 1), page.limit());
+        return Page.of(metadata.tags().listed(repositoryId, page.last(), page.limit() + 1), page.limit());
     }
 
     /** The referrers of a digest; an unknown repository or digest simply has none. */

@@ -30,10 +30,21 @@ public final class ManifestService {
 
     private final MetadataStore metadata;
     private final Repositories repositories;
+    private final Locks locks;
+    private final PullRecorder pulls;
+    private final ImageFactsReader facts;
 
-    public ManifestService(MetadataStore metadata, Repositories repositories) {
+    ManifestService(
+            MetadataStore metadata,
+            Repositories repositories,
+            Locks locks,
+            PullRecorder pulls,
+            ImageFactsReader facts) {
         this.metadata = metadata;
         this.repositories = repositories;
+        this.locks = locks;
+        this.pulls = pulls;
+        this.facts = facts;
     }
 
     /** What a push stored: its digest and, if it has one, its subject. */
@@ -48,6 +59,7 @@ public final class ManifestService {
         Manifest manifest = ManifestParser.parse(content, contentType);
         Digest digest = digestOf(reference, content);
         long repositoryId = repositories.getOrCreate(repo);
+        locks.checkPush(repo, repositoryId, reference.asTag());
         requireBlobs(repositoryId, manifest);
         requireChildren(repositoryId, manifest);
         metadata.manifests().put(repositoryId, record(digest, manifest, content), reference.asTag());
@@ -59,11 +71,40 @@ public final class ManifestService {
      * take, but the client can take the linux/amd64 image it lists, that image is served instead, as Distribution
      * does for old clients. Content asked for by digest is always exactly that content.
      *
+     * <p>Locks apply: a manifest, tag or repository with {@code readEnabled} off is refused. Checking is not
+     * pulling, so no pull time is recorded; see {@link #pull}.
+     *
      * @param accepted the media types the client accepts; empty means anything
      */
     public StoredManifest get(RepositoryRef repo, Reference reference, Set<String> accepted) throws IOException {
+        return serve(repo, reference, accepted, false);
+    }
+
+    /** {@link #get}, recording the pull time of the manifest served and of the tag it was asked for by. */
+    public StoredManifest pull(RepositoryRef repo, Reference reference, Set<String> accepted) throws IOException {
+        return serve(repo, reference, accepted, true);
+    }
+
+    private StoredManifest serve(RepositoryRef repo, Reference reference, Set<String> accepted, boolean pull)
+            throws IOException {
         long repositoryId = repositories.require(repo);
         StoredManifest stored = find(repositoryId, reference).orElseThrow(() -> unknown(reference));
+        locks.checkPull(repo, repositoryId, reference.asTag(), stored.digest());
+        StoredManifest served = choose(repositoryId, reference, stored, accepted);
+        if (!served.digest().equals(stored.digest())) {
+            locks.checkPull(repo, repositoryId, Optional.empty(), served.digest());
+        }
+        if (pull) {
+            pulls.record(repositoryId, stored.digest(), reference.asTag());
+            if (!served.digest().equals(stored.digest())) {
+                pulls.record(repositoryId, served.digest(), Optional.empty());
+            }
+        }
+        return served;
+    }
+
+    private StoredManifest choose(long repositoryId, Reference reference, StoredManifest stored, Set<String> accepted)
+            throws IOException {
         if (isAcceptable(stored.mediaType(), accepted) || reference instanceof Reference.ByDigest) {
             return stored;
         }
@@ -82,13 +123,22 @@ public final class ManifestService {
         return repositoryId.isEmpty() ? Optional.empty() : find(repositoryId.get(), reference);
     }
 
-    /** Deletes a manifest by digest (with its tags), or only a tag. */
+    /**
+     * Deletes a manifest by digest (with its tags), or only a tag. Refused when the repository, the manifest or any
+     * tag that would go is locked ({@code deleteEnabled} or {@code writeEnabled} off).
+     */
     public void delete(RepositoryRef repo, Reference reference) throws IOException {
         long repositoryId = repositories.require(repo);
         boolean deleted =
                 switch (reference) {
-                    case Reference.ByDigest d -> metadata.manifests().delete(repositoryId, d.digest());
-                    case Reference.ByTag t -> metadata.tags().delete(repositoryId, t.tag());
+                    case Reference.ByDigest d -> {
+                        locks.checkManifestDelete(repo, repositoryId, d.digest());
+                        yield metadata.manifests().delete(repositoryId, d.digest());
+                    }
+                    case Reference.ByTag t -> {
+                        locks.checkUntag(repo, repositoryId, t.tag());
+                        yield metadata.tags().delete(repositoryId, t.tag());
+                    }
                 };
         if (!deleted) {
             throw unknown(reference);
@@ -181,7 +231,7 @@ public final class ManifestService {
         }
     }
 
-    private static ManifestRecord record(Digest digest, Manifest manifest, byte[] content) {
+    private ManifestRecord record(Digest digest, Manifest manifest, byte[] content) {
         List<Digest> references = new ArrayList<>();
         manifest.requiredBlobs().forEach(d -> references.add(d.digest()));
         manifest.manifests().forEach(d -> references.add(d.digest()));
@@ -193,7 +243,8 @@ public final class ManifestService {
                 manifest.effectiveArtifactType(),
                 manifest.subject() == null ? null : manifest.subject().digest(),
                 annotations,
-                List.copyOf(references));
+                List.copyOf(references),
+                facts.of(manifest, content));
     }
 
     private static RegistryException unknown(Reference reference) {

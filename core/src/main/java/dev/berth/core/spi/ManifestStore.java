@@ -35,6 +35,7 @@ public interface ManifestStore {
      *
      * @param references every blob and child manifest digest it names, for garbage collection
      * @param annotationsJson its annotations as a JSON object, or null, for the referrers index
+     * @param facts what the metadata API shows of it, or null when unknown
      */
     record ManifestRecord(
             Digest digest,
@@ -43,7 +44,40 @@ public interface ManifestStore {
             String artifactType,
             Digest subject,
             String annotationsJson,
-            List<Digest> references) {}
+            List<Digest> references,
+            ImageFacts facts) {
+        /** A manifest whose facts are unknown. */
+        public ManifestRecord(
+                Digest digest,
+                String mediaType,
+                byte[] content,
+                String artifactType,
+                Digest subject,
+                String annotationsJson,
+                List<Digest> references) {
+            this(digest, mediaType, content, artifactType, subject, annotationsJson, references, null);
+        }
+    }
+
+    /**
+     * What a manifest is, read once at push for the metadata API.
+     *
+     * @param configMediaType the config's media type; null for an index
+     * @param architecture the image's architecture, from its config; null when unknown or for an index
+     * @param os the image's operating system, likewise
+     * @param imageSize the manifest's own size plus the sizes of everything it names (config and layers, or the
+     *     manifests of an index)
+     * @param children an index's manifests with their platforms; empty for an image
+     */
+    record ImageFacts(
+            String configMediaType, String architecture, String os, long imageSize, List<ChildPlatform> children) {
+        public ImageFacts {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** A manifest an index lists, with the platform the index gives it (either part may be null). */
+    record ChildPlatform(Digest digest, String architecture, String os) {}
 
     /** A stored manifest as served. */
     record StoredManifest(Digest digest, String mediaType, byte[] content) {}

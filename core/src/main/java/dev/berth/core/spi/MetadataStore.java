@@ -4,9 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * The facts of every registry: registries, repositories, blob links, manifests, tags, the referrers index and upload
- * sessions. A factory of narrow stores; each operation that must be atomic is one method of one store, so callers
- * never hold a transaction open across I/O of their own.
+ * The facts of every registry: registries, repositories, blob links, manifests, tags, the referrers index, upload
+ * sessions, changeable attributes and pull times. A factory of narrow stores; each operation that must be atomic is
+ * one method of one store, so callers never hold a transaction open across I/O of their own.
  */
 public interface MetadataStore extends Closeable {
     RegistryStore registries();
@@ -25,6 +25,12 @@ public interface MetadataStore extends Closeable {
 
     /** Listing and removal of identities, and roles on the whole installation, for the management API. */
     DirectoryStore directory();
+
+    AttributeStore attributes();
+
+    DetailStore details();
+
+    PullStore pulls();
 
     /** Whether the store can serve requests now. */
     void check() throws IOException;

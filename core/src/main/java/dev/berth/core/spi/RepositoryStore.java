@@ -1,6 +1,8 @@
 package dev.berth.core.spi;
 
+import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
+import dev.berth.core.oci.Tag;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -16,4 +18,16 @@ public interface RepositoryStore {
      * Names of repositories holding at least one manifest, in lexical (byte) order, after {@code last} if given.
      */
     List<RepositoryName> listWithManifests(long registryId, String last, int limit) throws IOException;
+
+    /** The catalog: like {@link #listWithManifests}, without the repositories whose {@code listEnabled} is off. */
+    List<RepositoryName> catalog(long registryId, String last, int limit) throws IOException;
+
+    /**
+     * Empties a repository in one transaction: its manifests, tags and blob links go, and its changeable attributes
+     * are reset. The repository itself (its id, its open uploads) stays, holding nothing.
+     */
+    DeletedContent deleteContent(long repositoryId) throws IOException;
+
+    /** What {@link #deleteContent} removed: manifests by digest and tags, each in byte order. */
+    record DeletedContent(List<Digest> manifests, List<Tag> tags) {}
 }

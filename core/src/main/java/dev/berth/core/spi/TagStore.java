@@ -9,6 +9,9 @@ public interface TagStore {
     /** Tags in lexical (byte) order, after {@code last} if given. */
     List<Tag> list(long repositoryId, String last, int limit) throws IOException;
 
+    /** Like {@link #list}, without the tags hidden by {@code listEnabled} (off on the tag or its repository). */
+    List<Tag> listed(long repositoryId, String last, int limit) throws IOException;
+
     /** Removes a tag, leaving its manifest; true if it existed. */
     boolean delete(long repositoryId, Tag tag) throws IOException;
 }

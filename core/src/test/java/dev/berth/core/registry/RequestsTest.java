@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.spi.DetailStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,22 @@ class RequestsTest {
                     assertThrows(RegistryException.class, () -> ContentRange.parse(header))
                             .code());
         }
+    }
+
+    @Test
+    void detailRequestsReadOrderbyAsAcrSpellsIt() {
+        assertEquals(
+                DetailStore.Order.NAME, DetailRequest.parse(null, null, null).order());
+        assertEquals(
+                DetailStore.Order.NAME, DetailRequest.parse(null, null, "none").order());
+        assertEquals(
+                DetailStore.Order.TIME_DESC,
+                DetailRequest.parse("2", "x", "timedesc").order());
+        assertEquals("timeasc", DetailRequest.parse(null, null, "timeasc").orderby());
+        assertNull(DetailRequest.parse(null, null, "").orderby());
+        assertEquals(
+                ErrorCode.INVALID_REQUEST,
+                assertThrows(RegistryException.class, () -> DetailRequest.parse(null, null, "newest"))
+                        .code());
     }
 }

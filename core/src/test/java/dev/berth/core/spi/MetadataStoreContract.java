@@ -14,6 +14,9 @@ import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.auth.ServicePrincipal;
+import dev.berth.core.lock.AttributeUpdate;
+import dev.berth.core.lock.ChangeableAttributes;
+import dev.berth.core.lock.Lockable;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
@@ -689,5 +692,311 @@ public abstract class MetadataStoreContract {
     @Test
     void aHealthyStorePassesItsCheck() throws IOException {
         store.check();
+    }
+
+    // ACR's metadata API: changeable attributes, details, pull times
+
+    private static final Tag V1 = new Tag("v1");
+    private static final ChangeableAttributes ON = ChangeableAttributes.DEFAULT;
+
+    private static AttributeUpdate update(Boolean delete, Boolean write, Boolean read, Boolean list) {
+        return new AttributeUpdate(delete, write, read, list);
+    }
+
+    private static ManifestRecord image(String body, String architecture) {
+        ManifestRecord m = manifest(body, null, null, digest("config-" + body));
+        return new ManifestRecord(
+                m.digest(),
+                m.mediaType(),
+                m.content(),
+                null,
+                null,
+                null,
+                m.references(),
+                new ManifestStore.ImageFacts(
+                        "application/vnd.oci.image.config.v1+json", architecture, "linux", 1234, List.of()));
+    }
+
+    private AttributeStore.Attributes attributes(Optional<Tag> tag, Optional<Digest> manifest) throws IOException {
+        return store.attributes().read(repo, tag, manifest);
+    }
+
+    @Test
+    void everyItemStartsWithAllAttributesOnAndEachChangesIndependently() throws IOException {
+        ManifestRecord m = manifest("{locks}", null, null);
+        store.manifests().put(repo, m, Optional.of(V1));
+        assertEquals(
+                new AttributeStore.Attributes(ON, Optional.of(ON), Optional.of(ON)),
+                attributes(Optional.of(V1), Optional.of(m.digest())));
+
+        ChangeableAttributes tagLocked = new ChangeableAttributes(true, false, true, true);
+        assertEquals(Optional.of(tagLocked), store.attributes().updateTag(repo, V1, update(null, false, null, null)));
+        assertEquals(
+                Optional.of(new ChangeableAttributes(false, false, true, true)),
+                store.attributes().updateTag(repo, V1, update(false, null, null, null)));
+        store.attributes().updateManifest(repo, m.digest(), update(null, null, false, null));
+        assertEquals(
+                new ChangeableAttributes(true, true, true, false),
+                store.attributes().updateRepository(repo, update(null, null, null, false)));
+
+        AttributeStore.Attributes all = attributes(Optional.of(V1), Optional.of(m.digest()));
+        assertEquals(new ChangeableAttributes(true, true, true, false), all.repository());
+        assertEquals(Optional.of(new ChangeableAttributes(false, false, true, true)), all.tag());
+        assertEquals(Optional.of(new ChangeableAttributes(true, true, false, true)), all.manifest());
+        assertEquals(
+                Optional.of(new ChangeableAttributes(true, true, false, true)),
+                store.attributes().updateManifest(repo, m.digest(), update(null, null, null, null)));
+        assertTrue(store.attributes()
+                .updateTag(repo, new Tag("none"), update(false, null, null, null))
+                .isEmpty());
+        assertTrue(store.attributes()
+                .updateManifest(repo, digest("none"), update(false, null, null, null))
+                .isEmpty());
+        assertEquals(
+                new AttributeStore.Attributes(ON, Optional.empty(), Optional.empty()),
+                store.attributes()
+                        .read(
+                                store.repositories().getOrCreate(registry.id(), new RepositoryName("b")),
+                                Optional.of(V1),
+                                Optional.of(m.digest())));
+    }
+
+    @Test
+    void aTagKeepsItsAttributesWhenItMovesAndLosesThemWithItself() throws IOException {
+        ManifestRecord one = manifest("{one}", null, null);
+        ManifestRecord two = manifest("{two}", null, null);
+        store.manifests().put(repo, one, Optional.of(V1));
+        store.attributes().updateTag(repo, V1, update(null, false, null, null));
+        store.attributes().updateManifest(repo, one.digest(), update(false, null, null, null));
+        store.manifests().put(repo, two, Optional.of(V1));
+        assertFalse(attributes(Optional.of(V1), Optional.empty())
+                .tag()
+                .orElseThrow()
+                .writeEnabled());
+        assertEquals(
+                Map.of(V1, new ChangeableAttributes(true, false, true, true)),
+                store.attributes().tagsOn(repo, two.digest()));
+        assertEquals(Map.of(), store.attributes().tagsOn(repo, one.digest()));
+
+        assertTrue(store.tags().delete(repo, V1));
+        store.manifests().put(repo, two, Optional.of(V1));
+        assertEquals(
+                Optional.of(ON), attributes(Optional.of(V1), Optional.empty()).tag());
+        assertTrue(store.manifests().delete(repo, one.digest()));
+        store.manifests().put(repo, one, Optional.empty());
+        assertEquals(
+                Optional.of(ON),
+                attributes(Optional.empty(), Optional.of(one.digest())).manifest());
+    }
+
+    @Test
+    void theFirstUndeletableItemIsATagThenAManifest() throws IOException {
+        ManifestRecord m = manifest("{undeletable}", null, null);
+        store.manifests().put(repo, m, Optional.of(V1));
+        store.attributes().updateTag(repo, V1, update(null, null, false, false));
+        assertTrue(store.attributes().firstUndeletable(repo).isEmpty());
+        store.attributes().updateManifest(repo, m.digest(), update(null, false, null, null));
+        AttributeStore.Locked locked = store.attributes().firstUndeletable(repo).orElseThrow();
+        assertEquals(Lockable.MANIFEST, locked.kind());
+        assertEquals(m.digest().toString(), locked.name());
+        store.attributes().updateTag(repo, V1, update(false, null, null, null));
+        assertEquals(
+                Lockable.TAG,
+                store.attributes().firstUndeletable(repo).orElseThrow().kind());
+    }
+
+    @Test
+    void listingsLeaveOutWhatListEnabledHides() throws IOException {
+        long other = store.repositories().getOrCreate(registry.id(), new RepositoryName("other"));
+        ManifestRecord m = manifest("{listed}", null, null);
+        store.manifests().put(other, m, Optional.empty());
+        for (String tag : List.of("a", "b", "c")) {
+            store.manifests().put(repo, m, Optional.of(new Tag(tag)));
+        }
+        store.attributes().updateTag(repo, new Tag("b"), update(null, null, null, false));
+        assertEquals(List.of("a", "c"), names(store.tags().listed(repo, null, 10)));
+        assertEquals(List.of("a", "b", "c"), names(store.tags().list(repo, null, 10)));
+        assertEquals(List.of("c"), names(store.tags().listed(repo, "a", 10)));
+
+        store.attributes().updateRepository(repo, update(null, null, null, false));
+        assertEquals(List.of(), store.tags().listed(repo, null, 10));
+        assertEquals(
+                List.of("other"),
+                store.repositories().catalog(registry.id(), null, 10).stream()
+                        .map(RepositoryName::value)
+                        .toList());
+        assertEquals(
+                2,
+                store.repositories().listWithManifests(registry.id(), null, 10).size());
+        assertEquals(
+                List.of(),
+                store.details().tags(repo, new DetailStore.Query(DetailStore.Order.NAME, null, 10), Optional.empty()));
+        assertEquals(
+                List.of(), store.details().manifests(repo, new DetailStore.Query(DetailStore.Order.NAME, null, 10)));
+    }
+
+    @Test
+    void tagDetailsAreListedByNameOrTimeAndPagedAfterTheLastShown() throws Exception {
+        ManifestRecord one = manifest("{d1}", null, null);
+        ManifestRecord two = manifest("{d2}", null, null);
+        for (String tag : List.of("c", "a", "b")) {
+            store.manifests().put(repo, tag.equals("b") ? two : one, Optional.of(new Tag(tag)));
+            Thread.sleep(3);
+        }
+        assertEquals(List.of("a", "b", "c"), tagNames(DetailStore.Order.NAME, null, 10, Optional.empty()));
+        assertEquals(List.of("b", "a", "c"), tagNames(DetailStore.Order.TIME_DESC, null, 10, Optional.empty()));
+        assertEquals(List.of("c", "a", "b"), tagNames(DetailStore.Order.TIME_ASC, null, 10, Optional.empty()));
+        assertEquals(List.of("a"), tagNames(DetailStore.Order.TIME_DESC, "b", 1, Optional.empty()));
+        assertEquals(List.of("b"), tagNames(DetailStore.Order.TIME_ASC, "a", 5, Optional.empty()));
+        assertEquals(List.of("c"), tagNames(DetailStore.Order.NAME, "b", 5, Optional.empty()));
+        assertEquals(List.of(), tagNames(DetailStore.Order.TIME_DESC, "gone", 5, Optional.empty()));
+        assertEquals(List.of("a", "c"), tagNames(DetailStore.Order.NAME, null, 10, Optional.of(one.digest())));
+
+        DetailStore.TagDetails b = store.details().tag(repo, new Tag("b")).orElseThrow();
+        assertEquals(two.digest(), b.digest());
+        assertEquals(b.createdAt(), b.updatedAt());
+        assertEquals(Optional.empty(), b.lastPulledAt());
+        assertEquals(ON, b.attributes());
+        Thread.sleep(3);
+        store.manifests().put(repo, one, Optional.of(new Tag("b")));
+        DetailStore.TagDetails moved = store.details().tag(repo, new Tag("b")).orElseThrow();
+        assertEquals(b.createdAt(), moved.createdAt());
+        assertTrue(moved.updatedAt().isAfter(b.updatedAt()));
+        assertTrue(store.details().tag(repo, new Tag("none")).isEmpty());
+    }
+
+    private List<String> tagNames(DetailStore.Order order, String last, int limit, Optional<Digest> pointingAt)
+            throws IOException {
+        return store.details().tags(repo, new DetailStore.Query(order, last, limit), pointingAt).stream()
+                .map(t -> t.tag().value())
+                .toList();
+    }
+
+    @Test
+    void manifestDetailsCarryTheirFactsListedTagsAndAttributes() throws Exception {
+        ManifestRecord amd = image("{amd64}", "amd64");
+        store.manifests().put(repo, amd, Optional.of(new Tag("x")));
+        store.manifests().put(repo, amd, Optional.of(new Tag("y")));
+        Thread.sleep(3);
+        ManifestRecord arm = image("{arm64}", "arm64");
+        store.manifests().put(repo, arm, Optional.empty());
+        store.manifests().put(repo, manifest("{old}", null, null), Optional.empty());
+        store.attributes().updateTag(repo, new Tag("y"), update(null, null, null, false));
+
+        DetailStore.ManifestDetails found =
+                store.details().manifest(repo, amd.digest()).orElseThrow();
+        assertEquals(IMAGE, found.mediaType());
+        assertEquals(amd.content().length, found.size());
+        assertEquals(List.of(new Tag("x")), found.tags());
+        assertEquals(amd.facts(), found.facts());
+        assertEquals(ON, found.attributes());
+        assertTrue(store.details().manifest(repo, digest("none")).isEmpty());
+
+        DetailStore.Query newestFirst = new DetailStore.Query(DetailStore.Order.TIME_DESC, null, 2);
+        List<DetailStore.ManifestDetails> page = store.details().manifests(repo, newestFirst);
+        assertEquals(2, page.size());
+        assertTrue(page.stream().noneMatch(m -> m.digest().equals(amd.digest())));
+        store.attributes().updateManifest(repo, arm.digest(), update(null, null, null, false));
+        List<DetailStore.ManifestDetails> all =
+                store.details().manifests(repo, new DetailStore.Query(DetailStore.Order.NAME, null, 10));
+        assertEquals(2, all.size());
+        assertEquals(1, all.stream().filter(m -> m.facts() == null).count());
+    }
+
+    @Test
+    void indexFactsKeepTheirChildrenPlatforms() throws IOException {
+        ManifestRecord m = manifest("{index}", null, null);
+        ManifestStore.ImageFacts facts = new ManifestStore.ImageFacts(
+                null,
+                null,
+                null,
+                99,
+                List.of(
+                        new ManifestStore.ChildPlatform(digest("c1"), "amd64", "linux"),
+                        new ManifestStore.ChildPlatform(digest("c2"), null, null)));
+        store.manifests()
+                .put(
+                        repo,
+                        new ManifestRecord(
+                                m.digest(),
+                                "application/vnd.oci.image.index.v1+json",
+                                m.content(),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                facts),
+                        Optional.empty());
+        assertEquals(
+                facts, store.details().manifest(repo, m.digest()).orElseThrow().facts());
+    }
+
+    @Test
+    void pullTimesOnlyMoveForwardAndSkipWhatIsGone() throws IOException {
+        ManifestRecord m = manifest("{pulled}", null, null);
+        store.manifests().put(repo, m, Optional.of(V1));
+        Instant t1 = Instant.parse("2026-03-01T10:00:00Z");
+        Instant t0 = t1.minusSeconds(60);
+        store.pulls()
+                .record(
+                        List.of(
+                                new PullStore.PulledManifest(repo, m.digest(), t1),
+                                new PullStore.PulledManifest(repo, digest("gone"), t1)),
+                        List.of(
+                                new PullStore.PulledTag(repo, V1, t1),
+                                new PullStore.PulledTag(repo, new Tag("gone"), t1)));
+        store.pulls()
+                .record(
+                        List.of(new PullStore.PulledManifest(repo, m.digest(), t0)),
+                        List.of(new PullStore.PulledTag(repo, V1, t0)));
+        assertEquals(
+                Optional.of(t1),
+                store.details().manifest(repo, m.digest()).orElseThrow().lastPulledAt());
+        assertEquals(
+                Optional.of(t1), store.details().tag(repo, V1).orElseThrow().lastPulledAt());
+        store.pulls().record(List.of(), List.of());
+    }
+
+    @Test
+    void repositoryDetailsCountWhatItHoldsAndItIsGoneWhenEmptied() throws IOException {
+        assertTrue(store.details().repository(repo).isEmpty());
+        ManifestRecord one = manifest("{r1}", null, null);
+        ManifestRecord two = manifest("{r2}", null, null);
+        store.manifests().put(repo, one, Optional.of(new Tag("b")));
+        store.manifests().put(repo, two, Optional.of(new Tag("a")));
+        store.blobLinks().link(repo, digest("layer"), 5);
+        store.attributes().updateRepository(repo, update(false, false, false, false));
+        store.attributes().updateTag(repo, new Tag("a"), update(false, null, null, null));
+        DetailStore.RepositoryDetails details = store.details().repository(repo).orElseThrow();
+        assertEquals(2, details.manifestCount());
+        assertEquals(2, details.tagCount());
+        assertFalse(details.updatedAt().isBefore(details.createdAt()));
+        assertEquals(new ChangeableAttributes(false, false, false, false), details.attributes());
+
+        RepositoryStore.DeletedContent deleted = store.repositories().deleteContent(repo);
+        assertEquals(
+                List.of(one.digest(), two.digest()).stream()
+                        .sorted(java.util.Comparator.comparing(Digest::toString))
+                        .toList(),
+                deleted.manifests());
+        assertEquals(List.of(new Tag("a"), new Tag("b")), deleted.tags());
+        assertTrue(store.details().repository(repo).isEmpty());
+        assertTrue(store.blobLinks().linkedSize(repo, digest("layer")).isEmpty());
+        assertEquals(ON, attributes(Optional.empty(), Optional.empty()).repository());
+        assertEquals(Optional.of(repo), store.repositories().find(registry.id(), new RepositoryName("app")));
+        store.manifests().put(repo, one, Optional.of(new Tag("b")));
+        assertEquals(1, store.details().repository(repo).orElseThrow().manifestCount());
+    }
+
+    @Test
+    void aRegistryWithLockedAndPulledContentCanBeDeleted() throws IOException {
+        ManifestRecord m = manifest("{doomed}", null, null);
+        store.manifests().put(repo, m, Optional.of(V1));
+        store.attributes().updateTag(repo, V1, update(false, false, false, false));
+        store.attributes().updateManifest(repo, m.digest(), update(false, false, false, false));
+        store.attributes().updateRepository(repo, update(false, false, false, false));
+        store.pulls().record(List.of(new PullStore.PulledManifest(repo, m.digest(), Instant.now())), List.of());
+        assertTrue(store.registries().delete(registry.id()));
+        assertTrue(store.registries().find("default").isEmpty());
     }
 }

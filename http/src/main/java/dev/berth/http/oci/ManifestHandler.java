@@ -35,7 +35,9 @@ final class ManifestHandler implements OciHandler {
     }
 
     private void get(Exchange exchange, RepositoryRef repository, Reference reference) throws IOException {
-        StoredManifest manifest = manifests.get(repository, reference, accepted(exchange));
+        StoredManifest manifest = exchange.isHead()
+                ? manifests.get(repository, reference, accepted(exchange))
+                : manifests.pull(repository, reference, accepted(exchange));
         exchange.header("Docker-Content-Digest", manifest.digest().toString());
         exchange.header("ETag", "\"" + manifest.digest() + "\"");
         exchange.send(200, manifest.mediaType(), manifest.content());

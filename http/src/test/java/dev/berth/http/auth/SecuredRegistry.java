@@ -20,6 +20,7 @@ import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.IdentityStore.UserRecord;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.http.acr.AcrApi;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.HttpServer;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
@@ -86,7 +87,10 @@ final class SecuredRegistry implements AutoCloseable {
         DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
         server = new HttpServer(
                 new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), 16384, Duration.ofSeconds(1)),
-                List.of(new TokenApi(control, gate, registries), new OciApi(registries, dataPlane, gate)));
+                List.of(
+                        new TokenApi(control, gate, registries),
+                        new AcrApi(registries, metadata.registries(), dataPlane, gate),
+                        new OciApi(registries, dataPlane, gate)));
         server.start();
     }
 

@@ -5,6 +5,7 @@ import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Tag;
 import dev.berth.core.spi.ManifestStore;
+import dev.berth.core.spi.ManifestStore.ImageFacts;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,36 +35,78 @@ final class JdbcManifestStore implements ManifestStore {
     public void put(long repositoryId, ManifestRecord manifest, Optional<Tag> tag) throws IOException {
         long now = clock.millis();
         database.write(c -> {
-            int inserted = Sql.update(
-                    c,
-                    "INSERT INTO manifests (repository_id, digest, media_type, size, content, artifact_type, subject,"
-                            + " annotations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (repository_id, digest) DO NOTHING",
-                    repositoryId,
-                    manifest.digest().toString(),
-                    manifest.mediaType(),
-                    manifest.content().length,
-                    manifest.content(),
-                    manifest.artifactType(),
-                    manifest.subject() == null ? null : manifest.subject().toString(),
-                    manifest.annotationsJson(),
-                    now);
-            if (inserted > 0) {
+            if (insert(c, repositoryId, manifest, now)) {
                 insertReferences(c, repositoryId, manifest);
+            } else {
+                pushedAgain(c, repositoryId, manifest, now);
             }
             if (tag.isPresent()) {
                 Sql.update(
                         c,
-                        "INSERT INTO tags (repository_id, name, digest, updated_at) VALUES (?, ?, ?, ?)"
+                        "INSERT INTO tags (repository_id, name, digest, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (repository_id, name) DO UPDATE SET digest = excluded.digest,"
                                 + " updated_at = excluded.updated_at",
                         repositoryId,
                         tag.get().value(),
                         manifest.digest().toString(),
+                        now,
                         now);
             }
             return null;
         });
+    }
+
+    /** Inserts the manifest; false when the repository already holds it. */
+    private static boolean insert(Connection c, long repositoryId, ManifestRecord manifest, long now)
+            throws SQLException {
+        ImageFacts facts = manifest.facts();
+        return Sql.update(
+                        c,
+                        "INSERT INTO manifests (repository_id, digest, media_type, size, content, artifact_type,"
+                                + " subject, annotations, created_at, updated_at, config_media_type, architecture,"
+                                + " os, image_size, platforms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (repository_id, digest) DO NOTHING",
+                        repositoryId,
+                        manifest.digest().toString(),
+                        manifest.mediaType(),
+                        manifest.content().length,
+                        manifest.content(),
+                        manifest.artifactType(),
+                        manifest.subject() == null ? null : manifest.subject().toString(),
+                        manifest.annotationsJson(),
+                        now,
+                        now,
+                        facts == null ? null : facts.configMediaType(),
+                        facts == null ? null : facts.architecture(),
+                        facts == null ? null : facts.os(),
+                        facts == null ? null : facts.imageSize(),
+                        facts == null ? null : ImageFactsColumns.platforms(facts))
+                > 0;
+    }
+
+    /** A manifest pushed again is updated then, and learns its facts if it was pushed before they were recorded. */
+    private static void pushedAgain(Connection c, long repositoryId, ManifestRecord manifest, long now)
+            throws SQLException {
+        Sql.update(
+                c,
+                "UPDATE manifests SET updated_at = ? WHERE repository_id = ? AND digest = ?",
+                now,
+                repositoryId,
+                manifest.digest().toString());
+        ImageFacts facts = manifest.facts();
+        if (facts != null) {
+            Sql.update(
+                    c,
+                    "UPDATE manifests SET config_media_type = ?, architecture = ?, os = ?, image_size = ?,"
+                            + " platforms = ? WHERE repository_id = ? AND digest = ? AND image_size IS NULL",
+                    facts.configMediaType(),
+                    facts.architecture(),
+                    facts.os(),
+                    facts.imageSize(),
+                    ImageFactsColumns.platforms(facts),
+                    repositoryId,
+                    manifest.digest().toString());
+        }
     }
 
     private static void insertReferences(Connection c, long repositoryId, ManifestRecord manifest) throws SQLException {

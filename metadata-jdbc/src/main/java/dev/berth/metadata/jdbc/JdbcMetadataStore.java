@@ -1,10 +1,13 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.spi.AttributeStore;
 import dev.berth.core.spi.BlobLinkStore;
+import dev.berth.core.spi.DetailStore;
 import dev.berth.core.spi.DirectoryStore;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.ManifestStore;
 import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.spi.PullStore;
 import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RepositoryStore;
 import dev.berth.core.spi.TagStore;
@@ -23,6 +26,9 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final UploadStore uploads;
     private final IdentityStore identities;
     private final DirectoryStore directory;
+    private final AttributeStore attributes;
+    private final DetailStore details;
+    private final PullStore pulls;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -34,6 +40,9 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.uploads = new JdbcUploadStore(database, clock);
         this.identities = new JdbcIdentityStore(database, clock);
         this.directory = new JdbcDirectoryStore(database, clock);
+        this.attributes = new JdbcAttributeStore(database);
+        this.details = new JdbcDetailStore(database);
+        this.pulls = new JdbcPullStore(database);
     }
 
     @Override
@@ -74,6 +83,21 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public DirectoryStore directory() {
         return directory;
+    }
+
+    @Override
+    public AttributeStore attributes() {
+        return attributes;
+    }
+
+    @Override
+    public DetailStore details() {
+        return details;
+    }
+
+    @Override
+    public PullStore pulls() {
+        return pulls;
     }
 
     @Override

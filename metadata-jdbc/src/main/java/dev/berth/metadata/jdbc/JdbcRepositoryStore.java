@@ -1,6 +1,8 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
+import dev.berth.core.oci.Tag;
 import dev.berth.core.spi.RepositoryStore;
 import java.io.IOException;
 import java.sql.Connection;
@@ -11,6 +13,11 @@ import java.util.Optional;
 
 final class JdbcRepositoryStore implements RepositoryStore {
     private static final String SELECT_ID = "SELECT id FROM repositories WHERE registry_id = ? AND name = ?";
+    /** What a repository holds, children first. */
+    private static final List<String> CONTENT = List.of("tags", "manifest_references", "manifests", "blob_links");
+
+    private static final String RESET_ATTRIBUTES =
+            "delete_enabled = TRUE, write_enabled = TRUE, read_enabled = TRUE, list_enabled = TRUE";
 
     private final Database database;
     private final Clock clock;
@@ -41,15 +48,45 @@ final class JdbcRepositoryStore implements RepositoryStore {
 
     @Override
     public List<RepositoryName> listWithManifests(long registryId, String last, int limit) throws IOException {
+        return list(registryId, last, limit, "");
+    }
+
+    @Override
+    public List<RepositoryName> catalog(long registryId, String last, int limit) throws IOException {
+        return list(registryId, last, limit, " AND r.list_enabled = TRUE");
+    }
+
+    private List<RepositoryName> list(long registryId, String last, int limit, String condition) throws IOException {
         return database.read(c -> Sql.query(
                 c,
-                "SELECT r.name FROM repositories r WHERE r.registry_id = ? AND r.name > ?"
+                "SELECT r.name FROM repositories r WHERE r.registry_id = ? AND r.name > ?" + condition
                         + " AND EXISTS (SELECT 1 FROM manifests m WHERE m.repository_id = r.id)"
                         + " ORDER BY r.name LIMIT ?",
                 row -> new RepositoryName(row.getString(1)),
                 registryId,
                 last == null ? "" : last,
                 limit));
+    }
+
+    @Override
+    public DeletedContent deleteContent(long repositoryId) throws IOException {
+        return database.write(c -> {
+            List<Digest> manifests = Sql.query(
+                    c,
+                    "SELECT digest FROM manifests WHERE repository_id = ? ORDER BY digest",
+                    row -> Digest.parse(row.getString(1)),
+                    repositoryId);
+            List<Tag> tags = Sql.query(
+                    c,
+                    "SELECT name FROM tags WHERE repository_id = ? ORDER BY name",
+                    row -> new Tag(row.getString(1)),
+                    repositoryId);
+            for (String table : CONTENT) {
+                Sql.update(c, "DELETE FROM " + table + " WHERE repository_id = ?", repositoryId);
+            }
+            Sql.update(c, "UPDATE repositories SET " + RESET_ATTRIBUTES + " WHERE id = ?", repositoryId);
+            return new DeletedContent(manifests, tags);
+        });
     }
 
     private static Optional<Long> selectId(Connection c, long registryId, RepositoryName name) throws SQLException {

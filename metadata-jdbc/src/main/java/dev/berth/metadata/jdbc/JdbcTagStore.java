@@ -24,6 +24,19 @@ final class JdbcTagStore implements TagStore {
     }
 
     @Override
+    public List<Tag> listed(long repositoryId, String last, int limit) throws IOException {
+        return database.read(c -> Sql.query(
+                c,
+                "SELECT t.name FROM tags t JOIN repositories r ON r.id = t.repository_id"
+                        + " WHERE t.repository_id = ? AND t.name > ? AND t.list_enabled = TRUE"
+                        + " AND r.list_enabled = TRUE ORDER BY t.name LIMIT ?",
+                row -> new Tag(row.getString(1)),
+                repositoryId,
+                last == null ? "" : last,
+                limit));
+    }
+
+    @Override
     public boolean delete(long repositoryId, Tag tag) throws IOException {
         return database.write(c -> Sql.update(
                         c, "DELETE FROM tags WHERE repository_id = ? AND name = ?", repositoryId, tag.value()))
