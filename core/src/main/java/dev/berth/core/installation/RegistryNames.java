@@ -20,9 +20,11 @@ public final class RegistryNames {
 
     /** The name in lower case, or {@link dev.berth.core.error.ErrorCode#INVALID_REQUEST}. */
     public static String normalize(String name) {
-        problem(name).ifPresent(p -> {
-            throw Problems.invalid(p + ": '" + (name.length() > 60 ? name.substring(0, 60) + "..." : name) + "'");
-        });
+        Optional<String> problem = problem(name);
+        if (problem.isPresent()) {
+            String shown = name == null ? "null" : name.length() > 60 ? name.substring(0, 60) + "..." : name;
+            throw Problems.invalid(problem.get() + ": '" + shown + "'");
+        }
         return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -51,6 +51,10 @@ public final class UserService {
         }
         password.ifPresent(UserService::checkPassword);
         Optional<UserRecord> current = metadata.identities().findUser(name);
+        if (current.isEmpty()
+                && metadata.identities().findServicePrincipal(name).isPresent()) {
+            throw Problems.conflict("a service principal " + name + " exists; user names and its ids differ");
+        }
         if (current.isEmpty()) {
             String value = password.orElseGet(Secrets::generate);
             UserRecord user = new UserRecord(name, hasher.hash(value), admin.orElse(false), enabled.orElse(true));

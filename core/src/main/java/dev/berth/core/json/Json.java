@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Berth's one JSON codec, wrapping Jackson. Parsing is strict: duplicate keys are refused (two parsers must never
- * disagree on what a manifest says) and nesting is bounded.
+ * Berth's one JSON codec, wrapping Jackson. Parsing is strict: duplicate keys and anything after the document are
+ * refused (two parsers must never disagree on what a manifest says) and nesting is bounded.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();

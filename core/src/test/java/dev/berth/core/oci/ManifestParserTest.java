@@ -116,6 +116,13 @@ class ManifestParserTest {
     }
 
     @Test
+    void refusesAnythingAfterTheDocumentButWhitespace() {
+        assertEquals(ErrorCode.MANIFEST_INVALID, failure(image("") + "{}", null));
+        assertEquals(ErrorCode.MANIFEST_INVALID, failure(image("") + "}", null));
+        assertEquals(MediaTypes.OCI_MANIFEST, parse(image("") + " \n\t", null).mediaType());
+    }
+
+    @Test
     void refusesBadDescriptors() {
         assertEquals(ErrorCode.MANIFEST_INVALID, failure(image("").replace("\"size\":7", "\"size\":-1"), null));
         assertEquals(ErrorCode.MANIFEST_INVALID, failure(image("").replace("\"size\":7", "\"size\":\"7\""), null));

@@ -24,6 +24,7 @@ import dev.berth.core.oci.Tag;
 import dev.berth.core.spi.ManifestStore.ManifestRecord;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.spi.UploadStore.UploadSession;
+import dev.berth.core.tier.Tier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -453,6 +454,239 @@ public abstract class MetadataStoreContract {
         ServicePrincipal off = new ServicePrincipal("ci-bot", "CI bot", false, List.of());
         store.identities().putServicePrincipal(off);
         assertEquals(Optional.of(off), store.identities().findServicePrincipal("ci-bot"));
+    }
+
+    @Test
+    void registriesAreCreatedOnceRegardlessOfCaseAndFoundById() throws IOException {
+        RegistryRecord alpha = store.registries().create("alpha", Tier.STANDARD).orElseThrow();
+        assertEquals("alpha", alpha.name());
+        assertEquals(Tier.STANDARD, alpha.tier());
+        assertTrue(store.registries().create("alpha", Tier.BASIC).isEmpty());
+        assertTrue(store.registries().create("ALPHA", Tier.BASIC).isEmpty(), "names compare case-insensitively");
+        assertEquals(Optional.of(alpha), store.registries().findById(alpha.id()));
+        assertEquals(Optional.of(alpha), store.registries().find("alpha"));
+        assertTrue(store.registries().findById(alpha.id() + 1000).isEmpty());
+    }
+
+    @Test
+    void aNewRegistryIsBasicUnlessToldOtherwiseAndListedByName() throws IOException {
+        RegistryRecord zulu = store.registries().create("zulu", Tier.PREMIUM).orElseThrow();
+        RegistryRecord bravo = store.registries().getOrCreate("bravo");
+        assertEquals(Tier.BASIC, bravo.tier());
+        assertEquals(Tier.BASIC, registry.tier());
+        assertEquals(
+                List.of("bravo", "default", "zulu"),
+                store.registries().list().stream().map(RegistryRecord::name).toList());
+        assertEquals(zulu, store.registries().list().getLast());
+    }
+
+    @Test
+    void aRegistryMovesToAnotherTier() throws IOException {
+        assertTrue(store.registries().setTier(registry.id(), Tier.PREMIUM));
+        assertEquals(
+                Tier.PREMIUM, store.registries().find("default").orElseThrow().tier());
+        assertEquals(
+                Tier.PREMIUM,
+                store.registries().findById(registry.id()).orElseThrow().tier());
+        assertFalse(store.registries().setTier(registry.id() + 1000, Tier.BASIC));
+    }
+
+    @Test
+    void deletingARegistryRemovesEverythingOfItAndNothingOfOthers() throws IOException {
+        RegistryRecord doomed =
+                store.registries().create("doomed", Tier.PREMIUM).orElseThrow();
+        fill(registry.id(), repo);
+        long doomedRepo = store.repositories().getOrCreate(doomed.id(), new RepositoryName("app"));
+        fill(doomed.id(), doomedRepo);
+
+        assertTrue(store.registries().delete(doomed.id()));
+
+        assertTrue(store.registries().find("doomed").isEmpty());
+        assertTrue(store.registries().findById(doomed.id()).isEmpty());
+        assertTrue(store.repositories()
+                .find(doomed.id(), new RepositoryName("app"))
+                .isEmpty());
+        assertTrue(store.directory().tokens(doomed.id()).isEmpty());
+        assertTrue(store.directory().scopeMaps(doomed.id()).isEmpty());
+        assertTrue(store.directory().registryAssignments(doomed.id()).isEmpty());
+        assertFalse(store.identities().anonymousPull(doomed.id()));
+        assertEquals(NetworkRules.OPEN, store.identities().networkRules(doomed.id()));
+        assertFalse(store.identities().adminAccount(doomed.id()).enabled());
+        assertTrue(store.uploads().find(uploadId(doomed.id())).isEmpty());
+        assertEquals(
+                List.of("default"),
+                store.registries().list().stream().map(RegistryRecord::name).toList());
+        assertFilled(registry.id(), repo);
+        assertFalse(store.registries().delete(doomed.id()), "deleting twice finds nothing");
+    }
+
+    @Test
+    void aDeletedRegistrysIdIsNeverGivenAgain() throws IOException {
+        RegistryRecord first = store.registries().create("first", Tier.BASIC).orElseThrow();
+        store.identities().setAdminAccount(new AdminAccount(first.id(), true, List.of()));
+        assertTrue(store.registries().delete(first.id()));
+        RegistryRecord again = store.registries().create("first", Tier.BASIC).orElseThrow();
+        RegistryRecord other = store.registries().getOrCreate("other");
+        assertNotEquals(first.id(), again.id(), "credentials bound to the old id must not reach the new registry");
+        assertNotEquals(first.id(), other.id());
+        assertFalse(store.identities().adminAccount(again.id()).enabled());
+    }
+
+    @Test
+    void aRegistryCanBeDeletedAfterARestart() throws IOException {
+        RegistryRecord kept = store.registries().create("kept", Tier.STANDARD).orElseThrow();
+        store.close();
+        store = open(dir);
+        assertEquals(Optional.of(kept), store.registries().findById(kept.id()));
+        assertTrue(store.registries().delete(kept.id()));
+    }
+
+    /** Gives a registry one of everything the store keeps for it. */
+    private void fill(long registryId, long repositoryId) throws IOException {
+        ManifestRecord m = manifest("{fill " + registryId + "}", null, null, digest("layer"));
+        store.blobLinks().link(repositoryId, digest("layer"), 7);
+        store.manifests().put(repositoryId, m, Optional.of(new Tag("v1")));
+        store.uploads().create(new UploadSession(uploadId(registryId), repositoryId, Instant.now()));
+        store.identities().putScopeMap(registryId, new ScopeMap("maps1", "", List.of("repositories/app/content/read")));
+        store.identities()
+                .putToken(new RegistryToken(
+                        registryId,
+                        "token1",
+                        "maps1",
+                        true,
+                        List.of(new RegistryToken.Password("password1", "$h", null))));
+        store.identities().assign(new RoleAssignment("user:alice", registryId, "*", Role.ACR_PULL));
+        store.identities().setAnonymousPull(registryId, true);
+        store.identities()
+                .setNetworkRules(
+                        registryId,
+                        new NetworkRules(true, NetworkRules.DefaultAction.DENY, List.of(Cidr.parse("10.0.0.0/8"))));
+        store.identities().setAdminAccount(new AdminAccount(registryId, true, List.of()));
+    }
+
+    private void assertFilled(long registryId, long repositoryId) throws IOException {
+        assertEquals(Optional.of(repositoryId), store.repositories().find(registryId, new RepositoryName("app")));
+        assertEquals(Optional.of(7L), store.blobLinks().linkedSize(repositoryId, digest("layer")));
+        assertTrue(store.manifests().getByTag(repositoryId, new Tag("v1")).isPresent());
+        assertTrue(store.uploads().find(uploadId(registryId)).isPresent());
+        assertEquals(1, store.directory().scopeMaps(registryId).size());
+        assertEquals(1, store.directory().tokens(registryId).size());
+        assertEquals(1, store.directory().registryAssignments(registryId).size());
+        assertTrue(store.identities().anonymousPull(registryId));
+        assertEquals(1, store.identities().networkRules(registryId).allowed().size());
+        assertTrue(store.identities().adminAccount(registryId).enabled());
+    }
+
+    private static String uploadId(long registryId) {
+        return String.format("%032x", 0xfeed0000L + registryId);
+    }
+
+    @Test
+    void usersAreListedByNameChangedAndDeletedWithTheirRoles() throws IOException {
+        IdentityStore.UserRecord bob = new IdentityStore.UserRecord("bob", "$b", false, true);
+        IdentityStore.UserRecord alice = new IdentityStore.UserRecord("alice", "$a", true, true);
+        store.identities().createUser(bob);
+        store.identities().createUser(alice);
+        assertEquals(List.of(alice, bob), store.directory().users());
+
+        IdentityStore.UserRecord changed = new IdentityStore.UserRecord("bob", "$b2", true, false);
+        assertTrue(store.directory().updateUser(changed));
+        assertEquals(Optional.of(changed), store.identities().findUser("bob"));
+        assertFalse(store.directory().updateUser(new IdentityStore.UserRecord("carol", "$c", false, true)));
+        assertTrue(store.identities().findUser("carol").isEmpty());
+
+        store.identities().assign(new RoleAssignment("user:bob", registry.id(), "*", Role.ACR_PUSH));
+        store.directory().assignInstallation(new DirectoryStore.InstallationRole("user:bob", Role.READER));
+        store.identities().assign(new RoleAssignment("user:alice", registry.id(), "*", Role.ACR_PULL));
+        assertTrue(store.directory().deleteUser("bob"));
+        assertFalse(store.directory().deleteUser("bob"));
+        assertTrue(store.identities().findUser("bob").isEmpty());
+        assertEquals(List.of(), store.identities().assignments("user:bob", registry.id()));
+        assertEquals(List.of(), store.directory().installationRoles("user:bob"));
+        assertEquals(
+                1, store.identities().assignments("user:alice", registry.id()).size());
+    }
+
+    @Test
+    void servicePrincipalsAreListedByIdAndDeletedWithTheirRoles() throws IOException {
+        ServicePrincipal zed = new ServicePrincipal("zed", "Zed", true, List.of());
+        ServicePrincipal amy = new ServicePrincipal("amy", "Amy", false, List.of());
+        store.identities().putServicePrincipal(zed);
+        store.identities().putServicePrincipal(amy);
+        assertEquals(List.of(amy, zed), store.directory().servicePrincipals());
+        store.identities().assign(new RoleAssignment("service_principal:zed", registry.id(), "*", Role.ACR_PULL));
+        store.directory().assignInstallation(new DirectoryStore.InstallationRole("service_principal:zed", Role.OWNER));
+        assertTrue(store.directory().deleteServicePrincipal("zed"));
+        assertFalse(store.directory().deleteServicePrincipal("zed"));
+        assertEquals(List.of(amy), store.directory().servicePrincipals());
+        assertEquals(List.of(), store.identities().assignments("service_principal:zed", registry.id()));
+        assertEquals(List.of(), store.directory().installationRoles("service_principal:zed"));
+    }
+
+    @Test
+    void aRegistrysOwnScopeMapsAreListedByNameWithoutTheSystemMapsAndDeletedOneByOne() throws IOException {
+        long other = store.registries().getOrCreate("other").id();
+        ScopeMap pull = new ScopeMap("pull-app", "pull", List.of("repositories/app/content/read"));
+        ScopeMap admin = new ScopeMap("admin-all", "all", List.of("repositories/*/content/write"));
+        store.identities().putScopeMap(registry.id(), pull);
+        store.identities().putScopeMap(registry.id(), admin);
+        store.identities().putScopeMap(other, pull);
+        assertEquals(List.of(admin, pull), store.directory().scopeMaps(registry.id()));
+        assertTrue(store.directory().deleteScopeMap(registry.id(), "pull-app"));
+        assertFalse(store.directory().deleteScopeMap(registry.id(), "pull-app"));
+        assertFalse(
+                store.directory().deleteScopeMap(registry.id(), "_repositories_pull"), "system maps are not stored");
+        assertEquals(List.of(admin), store.directory().scopeMaps(registry.id()));
+        assertEquals(List.of(pull), store.directory().scopeMaps(other));
+    }
+
+    @Test
+    void aRegistrysTokensAreListedByNameAndDeletedOneByOne() throws IOException {
+        long other = store.registries().getOrCreate("other").id();
+        RegistryToken ci = new RegistryToken(registry.id(), "ci", "_repositories_pull", true, List.of());
+        RegistryToken build = new RegistryToken(
+                registry.id(),
+                "build",
+                "_repositories_push",
+                false,
+                List.of(new RegistryToken.Password("password2", "$h", Instant.ofEpochMilli(1_900_000_000_000L))));
+        store.identities().putToken(ci);
+        store.identities().putToken(build);
+        store.identities().putToken(new RegistryToken(other, "ci", "_repositories_pull", true, List.of()));
+        assertEquals(List.of(build, ci), store.directory().tokens(registry.id()));
+        assertTrue(store.directory().deleteToken(registry.id(), "ci"));
+        assertFalse(store.directory().deleteToken(registry.id(), "ci"));
+        assertEquals(List.of(build), store.directory().tokens(registry.id()));
+        assertEquals(1, store.directory().tokens(other).size());
+    }
+
+    @Test
+    void aRegistrysRoleAssignmentsAreListedBySubject() throws IOException {
+        long other = store.registries().getOrCreate("other").id();
+        RoleAssignment bob = new RoleAssignment("user:bob", registry.id(), "*", Role.READER);
+        RoleAssignment alice = new RoleAssignment("user:alice", registry.id(), "team/*", Role.ACR_PUSH);
+        store.identities().assign(bob);
+        store.identities().assign(alice);
+        store.identities().assign(new RoleAssignment("user:carol", other, "*", Role.OWNER));
+        assertEquals(List.of(alice, bob), store.directory().registryAssignments(registry.id()));
+    }
+
+    @Test
+    void installationRolesAreGivenOnceAndTakenBack() throws IOException {
+        DirectoryStore.InstallationRole owner = new DirectoryStore.InstallationRole("user:alice", Role.OWNER);
+        DirectoryStore.InstallationRole reader = new DirectoryStore.InstallationRole("user:alice", Role.READER);
+        DirectoryStore.InstallationRole bob = new DirectoryStore.InstallationRole("user:bob", Role.CONTRIBUTOR);
+        store.directory().assignInstallation(owner);
+        store.directory().assignInstallation(owner);
+        store.directory().assignInstallation(reader);
+        store.directory().assignInstallation(bob);
+        assertEquals(List.of(Role.OWNER, Role.READER), store.directory().installationRoles("user:alice"));
+        assertEquals(List.of(owner, reader, bob), store.directory().installationAssignments());
+        assertEquals(List.of(), store.identities().assignments("user:alice", registry.id()), "not a registry role");
+        assertTrue(store.directory().unassignInstallation(owner));
+        assertFalse(store.directory().unassignInstallation(owner));
+        assertEquals(List.of(Role.READER), store.directory().installationRoles("user:alice"));
+        assertEquals(List.of(), store.directory().installationRoles("user:nobody"));
     }
 
     @Test

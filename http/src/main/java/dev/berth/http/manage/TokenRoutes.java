@@ -99,7 +99,7 @@ final class TokenRoutes {
     private static Reply putToken(ApiRequest request) throws IOException {
         RegistryRecord registry = request.registry(Level.WRITE, "create tokens");
         Body properties = request.body().object("properties");
-        Optional<String> scopeMap = properties.text("scopeMapId").map(TokenRoutes::lastSegment);
+        Optional<String> scopeMap = properties.text("scopeMapId").map(id -> nameIn(id, registry, "scopeMaps"));
         Optional<Boolean> enabled = properties.text("status").map(TokenRoutes::status);
         String name = request.param("name");
         if (service(request).tokens(registry).stream().anyMatch(t -> t.name().equals(name))) {
@@ -125,7 +125,7 @@ final class TokenRoutes {
                 .updateToken(
                         registry,
                         request.param("name"),
-                        properties.text("scopeMapId").map(TokenRoutes::lastSegment),
+                        properties.text("scopeMapId").map(id -> nameIn(id, registry, "scopeMaps")),
                         properties.text("status").map(TokenRoutes::status));
         return Reply.ok(Shapes.token(registry.name(), changed, List.of()));
     }
@@ -139,7 +139,7 @@ final class TokenRoutes {
     private static Reply generate(ApiRequest request) throws IOException {
         RegistryRecord registry = request.registry(Level.WRITE, "make token passwords");
         Body body = request.body();
-        String token = lastSegment(body.requiredText("tokenId"));
+        String token = nameIn(body.requiredText("tokenId"), registry, "tokens");
         Optional<Instant> expiry = body.text("expiry").map(TokenRoutes::instant);
         IssuedSecret secret = service(request).generatePassword(registry, token, body.requiredText("name"), expiry);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -155,9 +155,21 @@ final class TokenRoutes {
         return Reply.ok(Shapes.token(registry.name(), changed, List.of()));
     }
 
-    /** A resource id's last segment, or the name itself: {@code /registries/r/scopeMaps/m} and {@code m} alike. */
-    private static String lastSegment(String id) {
-        return id.substring(id.lastIndexOf('/') + 1);
+    /**
+     * The name in a resource id of this registry, or the name itself: {@code /registries/r/scopeMaps/m} and {@code m}
+     * alike. An id of another registry, or of another kind of resource, is {@code INVALID_REQUEST}: taking its last
+     * segment would bind to this registry's resource of the same name.
+     */
+    private static String nameIn(String id, RegistryRecord registry, String kind) {
+        if (!id.contains("/")) {
+            return id;
+        }
+        String prefix = "/registries/" + registry.name() + "/" + kind + "/";
+        if (!id.regionMatches(true, 0, prefix, 0, prefix.length()) || id.indexOf('/', prefix.length()) >= 0) {
+            throw invalid("'" + id + "' is not a " + kind + " id of the registry " + registry.name() + " (" + prefix
+                    + "<name>)");
+        }
+        return id.substring(prefix.length());
     }
 
     private static boolean status(String value) {

@@ -53,13 +53,8 @@ final class JdbcRegistryStore implements RegistryStore {
     @Override
     public RegistryRecord getOrCreate(String name) throws IOException {
         return database.write(c -> {
-            Sql.update(
-                    c,
-                    "INSERT INTO registries (name, tier, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                    name,
-                    Tier.BASIC.displayName(),
-                    clock.millis());
-            return select(c, name).orElseThrow();
+            Optional<RegistryRecord> existing = select(c, name);
+            return existing.isPresent() ? existing.get() : insert(c, name, Tier.BASIC);
         });
     }
 
@@ -70,14 +65,28 @@ final class JdbcRegistryStore implements RegistryStore {
                     .isPresent()) {
                 return Optional.empty();
             }
-            Sql.update(
-                    c,
-                    "INSERT INTO registries (name, tier, created_at) VALUES (?, ?, ?)",
-                    name,
-                    tier.displayName(),
-                    clock.millis());
-            return select(c, name);
+            return Optional.of(insert(c, name, tier));
         });
+    }
+
+    /** Inserts a registry with an id no registry ever had, deleted ones included. */
+    private RegistryRecord insert(Connection c, String name, Tier tier) throws SQLException {
+        long id = highestId(c) + 1;
+        Sql.update(c, "UPDATE registry_id_high_water SET id = ?", id);
+        Sql.update(
+                c,
+                "INSERT INTO registries (id, name, tier, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                id,
+                name,
+                tier.displayName(),
+                clock.millis());
+        return select(c, name).orElseThrow();
+    }
+
+    private static long highestId(Connection c) throws SQLException {
+        String sql = "SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM registries"
+                + " UNION ALL SELECT id FROM registry_id_high_water) ids";
+        return Sql.first(c, sql, row -> row.getLong(1)).orElse(0L);
     }
 
     @Override
