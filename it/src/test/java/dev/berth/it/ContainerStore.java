@@ -65,6 +65,12 @@ final class ContainerStore implements BeforeEachCallback, AfterEachCallback {
         return Command.run(podmanCommand(args), env(), TIMEOUT);
     }
 
+    /** Runs podman on this store and returns however it ended. */
+    Command.Result podmanAttempt(String... args) {
+        podmanUsed = true;
+        return Command.attempt(podmanCommand(args), env(), TIMEOUT);
+    }
+
     /** Runs buildah on this store; fails with its output unless it succeeds. */
     Command.Result buildah(String... args) {
         buildahUsed = true;

@@ -32,7 +32,7 @@ public record Management(
         UsageReport usage = new UsageReport(metadata, tiers, storage);
         return new Management(
                 registries,
-                new RegistryService(metadata, registries, tiers, usage),
+                new RegistryService(metadata, registries, tiers, usage, credentialsChanged),
                 usage,
                 new AdminCredentials(metadata.identities(), hasher, clock, credentialsChanged),
                 new TokenService(metadata, tiers, hasher, clock, credentialsChanged),

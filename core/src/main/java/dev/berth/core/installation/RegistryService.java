@@ -21,12 +21,23 @@ public final class RegistryService {
     private final Registries registries;
     private final TierCatalog tiers;
     private final UsageReport usage;
+    private final Runnable credentialsChanged;
 
-    public RegistryService(MetadataStore metadata, Registries registries, TierCatalog tiers, UsageReport usage) {
+    /**
+     * @param credentialsChanged called when an admin account is turned off or a registry goes, so that remembered
+     *     sign-ins to it are forgotten
+     */
+    public RegistryService(
+            MetadataStore metadata,
+            Registries registries,
+            TierCatalog tiers,
+            UsageReport usage,
+            Runnable credentialsChanged) {
         this.metadata = metadata;
         this.registries = registries;
         this.tiers = tiers;
         this.usage = usage;
+        this.credentialsChanged = credentialsChanged;
     }
 
     public NameAvailability checkName(String name) throws IOException {
@@ -91,6 +102,7 @@ public final class RegistryService {
         }
         metadata.registries().delete(registry.id());
         registries.changed();
+        credentialsChanged.run();
     }
 
     /** The registry of that name, or {@code RESOURCE_NOT_FOUND}. */
@@ -120,8 +132,14 @@ public final class RegistryService {
         if (change.anonymousPullEnabled().orElse(false) && !limits.anonymousPull()) {
             throw Problems.unsupported("anonymous pull", tier);
         }
-        if (change.ipRules().isPresent() && !rules.allowed().isEmpty() && !limits.networkRules()) {
-            throw Problems.unsupported("IP network rules", tier);
+        boolean restricted = !rules.allowed().isEmpty()
+                || rules.defaultAction() == NetworkRules.DefaultAction.DENY
+                || !rules.publicNetworkAccess();
+        boolean changesRules = change.ipRules().isPresent()
+                || change.defaultAction().isPresent()
+                || change.publicNetworkAccess().isPresent();
+        if (changesRules && restricted && !limits.networkRules()) {
+            throw Problems.unsupported("network rules (IP rules, default action Deny, public access off)", tier);
         }
         if (rules.allowed().size() > limits.ipRules() && limits.networkRules()) {
             throw Problems.quota("IPRules", limits.ipRules(), tier);
@@ -148,6 +166,10 @@ public final class RegistryService {
         }
         if (rules.allowed().size() > limits.ipRules()) {
             misfits.add("it has " + rules.allowed().size() + " IP rules, more than " + limits.ipRules());
+        }
+        if (!limits.networkRules()
+                && (rules.defaultAction() == NetworkRules.DefaultAction.DENY || !rules.publicNetworkAccess())) {
+            misfits.add("its network rules restrict access, which the tier lacks");
         }
         if (change.anonymousPullEnabled().orElse(counts.anonymousPull()) && !limits.anonymousPull()) {
             misfits.add("anonymous pull is on, which the tier lacks");

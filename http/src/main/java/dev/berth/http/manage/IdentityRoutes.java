@@ -53,7 +53,7 @@ final class IdentityRoutes {
 
     private static Reply assign(ApiRequest request) throws IOException {
         Body properties = request.body().object("properties");
-        RoleScope scope = RoleScope.parse(properties.text("scope").orElse("/"));
+        RoleScope scope = RoleScope.parse(properties.requiredText("scope"));
         ManagementAccess.require(level(request, scope), Level.OWN, "give roles on " + scope);
         RoleAssignmentView view = request.management()
                 .roles()

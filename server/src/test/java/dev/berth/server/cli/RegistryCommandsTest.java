@@ -113,7 +113,21 @@ class RegistryCommandsTest {
                         "-o",
                         "json")
                 .json();
-        JsonNode again = cli.ok("update", "-n", "updated", "--public-network-enabled", "false", "-o", "json")
+        assertEquals(
+                6,
+                cli.run("update", "-n", "updated", "--public-network-enabled", "false")
+                        .exit(),
+                "network rules are Premium's");
+        JsonNode again = cli.ok(
+                        "update",
+                        "-n",
+                        "updated",
+                        "--sku",
+                        "Premium",
+                        "--public-network-enabled",
+                        "false",
+                        "-o",
+                        "json")
                 .json();
 
         assertEquals("Standard", changed.at("/sku/name").asText());
