@@ -5,6 +5,8 @@ import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.Throttle;
+import dev.berth.core.tier.TierCatalog;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.HttpServer;
@@ -40,6 +42,7 @@ public final class Berth implements Closeable {
             MetadataStore metadata = track(SqliteMetadataStore.open(dataDir.resolve("berth.db"), Clock.systemUTC()));
             RegistryRecord defaultRegistry =
                     metadata.registries().getOrCreate(config.registry().defaultName());
+            TierCatalog tiers = TierCatalog.defaults();
             DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
@@ -49,7 +52,8 @@ public final class Berth implements Closeable {
                     defaultRegistry,
                     registries,
                     config.auth().trustedProxies(),
-                    dataDir);
+                    dataDir,
+                    new Throttle(tiers, Clock.systemUTC()));
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);

@@ -12,6 +12,7 @@ import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.Throttle;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.auth.ClientAddresses;
 import dev.berth.http.auth.TokenApi;
@@ -32,13 +33,14 @@ record Security(AccessGate gate, List<Endpoint> endpoints) {
             RegistryRecord defaultRegistry,
             RegistryResolver registries,
             List<Cidr> trustedProxies,
-            Path dataDir)
+            Path dataDir,
+            Throttle throttle)
             throws IOException {
         if (!config.enabled()) {
             LOG.log(
                     System.Logger.Level.WARNING,
                     "authentication is OFF: anyone who can reach Berth may push and delete");
-            return new Security(AccessGate.open(), List.of());
+            return new Security(AccessGate.open(throttle), List.of());
         }
         Clock clock = Clock.systemUTC();
         PasswordHasher hasher = new Argon2PasswordHasher();
@@ -53,7 +55,7 @@ record Security(AccessGate gate, List<Endpoint> endpoints) {
                 new SignInGuard(clock),
                 new LoggedAuditLog(),
                 clock);
-        AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(trustedProxies));
+        AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(trustedProxies), throttle);
         return new Security(gate, List.of(new TokenApi(control, gate, registries)));
     }
 }
