@@ -4,8 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * The facts of every registry: registries, repositories, blob links, manifests, tags, the referrers index and upload
- * sessions. A factory of narrow stores; each operation that must be atomic is one method of one store, so callers
+ * The facts of every registry: registries, repositories, blob links, manifests, tags, the referrers index, upload
+ * sessions and the storage they add up to. A factory of narrow stores; each operation that must be atomic is one method of one store, so callers
  * never hold a transaction open across I/O of their own.
  */
 public interface MetadataStore extends Closeable {
@@ -22,6 +22,9 @@ public interface MetadataStore extends Closeable {
     UploadStore uploads();
 
     IdentityStore identities();
+
+    /** Storage used by registries, repositories and manifests. */
+    UsageStore usage();
 
     /** Whether the store can serve requests now. */
     void check() throws IOException;

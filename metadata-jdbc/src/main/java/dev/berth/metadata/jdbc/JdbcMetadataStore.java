@@ -8,6 +8,7 @@ import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RepositoryStore;
 import dev.berth.core.spi.TagStore;
 import dev.berth.core.spi.UploadStore;
+import dev.berth.core.spi.UsageStore;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -21,6 +22,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final TagStore tags;
     private final UploadStore uploads;
     private final IdentityStore identities;
+    private final UsageStore usage;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +33,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.tags = new JdbcTagStore(database);
         this.uploads = new JdbcUploadStore(database, clock);
         this.identities = new JdbcIdentityStore(database, clock);
+        this.usage = new JdbcUsageStore(database);
     }
 
     @Override
@@ -66,6 +69,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public IdentityStore identities() {
         return identities;
+    }
+
+    @Override
+    public UsageStore usage() {
+        return usage;
     }
 
     @Override
