@@ -43,7 +43,7 @@ public final class Berth implements Closeable {
             RegistryRecord defaultRegistry =
                     metadata.registries().getOrCreate(config.registry().defaultName());
             TierCatalog tiers = TierCatalog.defaults();
-            DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
+            DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC(), tiers);
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             RegistryResolver registries = host -> Optional.of(defaultRegistry);
             Security security = Security.wire(

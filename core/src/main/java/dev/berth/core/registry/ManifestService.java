@@ -9,6 +9,7 @@ import dev.berth.core.oci.Manifest;
 import dev.berth.core.oci.ManifestParser;
 import dev.berth.core.oci.MediaTypes;
 import dev.berth.core.oci.Reference;
+import dev.berth.core.quota.StorageQuota;
 import dev.berth.core.spi.ManifestStore.ManifestRecord;
 import dev.berth.core.spi.ManifestStore.StoredManifest;
 import dev.berth.core.spi.MetadataStore;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * Pushing, pulling and deleting manifests. A manifest is accepted only when everything it references is already in
  * the repository (blobs linked, child manifests stored), except layers that live elsewhere ({@code urls}), and it is
- * stored byte for byte under the digest of exactly those bytes.
+ * stored byte for byte under the digest of exactly those bytes. A manifest the repository does not have yet counts
+ * its size against the registry's storage quota.
  */
 public final class ManifestService {
     /** The largest manifest accepted, as the OCI spec suggests and ACR enforces. */
@@ -30,10 +32,12 @@ public final class ManifestService {
 
     private final MetadataStore metadata;
     private final Repositories repositories;
+    private final StorageQuota quota;
 
-    public ManifestService(MetadataStore metadata, Repositories repositories) {
+    public ManifestService(MetadataStore metadata, Repositories repositories, StorageQuota quota) {
         this.metadata = metadata;
         this.repositories = repositories;
+        this.quota = quota;
     }
 
     /** What a push stored: its digest and, if it has one, its subject. */
@@ -50,7 +54,10 @@ public final class ManifestService {
         long repositoryId = repositories.getOrCreate(repo);
         requireBlobs(repositoryId, manifest);
         requireChildren(repositoryId, manifest);
+        long adds = metadata.manifests().existing(repositoryId, List.of(digest)).isEmpty() ? content.length : 0;
+        quota.requireRoom(repo.registry(), adds);
         metadata.manifests().put(repositoryId, record(digest, manifest, content), reference.asTag());
+        quota.added(repo.registry(), adds);
         return new PushResult(digest, Optional.ofNullable(manifest.subject()).map(Descriptor::digest));
     }
 

@@ -65,8 +65,8 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
     }
 
     /**
-     * A server that throttles with the catalog's rates on the given clock, and looks each request's registry up
-     * afresh, so that a test may move it to another tier.
+     * A server that throttles with the catalog's rates and enforces its storage maximums, on the given clock, and
+     * looks each request's registry up afresh, so that a test may move it to another tier.
      */
     static RegistryServer limited(TierCatalog catalog, Clock clock) {
         return new RegistryServer(UnaryOperator.identity(), catalog, clock);
@@ -115,7 +115,9 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
         metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
         RegistryRecord registry = metadata.registries().getOrCreate("default");
         RegistryRecord second = metadata.registries().getOrCreate("second");
-        DataPlane dataPlane = DataPlane.create(blobStore, metadata, Clock.systemUTC());
+        DataPlane dataPlane = catalog == null
+                ? DataPlane.create(blobStore, metadata, Clock.systemUTC())
+                : DataPlane.create(blobStore, metadata, clock, catalog);
         RegistryResolver registries = host -> host.startsWith(SECOND_HOST)
                 ? current(second)
                 : host.startsWith("127.0.0.1") ? current(registry) : Optional.empty();
