@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>The check and the write it guards are not one transaction: pushes running at the same moment each see the
  * usage before the others, and together may pass the maximum by what they add. The usage is read from a meter that
- * recounts every few seconds, and is recounted exactly before any refusal.
+ * recounts every few seconds, and is recounted exactly before any refusal, so a check costs no query unless the
+ * registry is close to its maximum.
  */
 public final class StorageQuota {
     private final TierCatalog catalog;
@@ -33,28 +34,49 @@ public final class StorageQuota {
         this.meter = new UsageMeter(usage, clock);
     }
 
-    /**
-     * Checks that the registry has room for a blob of the given size.
-     *
-     * @return the bytes the blob adds: its size, or none when a repository of the registry holds it already; pass
-     *     them to {@link #added} once the blob is linked
-     */
-    public long requireRoomForBlob(RegistryRecord registry, Digest digest, long size) throws IOException {
-        long adds = usage.holdsBlob(registry.id(), digest) ? 0 : size;
-        requireRoom(registry, adds);
-        return adds;
+    /** Tells whether the registry already stores what is being pushed, so that it adds nothing. */
+    @FunctionalInterface
+    public interface AlreadyStored {
+        boolean check() throws IOException;
     }
 
-    /** Checks that the registry has room for the given bytes more, or for nothing more when {@code adds} is 0. */
-    public void requireRoom(RegistryRecord registry, long adds) throws IOException {
+    /**
+     * Checks that the registry has room for a blob of the given size; one that a repository of the registry links
+     * already adds nothing.
+     *
+     * @return the bytes to pass to {@link #added} once the blob is linked
+     */
+    public long requireRoomForBlob(RegistryRecord registry, Digest digest, long size) throws IOException {
+        return requireRoom(registry, size, () -> usage.holdsBlob(registry.id(), digest));
+    }
+
+    /**
+     * Checks that the registry has room for {@code size} bytes more, or, when it stores them already, that it is not
+     * over its maximum. Whether it stores them is asked only when the meter shows too little room for all of them;
+     * otherwise they are counted as added, which can only make the meter read high until its next count.
+     *
+     * @return the bytes to pass to {@link #added} once the push is stored
+     */
+    public long requireRoom(RegistryRecord registry, long size, AlreadyStored stored) throws IOException {
         long max = catalog.limits(registry.tier()).maxStorageBytes();
-        if (meter.bytes(registry.id()) + adds <= max) {
-            return;
+        long metered = meter.bytes(registry.id());
+        if (metered + size <= max) {
+            return size;
+        }
+        long adds = stored.check() ? 0 : size;
+        if (metered + adds <= max) {
+            return adds;
         }
         long used = meter.count(registry.id());
         if (used + adds > max) {
             throw exceeded(registry, used, max, adds);
         }
+        return adds;
+    }
+
+    /** Checks that the registry has room for {@code adds} bytes that it certainly does not store yet. */
+    public void requireRoom(RegistryRecord registry, long adds) throws IOException {
+        requireRoom(registry, adds, () -> false);
     }
 
     /** Records bytes an accepted push added, so that the next check sees them before the next count. */

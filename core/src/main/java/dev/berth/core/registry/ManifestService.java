@@ -54,8 +54,9 @@ public final class ManifestService {
         long repositoryId = repositories.getOrCreate(repo);
         requireBlobs(repositoryId, manifest);
         requireChildren(repositoryId, manifest);
-        long adds = metadata.manifests().existing(repositoryId, List.of(digest)).isEmpty() ? content.length : 0;
-        quota.requireRoom(repo.registry(), adds);
+        long adds = quota.requireRoom(repo.registry(), content.length, () -> !metadata.manifests()
+                .existing(repositoryId, List.of(digest))
+                .isEmpty());
         metadata.manifests().put(repositoryId, record(digest, manifest, content), reference.asTag());
         quota.added(repo.registry(), adds);
         return new PushResult(digest, Optional.ofNullable(manifest.subject()).map(Descriptor::digest));

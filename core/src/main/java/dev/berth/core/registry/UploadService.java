@@ -150,8 +150,9 @@ public final class UploadService {
         if (size.isEmpty() || blobs.size(digest).isEmpty()) {
             return Optional.empty();
         }
-        quota.requireRoom(repo.registry(), 0);
+        long adds = quota.requireRoomForBlob(repo.registry(), digest, size.get());
         metadata.blobLinks().link(repositories.getOrCreate(repo), digest, size.get());
+        quota.added(repo.registry(), adds);
         return size;
     }
 

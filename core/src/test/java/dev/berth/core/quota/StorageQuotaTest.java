@@ -33,6 +33,7 @@ class StorageQuotaTest {
     private static final class FakeUsage implements UsageStore {
         long bytes;
         int counts;
+        int lookups;
         final Set<Digest> held = new HashSet<>(Set.of(HELD));
 
         @Override
@@ -63,6 +64,7 @@ class StorageQuotaTest {
 
         @Override
         public boolean holdsBlob(long registryId, Digest digest) {
+            lookups++;
             return held.contains(digest);
         }
     }
@@ -123,6 +125,17 @@ class StorageQuotaTest {
         assertThrows(RegistryException.class, () -> quota.requireRoomForBlob(REGISTRY, NEW, 1));
         usage.bytes = MAX - 1;
         assertEquals(1, quota.requireRoomForBlob(REGISTRY, NEW, 1));
+    }
+
+    @Test
+    void whetherTheRegistryHoldsABlobIsAskedOnlyNearItsMaximum() throws Exception {
+        usage.bytes = 500;
+        assertEquals(500, quota.requireRoomForBlob(REGISTRY, HELD, 500));
+        assertEquals(0, usage.lookups);
+        quota.added(REGISTRY, 500);
+        assertEquals(0, quota.requireRoomForBlob(REGISTRY, HELD, 500));
+        assertEquals(1, usage.lookups);
+        assertEquals(1, usage.counts);
     }
 
     @Test
