@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The tests' own view of a registry through the OCI Distribution API, on {@link HttpClient} over HTTP/1.1: plain
  * requests by method, plus manifest, blob and listing reads. A failed connection is an {@link UncheckedIOException}.
+ * A request refused with 429 is sent again after its {@code Retry-After}, as Docker clients do: Berth throttles at
+ * its tiers' request rates, and the load tests push faster than those.
  */
 final class RegistryClient {
     static final String MANIFEST_TYPES = String.join(
@@ -26,6 +28,7 @@ final class RegistryClient {
             "application/vnd.docker.distribution.manifest.v2+json",
             "application/vnd.docker.distribution.manifest.list.v2+json");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_THROTTLED = 60;
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"?next\"?");
 
     private final URI base;
@@ -98,6 +101,26 @@ final class RegistryClient {
     }
 
     Reply send(String method, String path, BodyPublisher body, String... headers) {
+        for (int throttled = 0; ; throttled++) {
+            Reply reply = sendOnce(method, path, body, headers);
+            if (reply.status() != 429 || throttled == MAX_THROTTLED) {
+                return reply;
+            }
+            waitOut(reply);
+        }
+    }
+
+    private static void waitOut(Reply throttled) {
+        String retryAfter = throttled.header("Retry-After");
+        try {
+            Thread.sleep(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while throttled", e);
+        }
+    }
+
+    private Reply sendOnce(String method, String path, BodyPublisher body, String... headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).method(method, body);
         for (int i = 0; i < headers.length; i += 2) {

@@ -12,6 +12,10 @@ import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.Throttle;
+import dev.berth.core.tier.RequestRates;
+import dev.berth.core.tier.Tier;
+import dev.berth.core.tier.TierCatalog;
 import dev.berth.http.acr.AcrApi;
 import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.oci.OciApi;
@@ -52,7 +56,7 @@ public final class Berth implements Closeable {
             MetadataStore metadata = track(SqliteMetadataStore.open(dataDir.resolve("berth.db"), clock));
             RegistryRecord defaultRegistry =
                     metadata.registries().getOrCreate(config.registry().defaultName());
-            DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
+            DataPlane dataPlane = DataPlane.create(blobs, metadata, clock, config.tiers());
             registryStore = metadata.registries();
             imports =
                     new ImportService(dataPlane, registryStore, new HttpImageSources(importSettings(config.imports())));
@@ -65,12 +69,19 @@ public final class Berth implements Closeable {
                     () -> publicPort(config),
                     clock);
             PasswordHasher hasher = new Argon2PasswordHasher();
-            Security security = Security.wire(config.auth(), metadata, hasher, defaultRegistry, registries, dataDir);
+            Security security = Security.wire(
+                    config.auth(),
+                    metadata,
+                    hasher,
+                    defaultRegistry,
+                    registries,
+                    dataDir,
+                    new Throttle(throttled(config), clock));
             Management management = Management.create(
                     metadata,
                     registries,
                     config.tiers(),
-                    registryId -> 0L,
+                    registryId -> metadata.usage().registry(registryId).totalBytes(),
                     hasher,
                     clock,
                     security::credentialsChanged);
@@ -90,6 +101,18 @@ public final class Berth implements Closeable {
     /** Starts Berth with the given configuration; the returned instance is serving. */
     public static Berth start(BerthConfig config) throws Exception {
         return new Berth(config);
+    }
+
+    /** The tiers' limits the throttle applies: theirs, or no request limits at all when throttling is off. */
+    private static TierCatalog throttled(BerthConfig config) {
+        TierCatalog catalog = config.tiers();
+        if (config.throttling().enabled()) {
+            return catalog;
+        }
+        for (Tier tier : Tier.values()) {
+            catalog = catalog.with(tier, catalog.limits(tier).withRates(RequestRates.UNLIMITED));
+        }
+        return catalog;
     }
 
     /** The port in login servers: the configured one, else the port Berth listens on (HTTPS when plain is off). */

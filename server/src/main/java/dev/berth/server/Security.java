@@ -10,6 +10,7 @@ import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.Throttle;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.auth.ClientAddresses;
 import dev.berth.http.auth.ManagementGate;
@@ -34,13 +35,14 @@ record Security(AccessGate gate, ManagementGate managementGate, List<Endpoint> e
             PasswordHasher hasher,
             RegistryRecord defaultRegistry,
             RegistryResolver registries,
-            Path dataDir)
+            Path dataDir,
+            Throttle throttle)
             throws IOException {
         if (!config.enabled()) {
             LOG.log(
                     System.Logger.Level.WARNING,
                     "authentication is OFF: anyone who can reach Berth may push, delete and manage registries");
-            return new Security(AccessGate.open(), ManagementGate.open(), List.of());
+            return new Security(AccessGate.open(throttle), ManagementGate.open(), List.of());
         }
         Clock clock = Clock.systemUTC();
         AdminBootstrap.ensureAdmin(metadata.identities(), hasher, defaultRegistry, config);
@@ -55,7 +57,7 @@ record Security(AccessGate gate, ManagementGate managementGate, List<Endpoint> e
                 new LoggedAuditLog(),
                 clock);
         ClientAddresses addresses = new ClientAddresses(config.trustedProxies());
-        AccessGate gate = AccessGate.enforcing(control, addresses);
+        AccessGate gate = AccessGate.enforcing(control, addresses, throttle);
         return new Security(
                 gate, ManagementGate.enforcing(control, addresses), List.of(new TokenApi(control, gate, registries)));
     }

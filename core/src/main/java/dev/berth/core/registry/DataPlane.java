@@ -1,7 +1,9 @@
 package dev.berth.core.registry;
 
+import dev.berth.core.quota.StorageQuota;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
+import dev.berth.core.tier.TierCatalog;
 import java.time.Clock;
 
 /**
@@ -19,16 +21,23 @@ public record DataPlane(
         RepositoryDeletion repositoryDeletion,
         PullRecorder pulls) {
 
+    /** The data plane with ACR's tier limits. */
     public static DataPlane create(BlobStore blobStore, MetadataStore metadata, Clock clock) {
+        return create(blobStore, metadata, clock, TierCatalog.defaults());
+    }
+
+    /** The data plane enforcing the storage maximums of the given tiers. */
+    public static DataPlane create(BlobStore blobStore, MetadataStore metadata, Clock clock, TierCatalog tiers) {
         Repositories repositories = new Repositories(metadata.repositories());
         Locks locks = new Locks(metadata.attributes());
         PullRecorder pulls = new PullRecorder(metadata.pulls(), clock);
         InventoryService inventory = new InventoryService(metadata, repositories, pulls);
+        StorageQuota quota = new StorageQuota(tiers, metadata.usage(), clock);
         return new DataPlane(
                 repositories,
-                new UploadService(blobStore, metadata, repositories, clock),
+                new UploadService(blobStore, metadata, repositories, quota, clock),
                 new BlobService(blobStore, metadata, repositories, locks),
-                new ManifestService(metadata, repositories, locks, pulls, new ImageFactsReader(blobStore)),
+                new ManifestService(metadata, repositories, locks, pulls, new ImageFactsReader(blobStore), quota),
                 new ListingService(metadata, repositories),
                 inventory,
                 new AttributeService(metadata, inventory),

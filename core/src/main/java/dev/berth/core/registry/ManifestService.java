@@ -9,6 +9,7 @@ import dev.berth.core.oci.Manifest;
 import dev.berth.core.oci.ManifestParser;
 import dev.berth.core.oci.MediaTypes;
 import dev.berth.core.oci.Reference;
+import dev.berth.core.quota.StorageQuota;
 import dev.berth.core.spi.ManifestStore.ManifestRecord;
 import dev.berth.core.spi.ManifestStore.StoredManifest;
 import dev.berth.core.spi.MetadataStore;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * Pushing, pulling and deleting manifests. A manifest is accepted only when everything it references is already in
  * the repository (blobs linked, child manifests stored), except layers that live elsewhere ({@code urls}), and it is
- * stored byte for byte under the digest of exactly those bytes.
+ * stored byte for byte under the digest of exactly those bytes. A manifest the repository does not have yet counts
+ * its size against the registry's storage quota.
  */
 public final class ManifestService {
     /** The largest manifest accepted, as the OCI spec suggests and ACR enforces. */
@@ -33,18 +35,21 @@ public final class ManifestService {
     private final Locks locks;
     private final PullRecorder pulls;
     private final ImageFactsReader facts;
+    private final StorageQuota quota;
 
     ManifestService(
             MetadataStore metadata,
             Repositories repositories,
             Locks locks,
             PullRecorder pulls,
-            ImageFactsReader facts) {
+            ImageFactsReader facts,
+            StorageQuota quota) {
         this.metadata = metadata;
         this.repositories = repositories;
         this.locks = locks;
         this.pulls = pulls;
         this.facts = facts;
+        this.quota = quota;
     }
 
     /** What a push stored: its digest and, if it has one, its subject. */
@@ -62,7 +67,11 @@ public final class ManifestService {
         locks.checkPush(repo, repositoryId, reference.asTag());
         requireBlobs(repositoryId, manifest);
         requireChildren(repositoryId, manifest);
+        long adds = quota.requireRoom(repo.registry(), content.length, () -> !metadata.manifests()
+                .existing(repositoryId, List.of(digest))
+                .isEmpty());
         metadata.manifests().put(repositoryId, record(digest, manifest, content), reference.asTag());
+        quota.added(repo.registry(), adds);
         return new PushResult(digest, Optional.ofNullable(manifest.subject()).map(Descriptor::digest));
     }
 

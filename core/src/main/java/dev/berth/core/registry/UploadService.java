@@ -4,6 +4,7 @@ import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
+import dev.berth.core.quota.StorageQuota;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.UploadStore.UploadSession;
@@ -19,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Blob uploads: sessions opened by POST, fed by PATCH, finished by PUT with the digest, and the shortcuts around
  * them (monolithic upload, cross-repository mount). A blob is linked to the repository only after its bytes are
- * verified and durable, so an acknowledged upload survives any crash and an unfinished one is never visible.
+ * verified and durable, so an acknowledged upload survives any crash and an unfinished one is never visible. Each way
+ * of finishing checks the registry's storage quota before the blob becomes visible.
  */
 public final class UploadService {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,13 +29,16 @@ public final class UploadService {
     private final BlobStore blobs;
     private final MetadataStore metadata;
     private final Repositories repositories;
+    private final StorageQuota quota;
     private final Clock clock;
     private final StripedLocks locks = new StripedLocks(256);
 
-    public UploadService(BlobStore blobs, MetadataStore metadata, Repositories repositories, Clock clock) {
+    public UploadService(
+            BlobStore blobs, MetadataStore metadata, Repositories repositories, StorageQuota quota, Clock clock) {
         this.blobs = blobs;
         this.metadata = metadata;
         this.repositories = repositories;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -62,9 +67,11 @@ public final class UploadService {
                         ErrorCode.SIZE_INVALID,
                         "body carried " + size + " bytes but Content-Length said " + contentLength.get());
             }
+            long adds = quota.requireRoomForBlob(repo.registry(), digest, size);
             BlobStore.CommitResult result = blobs.commit(id, digest);
             requireVerified(digest, result);
             metadata.blobLinks().link(repositoryId, digest, result.size());
+            quota.added(repo.registry(), adds);
             return result.size();
         } finally {
             blobs.deleteUpload(id);
@@ -115,12 +122,14 @@ public final class UploadService {
             if (range.isPresent() || contentLength.orElse(-1L) != 0) {
                 appendChecked(uploadId, range, contentLength, body);
             }
+            long adds = requireRoomOrDiscard(repo, uploadId, digest);
             BlobStore.CommitResult result = blobs.commit(uploadId, digest);
             if (!result.verified()) {
                 metadata.uploads().delete(uploadId);
             }
             requireVerified(digest, result);
             metadata.uploads().finish(uploadId, session.repositoryId(), digest, result.size());
+            quota.added(repo.registry(), adds);
             return result.size();
         } finally {
             lock.unlock();
@@ -129,7 +138,8 @@ public final class UploadService {
 
     /**
      * Links a blob from another repository of the same registry without moving bytes. Empty when the source does
-     * not hold the blob, in which case the caller opens an ordinary upload.
+     * not hold the blob, in which case the caller opens an ordinary upload. The registry holds the blob already, so
+     * a mount adds no storage; it is refused only when the registry is over its quota.
      */
     public Optional<Long> mount(RepositoryRef repo, RepositoryName from, Digest digest) throws IOException {
         return mount(repo, new RepositoryRef(repo.registry(), from), digest);
@@ -149,7 +159,9 @@ public final class UploadService {
         if (size.isEmpty() || blobs.size(digest).isEmpty()) {
             return Optional.empty();
         }
+        long adds = quota.requireRoomForBlob(repo.registry(), digest, size.get());
         metadata.blobLinks().link(repositories.getOrCreate(repo), digest, size.get());
+        quota.added(repo.registry(), adds);
         return size;
     }
 
@@ -199,6 +211,17 @@ public final class UploadService {
                     ErrorCode.SIZE_INVALID, "chunk carried " + (after - before) + " bytes but claimed " + expected);
         }
         return after;
+    }
+
+    /** Checks the quota for the finished upload; an upload refused is discarded, as one whose digest is wrong. */
+    private long requireRoomOrDiscard(RepositoryRef repo, String uploadId, Digest digest) throws IOException {
+        try {
+            return quota.requireRoomForBlob(repo.registry(), digest, currentSize(uploadId));
+        } catch (RegistryException e) {
+            metadata.uploads().delete(uploadId);
+            blobs.deleteUpload(uploadId);
+            throw e;
+        }
     }
 
     private static void checkRange(ContentRange range, long size, Optional<Long> contentLength) {

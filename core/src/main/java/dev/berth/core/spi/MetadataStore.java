@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * The facts of every registry: registries, repositories, blob links, manifests, tags, the referrers index, upload
- * sessions, changeable attributes and pull times. A factory of narrow stores; each operation that must be atomic is
+ * sessions, changeable attributes, pull times and the storage they add up to. A factory of narrow stores; each operation that must be atomic is
  * one method of one store, so callers never hold a transaction open across I/O of their own.
  */
 public interface MetadataStore extends Closeable {
@@ -31,6 +31,9 @@ public interface MetadataStore extends Closeable {
     DetailStore details();
 
     PullStore pulls();
+
+    /** Storage used by registries, repositories and manifests. */
+    UsageStore usage();
 
     /** Whether the store can serve requests now. */
     void check() throws IOException;

@@ -41,4 +41,18 @@ public record TierLimits(
     public boolean geoReplication() {
         return replications != 0;
     }
+
+    /** The same limits with other request rates. */
+    public TierLimits withRates(RequestRates newRates) {
+        return new TierLimits(
+                includedStorageBytes,
+                maxStorageBytes,
+                webhooks,
+                tokens,
+                scopeMaps,
+                ipRules,
+                replications,
+                anonymousPull,
+                newRates);
+    }
 }

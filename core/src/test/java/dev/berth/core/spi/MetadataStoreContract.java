@@ -240,6 +240,103 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void registryUsageCountsEachBlobOnceHoweverManyRepositoriesLinkIt() throws IOException {
+        long other = store.repositories().getOrCreate(registry.id(), new RepositoryName("other"));
+        store.blobLinks().link(repo, digest("shared"), 100);
+        store.blobLinks().link(repo, digest("own"), 10);
+        store.blobLinks().link(other, digest("shared"), 100);
+        store.blobLinks().link(other, digest("config"), 5);
+        ManifestRecord app = manifest("{app}", null, null, digest("shared"), digest("own"));
+        ManifestRecord otherImage = manifest("{other image}", null, null, digest("shared"), digest("config"));
+        store.manifests().put(repo, app, Optional.of(new Tag("v1")));
+        store.manifests().put(other, otherImage, Optional.empty());
+        long elsewhere = store.repositories()
+                .getOrCreate(store.registries().getOrCreate("elsewhere").id(), new RepositoryName("app"));
+        store.blobLinks().link(elsewhere, digest("big"), 1000);
+        assertEquals(
+                new StorageUsage(115, app.content().length + otherImage.content().length),
+                store.usage().registry(registry.id()));
+        assertEquals(
+                StorageUsage.NONE,
+                store.usage().registry(store.registries().getOrCreate("empty").id()));
+    }
+
+    @Test
+    void repositoryUsageIsItsLinkedBlobsAndItsManifests() throws IOException {
+        long other = store.repositories().getOrCreate(registry.id(), new RepositoryName("other"));
+        store.repositories().getOrCreate(registry.id(), new RepositoryName("empty"));
+        store.blobLinks().link(repo, digest("shared"), 100);
+        store.blobLinks().link(repo, digest("own"), 10);
+        store.blobLinks().link(other, digest("shared"), 100);
+        ManifestRecord app = manifest("{app}", null, null, digest("shared"), digest("own"));
+        store.manifests().put(repo, app, Optional.empty());
+        StorageUsage appUsage = new StorageUsage(110, app.content().length);
+        assertEquals(appUsage, store.usage().repository(repo));
+        assertEquals(
+                List.of(
+                        new UsageStore.RepositoryUsage(new RepositoryName("app"), appUsage),
+                        new UsageStore.RepositoryUsage(new RepositoryName("empty"), StorageUsage.NONE),
+                        new UsageStore.RepositoryUsage(new RepositoryName("other"), new StorageUsage(100, 0))),
+                store.usage().repositories(registry.id()));
+    }
+
+    @Test
+    void manifestUsageIsItselfItsConfigAndItsLinkedLayers() throws IOException {
+        store.blobLinks().link(repo, digest("config"), 3);
+        store.blobLinks().link(repo, digest("layer"), 100);
+        store.blobLinks().link(repo, digest("unrelated"), 1);
+        ManifestRecord image = manifest("{image}", null, null, digest("config"), digest("layer"), digest("foreign"));
+        store.manifests().put(repo, image, Optional.empty());
+        assertEquals(
+                Optional.of(new StorageUsage(103, image.content().length)),
+                store.usage().manifest(repo, image.digest()));
+        store.blobLinks().unlink(repo, digest("layer"));
+        assertEquals(
+                Optional.of(new StorageUsage(3, image.content().length)),
+                store.usage().manifest(repo, image.digest()),
+                "a blob no longer linked is no longer stored for it");
+        assertTrue(store.usage().manifest(repo, digest("none")).isEmpty());
+    }
+
+    @Test
+    void anIndexCountsItselfAndItsChildrenWithSharedBlobsOnce() throws IOException {
+        store.blobLinks().link(repo, digest("amd64 config"), 3);
+        store.blobLinks().link(repo, digest("arm64 config"), 4);
+        store.blobLinks().link(repo, digest("base layer"), 100);
+        store.blobLinks().link(repo, digest("amd64 layer"), 7);
+        ManifestRecord amd64 =
+                manifest("{amd64}", null, null, digest("amd64 config"), digest("base layer"), digest("amd64 layer"));
+        ManifestRecord arm64 = manifest("{arm64}", null, null, digest("arm64 config"), digest("base layer"));
+        ManifestRecord index = manifest("{index}", null, null, amd64.digest(), arm64.digest());
+        store.manifests().put(repo, amd64, Optional.empty());
+        store.manifests().put(repo, arm64, Optional.empty());
+        store.manifests().put(repo, index, Optional.of(new Tag("latest")));
+        StorageUsage indexUsage =
+                new StorageUsage(114, index.content().length + amd64.content().length + arm64.content().length);
+        assertEquals(Optional.of(indexUsage), store.usage().manifest(repo, index.digest()));
+        List<UsageStore.ManifestUsage> expected = new ArrayList<>(List.of(
+                new UsageStore.ManifestUsage(amd64.digest(), new StorageUsage(110, amd64.content().length)),
+                new UsageStore.ManifestUsage(arm64.digest(), new StorageUsage(104, arm64.content().length)),
+                new UsageStore.ManifestUsage(index.digest(), indexUsage)));
+        expected.sort(java.util.Comparator.comparing(u -> u.digest().toString()));
+        assertEquals(expected, store.usage().manifests(repo));
+        assertEquals(
+                new StorageUsage(114, indexUsage.manifestBytes()), store.usage().repository(repo));
+    }
+
+    @Test
+    void aRegistryHoldsABlobWhenAnyOfItsRepositoriesLinksIt() throws IOException {
+        long other = store.repositories().getOrCreate(registry.id(), new RepositoryName("other"));
+        store.blobLinks().link(other, digest("held"), 1);
+        long elsewhere = store.repositories()
+                .getOrCreate(store.registries().getOrCreate("elsewhere").id(), new RepositoryName("app"));
+        store.blobLinks().link(elsewhere, digest("theirs"), 1);
+        assertTrue(store.usage().holdsBlob(registry.id(), digest("held")));
+        assertFalse(store.usage().holdsBlob(registry.id(), digest("theirs")));
+        assertFalse(store.usage().holdsBlob(registry.id(), digest("nowhere")));
+    }
+
+    @Test
     void uploadSessionsAreKeptAndExpireByStartTime() throws IOException {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         store.uploads().create(new UploadSession("aaaa0000aaaa0000aaaa0000aaaa0000", repo, t0));

@@ -6,6 +6,7 @@ import dev.berth.core.registry.DataPlane;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.RequestClass;
 import dev.berth.http.auth.Access;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.error.RegistryEndpoint;
@@ -57,7 +58,13 @@ public final class AcrApi extends RegistryEndpoint {
                 ? named(exchange, route.registryName().get())
                 : registry(exchange, registries);
         requireMethod(exchange, route.kind());
-        exchange.attach(Access.class, gate.check(exchange, registry, AcrScopes.needed(route, exchange.method())));
+        exchange.attach(
+                Access.class,
+                gate.check(
+                        exchange,
+                        registry,
+                        AcrScopes.needed(route, exchange.method()),
+                        RequestClass.ofMethod(exchange.method())));
         handlers.get(route.kind()).handle(exchange, route, registry);
     }
 

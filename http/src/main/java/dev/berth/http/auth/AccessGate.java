@@ -8,6 +8,8 @@ import dev.berth.core.auth.Tokens.AccessGrant;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.RequestClass;
+import dev.berth.core.throttle.Throttle;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
 import java.util.List;
@@ -20,23 +22,45 @@ import java.util.Optional;
  * anonymous request, which gets what the registry's anonymous-pull setting allows). When that is not enough, the
  * answer is the challenge Docker clients follow: 401 with {@code WWW-Authenticate: Bearer realm=..., service=...,
  * scope=...}; Basic credentials that are valid but not allowed get 403 {@code DENIED}.
+ *
+ * <p>The gate also throttles: once it knows who is asking (credentials checked, before the scope is), it counts the
+ * request against the {@link Throttle}'s buckets for the registry and that identity, and refuses it with 429
+ * {@code TOOMANYREQUESTS} when one is empty. Requests whose credentials fail are not counted; every request without
+ * credentials is the one anonymous identity, and with authentication off every request is.
  */
 public final class AccessGate {
+    private static final String ANONYMOUS = Principal.ANONYMOUS.subject();
+
     private final AccessControl control;
     private final ClientAddresses addresses;
+    private final Throttle throttle;
 
-    private AccessGate(AccessControl control, ClientAddresses addresses) {
+    private AccessGate(AccessControl control, ClientAddresses addresses, Throttle throttle) {
         this.control = control;
         this.addresses = addresses;
+        this.throttle = throttle;
     }
 
+    public static AccessGate enforcing(AccessControl control, ClientAddresses addresses, Throttle throttle) {
+        return new AccessGate(control, addresses, throttle);
+    }
+
+    /** An enforcing gate that throttles nothing. */
     public static AccessGate enforcing(AccessControl control, ClientAddresses addresses) {
-        return new AccessGate(control, addresses);
+        return enforcing(control, addresses, Throttle.unlimited());
     }
 
-    /** A gate that lets everything through, for a registry with authentication turned off. */
+    /**
+     * A gate that lets everyone through as the anonymous identity, for a registry with authentication turned off;
+     * it still throttles.
+     */
+    public static AccessGate open(Throttle throttle) {
+        return new AccessGate(null, ClientAddresses.direct(), throttle);
+    }
+
+    /** An open gate that throttles nothing. */
     public static AccessGate open() {
-        return new AccessGate(null, ClientAddresses.direct());
+        return open(Throttle.unlimited());
     }
 
     /**
@@ -55,25 +79,41 @@ public final class AccessGate {
     }
 
     /**
-     * Checks that the request may act within the scope, or, with no scope, that it comes from someone known.
+     * Counts a request to the token service ({@code /oauth2/token}, {@code /oauth2/exchange}) against the
+     * registry's token-request bucket, which is per registry only.
+     */
+    public void throttleTokenRequest(RegistryRecord registry) {
+        throttle.admit(registry, ANONYMOUS, RequestClass.OAUTH);
+    }
+
+    /**
+     * Checks that the request may act within the scope, or, with no scope, that it comes from someone known, and
+     * counts it against the throttle's buckets for its class.
      *
      * @return what the request may do, for further checks
      */
-    public Access check(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed) throws IOException {
+    public Access check(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed, RequestClass request)
+            throws IOException {
         if (control == null) {
+            throttle.admit(registry, ANONYMOUS, request);
             return Access.ALL;
         }
         admit(exchange, registry);
         return switch (Credentials.of(exchange)) {
-            case Credentials.Bearer bearer -> bearer(exchange, registry, bearer.token(), needed);
-            case Credentials.Basic basic -> basic(exchange, registry, basic, needed);
-            case Credentials.None none -> anonymous(exchange, registry, needed);
+            case Credentials.Bearer bearer -> bearer(exchange, registry, bearer.token(), needed, request);
+            case Credentials.Basic basic -> basic(exchange, registry, basic, needed, request);
+            case Credentials.None none -> anonymous(exchange, registry, needed, request);
             case Credentials.Malformed malformed ->
                 throw challenge(exchange, needed, "invalid_request", "malformed Authorization header");
         };
     }
 
-    private Access bearer(Exchange exchange, RegistryRecord registry, String token, Optional<AccessScope> needed) {
+    private Access bearer(
+            Exchange exchange,
+            RegistryRecord registry,
+            String token,
+            Optional<AccessScope> needed,
+            RequestClass request) {
         Optional<AccessGrant> grant = control.tokens()
                 .verifyAccess(token, exchange.host())
                 .filter(g -> g.registry().equals(registry.name()));
@@ -82,6 +122,7 @@ public final class AccessGate {
             throw challenge(exchange, needed, "invalid_token", "the access token is invalid or has expired");
         }
         String who = grant.get().subject();
+        throttle.admit(registry, who, request);
         if (needed.isPresent() && !grant.get().allows(needed.get())) {
             control.record(who, needed.get().toString(), caller(exchange), Outcome.DENIED);
             throw challenge(exchange, needed, "insufficient_scope", "the access token does not grant " + needed.get());
@@ -91,7 +132,11 @@ public final class AccessGate {
     }
 
     private Access basic(
-            Exchange exchange, RegistryRecord registry, Credentials.Basic basic, Optional<AccessScope> needed)
+            Exchange exchange,
+            RegistryRecord registry,
+            Credentials.Basic basic,
+            Optional<AccessScope> needed,
+            RequestClass request)
             throws IOException {
         AccessControl.Caller caller = caller(exchange);
         Optional<Principal> principal =
@@ -99,6 +144,7 @@ public final class AccessGate {
         if (principal.isEmpty()) {
             throw challenge(exchange, needed, null, "invalid user name or password");
         }
+        throttle.admit(registry, principal.get().subject(), request);
         Access access = scope -> control.permits(principal.get(), registry, scope);
         if (needed.isPresent() && !access.permits(needed.get())) {
             control.record(basic.username(), needed.get().toString(), caller, Outcome.DENIED);
@@ -114,8 +160,10 @@ public final class AccessGate {
         return new AccessControl.Caller(addresses.of(exchange), exchange.requestId());
     }
 
-    private Access anonymous(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed)
+    private Access anonymous(
+            Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed, RequestClass request)
             throws IOException {
+        throttle.admit(registry, ANONYMOUS, request);
         Access access = scope -> control.permits(Principal.ANONYMOUS, registry, scope);
         if (needed.isEmpty() || !access.permits(needed.get())) {
             throw challenge(exchange, needed, null, "authentication required");

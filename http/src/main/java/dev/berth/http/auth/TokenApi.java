@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The token service under {@code /oauth2/}, as Docker clients and ACR's tools use it:
@@ -36,6 +37,8 @@ import java.util.Optional;
 public final class TokenApi extends RegistryEndpoint {
     private static final int MAX_FORM_BYTES = 64 * 1024;
     private static final int MAX_SCOPES = 20;
+    /** The paths ACR counts as OAuth requests; the public keys are not. */
+    private static final Set<String> THROTTLED = Set.of("/oauth2/token", "/oauth2/exchange");
 
     private final AccessControl control;
     private final AccessGate gate;
@@ -54,7 +57,11 @@ public final class TokenApi extends RegistryEndpoint {
 
     @Override
     protected void serve(Exchange exchange) throws IOException {
-        gate.admit(exchange, registry(exchange, registries));
+        RegistryRecord registry = registry(exchange, registries);
+        gate.admit(exchange, registry);
+        if (THROTTLED.contains(exchange.path())) {
+            gate.throttleTokenRequest(registry);
+        }
         switch (exchange.method() + " " + exchange.path()) {
             case "GET /oauth2/token" -> tokenByQuery(exchange);
             case "POST /oauth2/token" -> tokenByForm(exchange, Form.read(exchange, MAX_FORM_BYTES));

@@ -55,7 +55,10 @@ public final class OciApi extends RegistryEndpoint {
                 .orElseThrow(() -> new RegistryException(
                         ErrorCode.NAME_UNKNOWN, "no such resource: " + truncate(exchange.path())));
         RegistryRecord registry = registry(exchange, registries);
-        exchange.attach(Access.class, gate.check(exchange, registry, RouteScopes.needed(route, exchange.method())));
+        String method = exchange.method();
+        Access access =
+                gate.check(exchange, registry, RouteScopes.needed(route, method), RouteScopes.counted(route, method));
+        exchange.attach(Access.class, access);
         handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
     }
 

@@ -2,9 +2,13 @@ package dev.berth.http.oci;
 
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Actions;
+import dev.berth.core.throttle.RequestClass;
 import java.util.Optional;
 
-/** The scope each request of the OCI API needs: reads need pull, writes push, deletes delete, the catalog its own. */
+/**
+ * The scope each request of the OCI API needs (reads need pull, writes push, deletes delete, the catalog its own),
+ * and what it counts as for throttling.
+ */
 final class RouteScopes {
     private RouteScopes() {}
 
@@ -18,6 +22,11 @@ final class RouteScopes {
             case MANIFEST -> repository(route, byMethod(method, Actions.PUSH));
             case BLOB -> repository(route, byMethod(method, Actions.PULL));
         };
+    }
+
+    /** The class of request the throttle counts it as: by method, except that referrers listings are their own. */
+    static RequestClass counted(Route route, String method) {
+        return route.kind() == Route.Kind.REFERRERS ? RequestClass.REFERRERS : RequestClass.ofMethod(method);
     }
 
     private static String byMethod(String method, String forPut) {

@@ -20,6 +20,7 @@ import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.IdentityStore.UserRecord;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.Throttle;
 import dev.berth.http.acr.AcrApi;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.HttpServer;
@@ -63,6 +64,11 @@ final class SecuredRegistry implements AutoCloseable {
     final AccessControl control;
 
     SecuredRegistry() throws Exception {
+        this(Throttle.unlimited());
+    }
+
+    /** A registry whose gate throttles with the given throttle. */
+    SecuredRegistry(Throttle throttle) throws Exception {
         dir = Files.createTempDirectory("berth-auth-test");
         blobs = new FilesystemBlobStore(dir);
         metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
@@ -83,7 +89,8 @@ final class SecuredRegistry implements AutoCloseable {
                 audit::add,
                 Clock.systemUTC());
         RegistryResolver registries = host -> Optional.of(registry);
-        AccessGate gate = AccessGate.enforcing(control, new ClientAddresses(List.of(Cidr.parse("127.0.0.0/8"))));
+        AccessGate gate =
+                AccessGate.enforcing(control, new ClientAddresses(List.of(Cidr.parse("127.0.0.0/8"))), throttle);
         DataPlane dataPlane = DataPlane.create(blobs, metadata, Clock.systemUTC());
         server = new HttpServer(
                 new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), 16384, Duration.ofSeconds(1)),

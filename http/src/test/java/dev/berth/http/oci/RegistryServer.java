@@ -5,6 +5,9 @@ import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.throttle.Throttle;
+import dev.berth.core.tier.TierCatalog;
+import dev.berth.http.auth.AccessGate;
 import dev.berth.http.server.HttpServer;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.storage.fs.FilesystemBlobStore;
@@ -37,6 +40,8 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
     static final String SECOND_HOST = "second.example";
 
     private final UnaryOperator<BlobStore> blobStoreWrapper;
+    private final TierCatalog catalog;
+    private final Clock clock;
     private Path dir;
     private BlobStore blobStore;
     private MetadataStore metadata;
@@ -44,17 +49,31 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
     private RegistryClient client;
     private boolean perClass;
 
-    private RegistryServer(UnaryOperator<BlobStore> blobStoreWrapper) {
+    private RegistryServer(UnaryOperator<BlobStore> blobStoreWrapper, TierCatalog catalog, Clock clock) {
         this.blobStoreWrapper = blobStoreWrapper;
+        this.catalog = catalog;
+        this.clock = clock;
     }
 
     static RegistryServer create() {
-        return new RegistryServer(UnaryOperator.identity());
+        return new RegistryServer(UnaryOperator.identity(), null, Clock.systemUTC());
     }
 
     /** A server whose blob store is wrapped, for injecting storage faults. */
     static RegistryServer withBlobStore(UnaryOperator<BlobStore> wrapper) {
-        return new RegistryServer(wrapper);
+        return new RegistryServer(wrapper, null, Clock.systemUTC());
+    }
+
+    /**
+     * A server that throttles with the catalog's rates and enforces its storage maximums, on the given clock, and
+     * looks each request's registry up afresh, so that a test may move it to another tier.
+     */
+    static RegistryServer limited(TierCatalog catalog, Clock clock) {
+        return new RegistryServer(UnaryOperator.identity(), catalog, clock);
+    }
+
+    MetadataStore metadata() {
+        return metadata;
     }
 
     RegistryClient client() {
@@ -96,17 +115,24 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
         metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
         RegistryRecord registry = metadata.registries().getOrCreate("default");
         RegistryRecord second = metadata.registries().getOrCreate("second");
-        DataPlane dataPlane = DataPlane.create(blobStore, metadata, Clock.systemUTC());
+        DataPlane dataPlane = catalog == null
+                ? DataPlane.create(blobStore, metadata, Clock.systemUTC())
+                : DataPlane.create(blobStore, metadata, clock, catalog);
         RegistryResolver registries = host -> host.startsWith(SECOND_HOST)
-                ? Optional.of(second)
-                : host.startsWith("127.0.0.1") ? Optional.of(registry) : Optional.empty();
+                ? current(second)
+                : host.startsWith("127.0.0.1") ? current(registry) : Optional.empty();
+        Throttle throttle = catalog == null ? Throttle.unlimited() : new Throttle(catalog, clock);
         server = new HttpServer(
                 new HttpServer.Settings(
                         "127.0.0.1", 0, Duration.ofSeconds(30), MAX_HEADER_BYTES, Duration.ofSeconds(5)),
-                List.of(new OciApi(registries, dataPlane)));
+                List.of(new OciApi(registries, dataPlane, AccessGate.open(throttle))));
         server.start();
         client = new RegistryClient(
                 URI.create("http://127.0.0.1:" + server.address().getPort()));
+    }
+
+    private Optional<RegistryRecord> current(RegistryRecord registry) throws IOException {
+        return catalog == null ? Optional.of(registry) : metadata.registries().findById(registry.id());
     }
 
     private void stop() throws IOException {

@@ -12,6 +12,7 @@ import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RepositoryStore;
 import dev.berth.core.spi.TagStore;
 import dev.berth.core.spi.UploadStore;
+import dev.berth.core.spi.UsageStore;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -29,6 +30,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final AttributeStore attributes;
     private final DetailStore details;
     private final PullStore pulls;
+    private final UsageStore usage;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -43,6 +45,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.attributes = new JdbcAttributeStore(database);
         this.details = new JdbcDetailStore(database);
         this.pulls = new JdbcPullStore(database);
+        this.usage = new JdbcUsageStore(database);
     }
 
     @Override
@@ -98,6 +101,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public PullStore pulls() {
         return pulls;
+    }
+
+    @Override
+    public UsageStore usage() {
+        return usage;
     }
 
     @Override

@@ -16,6 +16,7 @@ public record BerthConfig(
         Uploads uploads,
         Registry registry,
         TierCatalog tiers,
+        Throttling throttling,
         Auth auth,
         Imports imports,
         Log log) {
@@ -51,6 +52,9 @@ public record BerthConfig(
     public record DevelopmentCertificate(Path directory, List<String> names) implements Certificate {}
 
     public record Storage(Path dataDir) {}
+
+    /** Whether request rates are limited at each tier's rates; off, only storage and counts are limited. */
+    public record Throttling(boolean enabled) {}
 
     public record Uploads(Duration expiry, Duration sweepInterval) {}
 

@@ -36,6 +36,7 @@ final class ConfigBinder {
                 new BerthConfig.Uploads(duration(tree, "uploads.expiry"), duration(tree, "uploads.sweepInterval")),
                 registry(tree),
                 tiers(tree),
+                new BerthConfig.Throttling(bool(tree, "throttling.enabled")),
                 new BerthConfig.Auth(
                         bool(tree, "auth.enabled"),
                         duration(tree, "auth.accessTokenTtl"),
