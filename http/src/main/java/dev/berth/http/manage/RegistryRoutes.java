@@ -5,8 +5,12 @@ import dev.berth.core.installation.ManagementAccess.Level;
 import dev.berth.core.installation.NameAvailability;
 import dev.berth.core.installation.RegistryChange;
 import dev.berth.core.installation.RegistryView;
+import dev.berth.core.installation.StorageReport.RegistryStorage;
+import dev.berth.core.installation.StorageReport.RepositoryStorage;
 import dev.berth.core.installation.Usage;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
+import dev.berth.core.spi.UsageStore.ManifestUsage;
+import dev.berth.core.spi.UsageStore.RepositoryUsage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +30,7 @@ final class RegistryRoutes {
                 .add("PATCH", "/api/registries/{registry}", RegistryRoutes::patch)
                 .add("DELETE", "/api/registries/{registry}", RegistryRoutes::delete)
                 .add("POST", "/api/registries/{registry}/listUsages", RegistryRoutes::usages)
+                .add("GET", "/api/registries/{registry}/storageUsage", RegistryRoutes::storage)
                 .add("POST", "/api/registries/{registry}/listCredentials", RegistryRoutes::credentials)
                 .add("POST", "/api/registries/{registry}/regenerateCredential", RegistryRoutes::regenerate);
     }
@@ -92,6 +97,37 @@ final class RegistryRoutes {
             lines.add(Shapes.usage(usage));
         }
         return Reply.ok(Shapes.list(lines));
+    }
+
+    private static Reply storage(ApiRequest request) throws IOException {
+        RegistryRecord registry = request.registry(Level.READ, "read the registry's usage");
+        Optional<String> repository = request.query("repository");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (repository.isPresent()) {
+            RepositoryStorage storage = request.management().storage().of(registry, repository.get());
+            List<Object> manifests = new ArrayList<>();
+            for (ManifestUsage manifest : storage.manifests()) {
+                manifests.add(Map.of(
+                        "digest",
+                        manifest.digest().toString(),
+                        "bytes",
+                        manifest.usage().totalBytes()));
+            }
+            answer.put("repository", storage.repository().toString());
+            answer.put("bytes", storage.bytes());
+            answer.put("manifests", manifests);
+            return Reply.ok(answer);
+        }
+        RegistryStorage storage = request.management().storage().of(registry);
+        List<Object> repositories = new ArrayList<>();
+        for (RepositoryUsage usage : storage.repositories()) {
+            repositories.add(Map.of(
+                    "name", usage.name().toString(), "bytes", usage.usage().totalBytes()));
+        }
+        answer.put("registry", registry.name());
+        answer.put("bytes", storage.bytes());
+        answer.put("repositories", repositories);
+        return Reply.ok(answer);
     }
 
     private static Reply credentials(ApiRequest request) throws IOException {
