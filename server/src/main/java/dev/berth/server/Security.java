@@ -5,6 +5,7 @@ import dev.berth.auth.SigningKeys;
 import dev.berth.core.access.AccessControl;
 import dev.berth.core.access.AccessPolicy;
 import dev.berth.core.access.Authenticator;
+import dev.berth.core.access.NetworkRulesCache;
 import dev.berth.core.access.SignInGuard;
 import dev.berth.core.auth.PasswordHasher;
 import dev.berth.core.registry.RegistryResolver;
@@ -42,7 +43,10 @@ record Security(AccessGate gate, ManagementGate managementGate, List<Endpoint> e
             LOG.log(
                     System.Logger.Level.WARNING,
                     "authentication is OFF: anyone who can reach Berth may push, delete and manage registries");
-            return new Security(AccessGate.open(throttle), ManagementGate.open(), List.of());
+            NetworkRulesCache rules = new NetworkRulesCache(metadata.identities(), Clock.systemUTC());
+            AccessGate open = AccessGate.open(
+                    throttle, new ClientAddresses(config.trustedProxies()), registry -> rules.of(registry.id()));
+            return new Security(open, ManagementGate.open(), List.of());
         }
         Clock clock = Clock.systemUTC();
         AdminBootstrap.ensureAdmin(metadata.identities(), hasher, defaultRegistry, config);

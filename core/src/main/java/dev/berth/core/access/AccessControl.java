@@ -42,6 +42,7 @@ public final class AccessControl {
     private static final int MAX_SECRET = 16_384;
 
     private final Authenticator authenticator;
+    private final NetworkRulesCache networkRules;
     private final AccessPolicy policy;
     private final Tokens tokens;
     private final IdentityStore identities;
@@ -64,6 +65,7 @@ public final class AccessControl {
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
+        this.networkRules = new NetworkRulesCache(identities, clock);
     }
 
     /** Who is asking, for throttling and the audit log. */
@@ -128,7 +130,7 @@ public final class AccessControl {
 
     /** Whether the registry's network rules let the client in. */
     public boolean admits(RegistryRecord registry, String clientAddress) throws IOException {
-        return identities.networkRules(registry.id()).admits(clientAddress);
+        return networkRules.of(registry.id()).admits(clientAddress);
     }
 
     /** Records a decision about a request in the audit log. */

@@ -3,6 +3,7 @@ package dev.berth.http.auth;
 import dev.berth.core.access.AccessControl;
 import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.AccessScope;
+import dev.berth.core.auth.NetworkRules;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.Tokens.AccessGrant;
 import dev.berth.core.error.ErrorCode;
@@ -34,11 +35,24 @@ public final class AccessGate {
     private final AccessControl control;
     private final ClientAddresses addresses;
     private final Throttle throttle;
+    private final NetworkRulesSource networkRules;
 
-    private AccessGate(AccessControl control, ClientAddresses addresses, Throttle throttle) {
+    /** Each registry's network rules, for a gate that checks nothing else. */
+    @FunctionalInterface
+    public interface NetworkRulesSource {
+        NetworkRules of(RegistryRecord registry) throws IOException;
+    }
+
+    private AccessGate(
+            AccessControl control, ClientAddresses addresses, Throttle throttle, NetworkRulesSource networkRules) {
         this.control = control;
         this.addresses = addresses;
         this.throttle = throttle;
+        this.networkRules = networkRules;
+    }
+
+    private AccessGate(AccessControl control, ClientAddresses addresses, Throttle throttle) {
+        this(control, addresses, throttle, registry -> NetworkRules.OPEN);
     }
 
     public static AccessGate enforcing(AccessControl control, ClientAddresses addresses, Throttle throttle) {
@@ -58,6 +72,14 @@ public final class AccessGate {
         return new AccessGate(null, ClientAddresses.direct(), throttle);
     }
 
+    /**
+     * An open gate that still keeps out the clients a registry's network rules refuse: with authentication off,
+     * network rules are the only access control left, so they hold.
+     */
+    public static AccessGate open(Throttle throttle, ClientAddresses addresses, NetworkRulesSource networkRules) {
+        return new AccessGate(null, addresses, throttle, networkRules);
+    }
+
     /** An open gate that throttles nothing. */
     public static AccessGate open() {
         return open(Throttle.unlimited());
@@ -69,6 +91,10 @@ public final class AccessGate {
      */
     public void admit(Exchange exchange, RegistryRecord registry) throws IOException {
         if (control == null) {
+            String address = addresses.of(exchange);
+            if (!networkRules.of(registry).admits(address)) {
+                throw new RegistryException(ErrorCode.DENIED, "client with IP '" + address + "' is not allowed access");
+            }
             return;
         }
         String address = addresses.of(exchange);
@@ -94,11 +120,11 @@ public final class AccessGate {
      */
     public Access check(Exchange exchange, RegistryRecord registry, Optional<AccessScope> needed, RequestClass request)
             throws IOException {
+        admit(exchange, registry);
         if (control == null) {
             throttle.admit(registry, ANONYMOUS, request);
             return Access.ALL;
         }
-        admit(exchange, registry);
         return switch (Credentials.of(exchange)) {
             case Credentials.Bearer bearer -> bearer(exchange, registry, bearer.token(), needed, request);
             case Credentials.Basic basic -> basic(exchange, registry, basic, needed, request);
