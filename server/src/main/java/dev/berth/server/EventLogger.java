@@ -2,8 +2,8 @@ package dev.berth.server;
 
 import dev.berth.core.events.EventPayload;
 import dev.berth.core.events.EventSignal;
-import dev.berth.core.events.OutboxWorker;
 import dev.berth.core.events.RegistryEvent;
+import dev.berth.core.outbox.OutboxWorker;
 import dev.berth.core.spi.EventStore;
 import java.io.Closeable;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.berth.metadata.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.core.events.OutboxWorker;
 import dev.berth.core.events.RegistryEvent;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.outbox.OutboxWorker;
 import dev.berth.core.spi.ManifestStore.ManifestRecord;
 import dev.berth.core.spi.MetadataStore;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package dev.berth.core.events;
+package dev.berth.core.outbox;
 
+import dev.berth.core.events.EventConsumer;
+import dev.berth.core.events.RegistryEvent;
 import dev.berth.core.spi.EventStore;
 import java.io.Closeable;
 import java.time.Duration;
