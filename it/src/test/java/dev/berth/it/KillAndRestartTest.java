@@ -3,12 +3,19 @@ package dev.berth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.events.EventAction;
+import dev.berth.core.events.RegistryEvent;
+import dev.berth.core.spi.MetadataStore;
+import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Berth as its own process, killed with SIGKILL in the middle of many concurrent pushes, twice, and restarted on
  * the same data directory each time. Only the process crashes: the machine stays up, so the page cache survives and
- * fsync is not put to the test here.
+ * fsync is not put to the test here. Afterwards the outbox holds a push event for every acknowledged push, as it is
+ * written in the push's own transaction.
  */
 @Timeout(120)
 class KillAndRestartTest {
@@ -61,6 +69,29 @@ class KillAndRestartTest {
             throw new AssertionError(e.getMessage() + "\n(seed " + seed + ") Berth's output:\n" + logs(), e);
         } finally {
             berth.close();
+        }
+        everyAcknowledgedPushHasItsEvent(work.resolve("data"), acknowledged);
+    }
+
+    /** Reads the outbox of the stopped Berth: each acknowledged push is there as a push event of its tag. */
+    private static void everyAcknowledgedPushHasItsEvent(Path dataDir, List<PushLoad.Acknowledged> acknowledged)
+            throws IOException {
+        Set<String> pushed = new HashSet<>();
+        try (MetadataStore metadata = SqliteMetadataStore.open(dataDir.resolve("berth.db"), Clock.systemUTC())) {
+            long after = 0;
+            for (List<RegistryEvent> page; !(page = metadata.events().after(after, 1000)).isEmpty(); ) {
+                for (RegistryEvent event : page) {
+                    if (event.action() == EventAction.PUSH) {
+                        pushed.add(event.target().repository() + ":"
+                                + event.target().tag() + "@" + event.target().digest());
+                    }
+                }
+                after = page.getLast().sequence();
+            }
+        }
+        for (PushLoad.Acknowledged push : acknowledged) {
+            String key = push.repository() + ":" + push.tag() + "@" + push.digest();
+            assertTrue(pushed.contains(key), "no push event for the acknowledged push " + key);
         }
     }
 

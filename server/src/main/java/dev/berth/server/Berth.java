@@ -62,6 +62,7 @@ public final class Berth implements Closeable {
                     new ImportService(dataPlane, registryStore, new HttpImageSources(importSettings(config.imports())));
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             track(PullTimeFlusher.start(dataPlane.pulls()));
+            track(EventLogger.start(metadata.events(), dataPlane.events()));
             Registries registries = new Registries(
                     metadata.registries(),
                     config.registry().domain(),

@@ -1,5 +1,6 @@
 package dev.berth.core.registry;
 
+import dev.berth.core.events.EventSignal;
 import dev.berth.core.quota.StorageQuota;
 import dev.berth.core.spi.BlobStore;
 import dev.berth.core.spi.MetadataStore;
@@ -8,7 +9,8 @@ import java.time.Clock;
 
 /**
  * The domain services of the data plane, wired to one blob store and one metadata store. The {@link PullRecorder}
- * keeps pull times in memory: whoever creates the data plane flushes it every few seconds and on shutdown.
+ * keeps pull times in memory: whoever creates the data plane flushes it every few seconds and on shutdown. The
+ * {@link EventSignal} fires after each change committed with its event, for outbox workers to subscribe to.
  */
 public record DataPlane(
         Repositories repositories,
@@ -19,7 +21,8 @@ public record DataPlane(
         InventoryService inventory,
         AttributeService attributes,
         RepositoryDeletion repositoryDeletion,
-        PullRecorder pulls) {
+        PullRecorder pulls,
+        EventSignal events) {
 
     /** The data plane with ACR's tier limits. */
     public static DataPlane create(BlobStore blobStore, MetadataStore metadata, Clock clock) {
@@ -33,15 +36,18 @@ public record DataPlane(
         PullRecorder pulls = new PullRecorder(metadata.pulls(), clock);
         InventoryService inventory = new InventoryService(metadata, repositories, pulls);
         StorageQuota quota = new StorageQuota(tiers, metadata.usage(), clock);
+        EventSignal events = new EventSignal();
         return new DataPlane(
                 repositories,
                 new UploadService(blobStore, metadata, repositories, quota, clock),
                 new BlobService(blobStore, metadata, repositories, locks),
-                new ManifestService(metadata, repositories, locks, pulls, new ImageFactsReader(blobStore), quota),
+                new ManifestService(
+                        metadata, repositories, locks, pulls, new ImageFactsReader(blobStore), quota, events),
                 new ListingService(metadata, repositories),
                 inventory,
                 new AttributeService(metadata, inventory),
-                new RepositoryDeletion(metadata, inventory, locks),
-                pulls);
+                new RepositoryDeletion(metadata, inventory, locks, events),
+                pulls,
+                events);
     }
 }

@@ -2,6 +2,8 @@ package dev.berth.core.registry;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.events.EventSignal;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.json.Json;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
@@ -36,6 +38,7 @@ public final class ManifestService {
     private final PullRecorder pulls;
     private final ImageFactsReader facts;
     private final StorageQuota quota;
+    private final EventSignal events;
 
     ManifestService(
             MetadataStore metadata,
@@ -43,18 +46,23 @@ public final class ManifestService {
             Locks locks,
             PullRecorder pulls,
             ImageFactsReader facts,
-            StorageQuota quota) {
+            StorageQuota quota,
+            EventSignal events) {
         this.metadata = metadata;
         this.repositories = repositories;
         this.locks = locks;
         this.pulls = pulls;
         this.facts = facts;
         this.quota = quota;
+        this.events = events;
     }
 
     /** What a push stored: its digest and, if it has one, its subject. */
     public record PushResult(Digest digest, Optional<Digest> subject) {}
 
+    /**
+     * Stores a manifest, with its push event made in the {@link RequestContext#current() current request context}.
+     */
     public PushResult put(RepositoryRef repo, Reference reference, String contentType, byte[] content)
             throws IOException {
         if (content.length > MAX_MANIFEST_BYTES) {
@@ -70,7 +78,9 @@ public final class ManifestService {
         long adds = quota.requireRoom(repo.registry(), content.length, () -> !metadata.manifests()
                 .existing(repositoryId, List.of(digest))
                 .isEmpty());
-        metadata.manifests().put(repositoryId, record(digest, manifest, content), reference.asTag());
+        metadata.manifests()
+                .put(repositoryId, record(digest, manifest, content), reference.asTag(), RequestContext.current());
+        events.committed();
         quota.added(repo.registry(), adds);
         return new PushResult(digest, Optional.ofNullable(manifest.subject()).map(Descriptor::digest));
     }
@@ -134,24 +144,27 @@ public final class ManifestService {
 
     /**
      * Deletes a manifest by digest (with its tags), or only a tag. Refused when the repository, the manifest or any
-     * tag that would go is locked ({@code deleteEnabled} or {@code writeEnabled} off).
+     * tag that would go is locked ({@code deleteEnabled} or {@code writeEnabled} off). The delete or tag-delete event
+     * is made in the {@link RequestContext#current() current request context}.
      */
     public void delete(RepositoryRef repo, Reference reference) throws IOException {
         long repositoryId = repositories.require(repo);
+        RequestContext context = RequestContext.current();
         boolean deleted =
                 switch (reference) {
                     case Reference.ByDigest d -> {
                         locks.checkManifestDelete(repo, repositoryId, d.digest());
-                        yield metadata.manifests().delete(repositoryId, d.digest());
+                        yield metadata.manifests().delete(repositoryId, d.digest(), context);
                     }
                     case Reference.ByTag t -> {
                         locks.checkUntag(repo, repositoryId, t.tag());
-                        yield metadata.tags().delete(repositoryId, t.tag());
+                        yield metadata.tags().delete(repositoryId, t.tag(), context);
                     }
                 };
         if (!deleted) {
             throw unknown(reference);
         }
+        events.committed();
     }
 
     private Optional<StoredManifest> find(long repositoryId, Reference reference) throws IOException {

@@ -1,5 +1,7 @@
 package dev.berth.core.registry;
 
+import dev.berth.core.events.EventSignal;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.lock.ChangeableAttributes;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RepositoryStore.DeletedContent;
@@ -14,17 +16,24 @@ public final class RepositoryDeletion {
     private final MetadataStore metadata;
     private final InventoryService inventory;
     private final Locks locks;
+    private final EventSignal events;
 
-    RepositoryDeletion(MetadataStore metadata, InventoryService inventory, Locks locks) {
+    RepositoryDeletion(MetadataStore metadata, InventoryService inventory, Locks locks, EventSignal events) {
         this.metadata = metadata;
         this.inventory = inventory;
         this.locks = locks;
+        this.events = events;
     }
 
-    /** Deletes the repository's content; returns what went. */
+    /**
+     * Deletes the repository's content, with its event made in the {@link RequestContext#current() current request
+     * context}; returns what went.
+     */
     public DeletedContent delete(RepositoryRef repo) throws IOException {
         long id = inventory.existing(repo);
         locks.checkRepositoryDelete(repo, id);
-        return metadata.repositories().deleteContent(id);
+        DeletedContent deleted = metadata.repositories().deleteContent(id, RequestContext.current());
+        events.committed();
+        return deleted;
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.core.spi;
 
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Tag;
@@ -12,10 +13,10 @@ import java.util.Set;
 /** Manifests kept byte for byte, with what they reference and what refers to them. */
 public interface ManifestStore {
     /**
-     * Stores a manifest and, if given, points a tag at it, in one transaction. Storing the same digest again only
-     * moves the tag.
+     * Stores a manifest and, if given, points a tag at it, and appends a push event made in the given context, in one
+     * transaction. Storing the same digest again only moves the tag (and is a push again).
      */
-    void put(long repositoryId, ManifestRecord manifest, Optional<Tag> tag) throws IOException;
+    void put(long repositoryId, ManifestRecord manifest, Optional<Tag> tag, RequestContext context) throws IOException;
 
     Optional<StoredManifest> get(long repositoryId, Digest digest) throws IOException;
 
@@ -24,8 +25,11 @@ public interface ManifestStore {
     /** Those of the given digests that are manifests of the repository. */
     Set<Digest> existing(long repositoryId, Collection<Digest> digests) throws IOException;
 
-    /** Deletes a manifest and every tag pointing at it; true if it existed. */
-    boolean delete(long repositoryId, Digest digest) throws IOException;
+    /**
+     * Deletes a manifest and every tag pointing at it, with a delete event, in one transaction; true if it existed
+     * (otherwise nothing, not even an event, is written).
+     */
+    boolean delete(long repositoryId, Digest digest, RequestContext context) throws IOException;
 
     /** Descriptors of the manifests whose subject is the given digest, optionally of one artifact type. */
     List<Descriptor> referrers(long repositoryId, Digest subject, Optional<String> artifactType) throws IOException;

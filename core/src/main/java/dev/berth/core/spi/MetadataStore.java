@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * The facts of every registry: registries, repositories, blob links, manifests, tags, the referrers index, upload
- * sessions, changeable attributes, pull times and the storage they add up to. A factory of narrow stores; each operation that must be atomic is
+ * sessions, changeable attributes, pull times, the storage they add up to and the outbox of events. A factory of narrow stores; each operation that must be atomic is
  * one method of one store, so callers never hold a transaction open across I/O of their own.
  */
 public interface MetadataStore extends Closeable {
@@ -34,6 +34,9 @@ public interface MetadataStore extends Closeable {
 
     /** Storage used by registries, repositories and manifests. */
     UsageStore usage();
+
+    /** The outbox of content changes, and the cursors of those who read it. */
+    EventStore events();
 
     /** Whether the store can serve requests now. */
     void check() throws IOException;

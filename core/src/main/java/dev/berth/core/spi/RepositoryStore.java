@@ -1,5 +1,6 @@
 package dev.berth.core.spi;
 
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
 import dev.berth.core.oci.Tag;
@@ -24,9 +25,10 @@ public interface RepositoryStore {
 
     /**
      * Empties a repository in one transaction: its manifests, tags and blob links go, and its changeable attributes
-     * are reset. The repository itself (its id, its open uploads) stays, holding nothing.
+     * are reset, and a repository-delete event is appended. The repository itself (its id, its open uploads) stays,
+     * holding nothing.
      */
-    DeletedContent deleteContent(long repositoryId) throws IOException;
+    DeletedContent deleteContent(long repositoryId, RequestContext context) throws IOException;
 
     /** What {@link #deleteContent} removed: manifests by digest and tags, each in byte order. */
     record DeletedContent(List<Digest> manifests, List<Tag> tags) {}

@@ -1,5 +1,6 @@
 package dev.berth.core.spi;
 
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Tag;
 import java.io.IOException;
 import java.util.List;
@@ -12,6 +13,6 @@ public interface TagStore {
     /** Like {@link #list}, without the tags hidden by {@code listEnabled} (off on the tag or its repository). */
     List<Tag> listed(long repositoryId, String last, int limit) throws IOException;
 
-    /** Removes a tag, leaving its manifest; true if it existed. */
-    boolean delete(long repositoryId, Tag tag) throws IOException;
+    /** Removes a tag, leaving its manifest, with a tag-delete event, in one transaction; true if it existed. */
+    boolean delete(long repositoryId, Tag tag, RequestContext context) throws IOException;
 }

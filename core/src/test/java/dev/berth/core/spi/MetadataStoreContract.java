@@ -1,5 +1,6 @@
 package dev.berth.core.spi;
 
+import static dev.berth.core.events.RequestContext.SYSTEM;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +15,11 @@ import dev.berth.core.auth.Role;
 import dev.berth.core.auth.RoleAssignment;
 import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.auth.ServicePrincipal;
+import dev.berth.core.events.EventAction;
+import dev.berth.core.events.EventRequest;
+import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.RegistryEvent;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.lock.AttributeUpdate;
 import dev.berth.core.lock.ChangeableAttributes;
 import dev.berth.core.lock.Lockable;
@@ -127,7 +133,7 @@ public abstract class MetadataStoreContract {
         for (String name : List.of("b", "a/x", "a", "c-empty", "B".toLowerCase() + "z")) {
             long id = store.repositories().getOrCreate(registry.id(), new RepositoryName(name));
             if (!name.startsWith("c")) {
-                store.manifests().put(id, manifest("{" + name + "}", null, null), Optional.empty());
+                store.manifests().put(id, manifest("{" + name + "}", null, null), Optional.empty(), SYSTEM);
             }
         }
         List<RepositoryName> all = store.repositories().listWithManifests(registry.id(), null, 100);
@@ -160,7 +166,7 @@ public abstract class MetadataStoreContract {
     @Test
     void manifestsAreKeptByteForByteAndFoundByDigestAndTag() throws IOException {
         ManifestRecord m = manifest("{ \"odd\" :  1 }\n", null, null, digest("config"));
-        store.manifests().put(repo, m, Optional.of(new Tag("v1")));
+        store.manifests().put(repo, m, Optional.of(new Tag("v1")), SYSTEM);
         ManifestStore.StoredManifest byDigest =
                 store.manifests().get(repo, m.digest()).orElseThrow();
         assertArrayEquals(m.content(), byDigest.content());
@@ -176,9 +182,9 @@ public abstract class MetadataStoreContract {
     void pushingAgainMovesTheTagAndKeepsTheOldManifest() throws IOException {
         ManifestRecord one = manifest("{1}", null, null);
         ManifestRecord two = manifest("{2}", null, null);
-        store.manifests().put(repo, one, Optional.of(new Tag("latest")));
-        store.manifests().put(repo, two, Optional.of(new Tag("latest")));
-        store.manifests().put(repo, two, Optional.of(new Tag("latest")));
+        store.manifests().put(repo, one, Optional.of(new Tag("latest")), SYSTEM);
+        store.manifests().put(repo, two, Optional.of(new Tag("latest")), SYSTEM);
+        store.manifests().put(repo, two, Optional.of(new Tag("latest")), SYSTEM);
         assertEquals(
                 two.digest(),
                 store.manifests()
@@ -191,10 +197,10 @@ public abstract class MetadataStoreContract {
     @Test
     void deletingAManifestRemovesItsTags() throws IOException {
         ManifestRecord m = manifest("{m}", null, null);
-        store.manifests().put(repo, m, Optional.of(new Tag("a")));
-        store.manifests().put(repo, m, Optional.of(new Tag("b")));
-        assertTrue(store.manifests().delete(repo, m.digest()));
-        assertFalse(store.manifests().delete(repo, m.digest()));
+        store.manifests().put(repo, m, Optional.of(new Tag("a")), SYSTEM);
+        store.manifests().put(repo, m, Optional.of(new Tag("b")), SYSTEM);
+        assertTrue(store.manifests().delete(repo, m.digest(), SYSTEM));
+        assertFalse(store.manifests().delete(repo, m.digest(), SYSTEM));
         assertEquals(List.of(), store.tags().list(repo, null, 10));
     }
 
@@ -202,13 +208,13 @@ public abstract class MetadataStoreContract {
     void tagsAreListedInByteOrderAndPaged() throws IOException {
         ManifestRecord m = manifest("{t}", null, null);
         for (String tag : List.of("b", "a", "B", "a1", "_", "10", "9")) {
-            store.manifests().put(repo, m, Optional.of(new Tag(tag)));
+            store.manifests().put(repo, m, Optional.of(new Tag(tag)), SYSTEM);
         }
         assertEquals(
                 List.of("10", "9", "B", "_", "a", "a1", "b"), names(store.tags().list(repo, null, 100)));
         assertEquals(List.of("_", "a"), names(store.tags().list(repo, "B", 2)));
-        assertTrue(store.tags().delete(repo, new Tag("a")));
-        assertFalse(store.tags().delete(repo, new Tag("a")));
+        assertTrue(store.tags().delete(repo, new Tag("a"), SYSTEM));
+        assertFalse(store.tags().delete(repo, new Tag("a"), SYSTEM));
         assertTrue(store.manifests().get(repo, m.digest()).isPresent());
     }
 
@@ -221,9 +227,9 @@ public abstract class MetadataStoreContract {
         Digest subject = digest("subject");
         ManifestRecord sbom = manifest("{sbom}", subject, "application/sbom");
         ManifestRecord sig = manifest("{sig}", subject, "application/sig");
-        store.manifests().put(repo, sbom, Optional.empty());
-        store.manifests().put(repo, sig, Optional.empty());
-        store.manifests().put(repo, manifest("{unrelated}", null, "application/sbom"), Optional.empty());
+        store.manifests().put(repo, sbom, Optional.empty(), SYSTEM);
+        store.manifests().put(repo, sig, Optional.empty(), SYSTEM);
+        store.manifests().put(repo, manifest("{unrelated}", null, "application/sbom"), Optional.empty(), SYSTEM);
         List<Descriptor> all = store.manifests().referrers(repo, subject, Optional.empty());
         assertEquals(2, all.size());
         List<Descriptor> sboms = store.manifests().referrers(repo, subject, Optional.of("application/sbom"));
@@ -248,8 +254,8 @@ public abstract class MetadataStoreContract {
         store.blobLinks().link(other, digest("config"), 5);
         ManifestRecord app = manifest("{app}", null, null, digest("shared"), digest("own"));
         ManifestRecord otherImage = manifest("{other image}", null, null, digest("shared"), digest("config"));
-        store.manifests().put(repo, app, Optional.of(new Tag("v1")));
-        store.manifests().put(other, otherImage, Optional.empty());
+        store.manifests().put(repo, app, Optional.of(new Tag("v1")), SYSTEM);
+        store.manifests().put(other, otherImage, Optional.empty(), SYSTEM);
         long elsewhere = store.repositories()
                 .getOrCreate(store.registries().getOrCreate("elsewhere").id(), new RepositoryName("app"));
         store.blobLinks().link(elsewhere, digest("big"), 1000);
@@ -269,7 +275,7 @@ public abstract class MetadataStoreContract {
         store.blobLinks().link(repo, digest("own"), 10);
         store.blobLinks().link(other, digest("shared"), 100);
         ManifestRecord app = manifest("{app}", null, null, digest("shared"), digest("own"));
-        store.manifests().put(repo, app, Optional.empty());
+        store.manifests().put(repo, app, Optional.empty(), SYSTEM);
         StorageUsage appUsage = new StorageUsage(110, app.content().length);
         assertEquals(appUsage, store.usage().repository(repo));
         assertEquals(
@@ -286,7 +292,7 @@ public abstract class MetadataStoreContract {
         store.blobLinks().link(repo, digest("layer"), 100);
         store.blobLinks().link(repo, digest("unrelated"), 1);
         ManifestRecord image = manifest("{image}", null, null, digest("config"), digest("layer"), digest("foreign"));
-        store.manifests().put(repo, image, Optional.empty());
+        store.manifests().put(repo, image, Optional.empty(), SYSTEM);
         assertEquals(
                 Optional.of(new StorageUsage(103, image.content().length)),
                 store.usage().manifest(repo, image.digest()));
@@ -308,9 +314,9 @@ public abstract class MetadataStoreContract {
                 manifest("{amd64}", null, null, digest("amd64 config"), digest("base layer"), digest("amd64 layer"));
         ManifestRecord arm64 = manifest("{arm64}", null, null, digest("arm64 config"), digest("base layer"));
         ManifestRecord index = manifest("{index}", null, null, amd64.digest(), arm64.digest());
-        store.manifests().put(repo, amd64, Optional.empty());
-        store.manifests().put(repo, arm64, Optional.empty());
-        store.manifests().put(repo, index, Optional.of(new Tag("latest")));
+        store.manifests().put(repo, amd64, Optional.empty(), SYSTEM);
+        store.manifests().put(repo, arm64, Optional.empty(), SYSTEM);
+        store.manifests().put(repo, index, Optional.of(new Tag("latest")), SYSTEM);
         StorageUsage indexUsage =
                 new StorageUsage(114, index.content().length + amd64.content().length + arm64.content().length);
         assertEquals(Optional.of(indexUsage), store.usage().manifest(repo, index.digest()));
@@ -376,7 +382,7 @@ public abstract class MetadataStoreContract {
     void everythingSurvivesARestart() throws IOException {
         ManifestRecord m = manifest("{durable}", null, null);
         store.blobLinks().link(repo, digest("blob"), 5);
-        store.manifests().put(repo, m, Optional.of(new Tag("kept")));
+        store.manifests().put(repo, m, Optional.of(new Tag("kept")), SYSTEM);
         store.close();
         store = open(dir);
         assertEquals(Optional.of(repo), store.repositories().find(registry.id(), new RepositoryName("app")));
@@ -396,7 +402,7 @@ public abstract class MetadataStoreContract {
                 ManifestRecord m = manifest("{" + i + "}", null, null);
                 pushed.add(m);
                 done.add(pool.submit(() -> {
-                    store.manifests().put(repo, m, Optional.of(new Tag("hot")));
+                    store.manifests().put(repo, m, Optional.of(new Tag("hot")), SYSTEM);
                     return null;
                 }));
             }
@@ -642,7 +648,7 @@ public abstract class MetadataStoreContract {
     private void fill(long registryId, long repositoryId) throws IOException {
         ManifestRecord m = manifest("{fill " + registryId + "}", null, null, digest("layer"));
         store.blobLinks().link(repositoryId, digest("layer"), 7);
-        store.manifests().put(repositoryId, m, Optional.of(new Tag("v1")));
+        store.manifests().put(repositoryId, m, Optional.of(new Tag("v1")), SYSTEM);
         store.uploads().create(new UploadSession(uploadId(registryId), repositoryId, Instant.now()));
         store.identities().putScopeMap(registryId, new ScopeMap("maps1", "", List.of("repositories/app/content/read")));
         store.identities()
@@ -821,7 +827,7 @@ public abstract class MetadataStoreContract {
     @Test
     void everyItemStartsWithAllAttributesOnAndEachChangesIndependently() throws IOException {
         ManifestRecord m = manifest("{locks}", null, null);
-        store.manifests().put(repo, m, Optional.of(V1));
+        store.manifests().put(repo, m, Optional.of(V1), SYSTEM);
         assertEquals(
                 new AttributeStore.Attributes(ON, Optional.of(ON), Optional.of(ON)),
                 attributes(Optional.of(V1), Optional.of(m.digest())));
@@ -862,10 +868,10 @@ public abstract class MetadataStoreContract {
     void aTagKeepsItsAttributesWhenItMovesAndLosesThemWithItself() throws IOException {
         ManifestRecord one = manifest("{one}", null, null);
         ManifestRecord two = manifest("{two}", null, null);
-        store.manifests().put(repo, one, Optional.of(V1));
+        store.manifests().put(repo, one, Optional.of(V1), SYSTEM);
         store.attributes().updateTag(repo, V1, update(null, false, null, null));
         store.attributes().updateManifest(repo, one.digest(), update(false, null, null, null));
-        store.manifests().put(repo, two, Optional.of(V1));
+        store.manifests().put(repo, two, Optional.of(V1), SYSTEM);
         assertFalse(attributes(Optional.of(V1), Optional.empty())
                 .tag()
                 .orElseThrow()
@@ -875,12 +881,12 @@ public abstract class MetadataStoreContract {
                 store.attributes().tagsOn(repo, two.digest()));
         assertEquals(Map.of(), store.attributes().tagsOn(repo, one.digest()));
 
-        assertTrue(store.tags().delete(repo, V1));
-        store.manifests().put(repo, two, Optional.of(V1));
+        assertTrue(store.tags().delete(repo, V1, SYSTEM));
+        store.manifests().put(repo, two, Optional.of(V1), SYSTEM);
         assertEquals(
                 Optional.of(ON), attributes(Optional.of(V1), Optional.empty()).tag());
-        assertTrue(store.manifests().delete(repo, one.digest()));
-        store.manifests().put(repo, one, Optional.empty());
+        assertTrue(store.manifests().delete(repo, one.digest(), SYSTEM));
+        store.manifests().put(repo, one, Optional.empty(), SYSTEM);
         assertEquals(
                 Optional.of(ON),
                 attributes(Optional.empty(), Optional.of(one.digest())).manifest());
@@ -889,7 +895,7 @@ public abstract class MetadataStoreContract {
     @Test
     void theFirstUndeletableItemIsATagThenAManifest() throws IOException {
         ManifestRecord m = manifest("{undeletable}", null, null);
-        store.manifests().put(repo, m, Optional.of(V1));
+        store.manifests().put(repo, m, Optional.of(V1), SYSTEM);
         store.attributes().updateTag(repo, V1, update(null, null, false, false));
         assertTrue(store.attributes().firstUndeletable(repo).isEmpty());
         store.attributes().updateManifest(repo, m.digest(), update(null, false, null, null));
@@ -906,9 +912,9 @@ public abstract class MetadataStoreContract {
     void listingsLeaveOutWhatListEnabledHides() throws IOException {
         long other = store.repositories().getOrCreate(registry.id(), new RepositoryName("other"));
         ManifestRecord m = manifest("{listed}", null, null);
-        store.manifests().put(other, m, Optional.empty());
+        store.manifests().put(other, m, Optional.empty(), SYSTEM);
         for (String tag : List.of("a", "b", "c")) {
-            store.manifests().put(repo, m, Optional.of(new Tag(tag)));
+            store.manifests().put(repo, m, Optional.of(new Tag(tag)), SYSTEM);
         }
         store.attributes().updateTag(repo, new Tag("b"), update(null, null, null, false));
         assertEquals(List.of("a", "c"), names(store.tags().listed(repo, null, 10)));
@@ -937,7 +943,7 @@ public abstract class MetadataStoreContract {
         ManifestRecord one = manifest("{d1}", null, null);
         ManifestRecord two = manifest("{d2}", null, null);
         for (String tag : List.of("c", "a", "b")) {
-            store.manifests().put(repo, tag.equals("b") ? two : one, Optional.of(new Tag(tag)));
+            store.manifests().put(repo, tag.equals("b") ? two : one, Optional.of(new Tag(tag)), SYSTEM);
             Thread.sleep(3);
         }
         assertEquals(List.of("a", "b", "c"), tagNames(DetailStore.Order.NAME, null, 10, Optional.empty()));
@@ -955,7 +961,7 @@ public abstract class MetadataStoreContract {
         assertEquals(Optional.empty(), b.lastPulledAt());
         assertEquals(ON, b.attributes());
         Thread.sleep(3);
-        store.manifests().put(repo, one, Optional.of(new Tag("b")));
+        store.manifests().put(repo, one, Optional.of(new Tag("b")), SYSTEM);
         DetailStore.TagDetails moved = store.details().tag(repo, new Tag("b")).orElseThrow();
         assertEquals(b.createdAt(), moved.createdAt());
         assertTrue(moved.updatedAt().isAfter(b.updatedAt()));
@@ -972,12 +978,12 @@ public abstract class MetadataStoreContract {
     @Test
     void manifestDetailsCarryTheirFactsListedTagsAndAttributes() throws Exception {
         ManifestRecord amd = image("{amd64}", "amd64");
-        store.manifests().put(repo, amd, Optional.of(new Tag("x")));
-        store.manifests().put(repo, amd, Optional.of(new Tag("y")));
+        store.manifests().put(repo, amd, Optional.of(new Tag("x")), SYSTEM);
+        store.manifests().put(repo, amd, Optional.of(new Tag("y")), SYSTEM);
         Thread.sleep(3);
         ManifestRecord arm = image("{arm64}", "arm64");
-        store.manifests().put(repo, arm, Optional.empty());
-        store.manifests().put(repo, manifest("{old}", null, null), Optional.empty());
+        store.manifests().put(repo, arm, Optional.empty(), SYSTEM);
+        store.manifests().put(repo, manifest("{old}", null, null), Optional.empty(), SYSTEM);
         store.attributes().updateTag(repo, new Tag("y"), update(null, null, null, false));
 
         DetailStore.ManifestDetails found =
@@ -1023,7 +1029,8 @@ public abstract class MetadataStoreContract {
                                 null,
                                 List.of(),
                                 facts),
-                        Optional.empty());
+                        Optional.empty(),
+                        SYSTEM);
         assertEquals(
                 facts, store.details().manifest(repo, m.digest()).orElseThrow().facts());
     }
@@ -1031,7 +1038,7 @@ public abstract class MetadataStoreContract {
     @Test
     void pullTimesOnlyMoveForwardAndSkipWhatIsGone() throws IOException {
         ManifestRecord m = manifest("{pulled}", null, null);
-        store.manifests().put(repo, m, Optional.of(V1));
+        store.manifests().put(repo, m, Optional.of(V1), SYSTEM);
         Instant t1 = Instant.parse("2026-03-01T10:00:00Z");
         Instant t0 = t1.minusSeconds(60);
         store.pulls()
@@ -1059,8 +1066,8 @@ public abstract class MetadataStoreContract {
         assertTrue(store.details().repository(repo).isEmpty());
         ManifestRecord one = manifest("{r1}", null, null);
         ManifestRecord two = manifest("{r2}", null, null);
-        store.manifests().put(repo, one, Optional.of(new Tag("b")));
-        store.manifests().put(repo, two, Optional.of(new Tag("a")));
+        store.manifests().put(repo, one, Optional.of(new Tag("b")), SYSTEM);
+        store.manifests().put(repo, two, Optional.of(new Tag("a")), SYSTEM);
         store.blobLinks().link(repo, digest("layer"), 5);
         store.attributes().updateRepository(repo, update(false, false, false, false));
         store.attributes().updateTag(repo, new Tag("a"), update(false, null, null, null));
@@ -1070,7 +1077,7 @@ public abstract class MetadataStoreContract {
         assertFalse(details.updatedAt().isBefore(details.createdAt()));
         assertEquals(new ChangeableAttributes(false, false, false, false), details.attributes());
 
-        RepositoryStore.DeletedContent deleted = store.repositories().deleteContent(repo);
+        RepositoryStore.DeletedContent deleted = store.repositories().deleteContent(repo, SYSTEM);
         assertEquals(
                 List.of(one.digest(), two.digest()).stream()
                         .sorted(java.util.Comparator.comparing(Digest::toString))
@@ -1081,19 +1088,140 @@ public abstract class MetadataStoreContract {
         assertTrue(store.blobLinks().linkedSize(repo, digest("layer")).isEmpty());
         assertEquals(ON, attributes(Optional.empty(), Optional.empty()).repository());
         assertEquals(Optional.of(repo), store.repositories().find(registry.id(), new RepositoryName("app")));
-        store.manifests().put(repo, one, Optional.of(new Tag("b")));
+        store.manifests().put(repo, one, Optional.of(new Tag("b")), SYSTEM);
         assertEquals(1, store.details().repository(repo).orElseThrow().manifestCount());
     }
 
     @Test
     void aRegistryWithLockedAndPulledContentCanBeDeleted() throws IOException {
         ManifestRecord m = manifest("{doomed}", null, null);
-        store.manifests().put(repo, m, Optional.of(V1));
+        store.manifests().put(repo, m, Optional.of(V1), SYSTEM);
         store.attributes().updateTag(repo, V1, update(false, false, false, false));
         store.attributes().updateManifest(repo, m.digest(), update(false, false, false, false));
         store.attributes().updateRepository(repo, update(false, false, false, false));
         store.pulls().record(List.of(new PullStore.PulledManifest(repo, m.digest(), Instant.now())), List.of());
         assertTrue(store.registries().delete(registry.id()));
         assertTrue(store.registries().find("default").isEmpty());
+    }
+
+    private static final RequestContext ALICE =
+            new RequestContext(new EventRequest("req-1", "default.example", "PUT", "docker/27", "192.0.2.7"), "alice");
+
+    private List<RegistryEvent> events() throws IOException {
+        return store.events().after(0, 1000);
+    }
+
+    @Test
+    void everyContentChangeAppendsItsEventInOrder() throws IOException {
+        ManifestRecord one = manifest("{e1}", null, null);
+        ManifestRecord two = manifest("{e2}", null, null);
+        store.manifests().put(repo, one, Optional.of(V1), ALICE);
+        store.manifests().put(repo, two, Optional.empty(), SYSTEM);
+        store.tags().delete(repo, V1, ALICE);
+        store.manifests().delete(repo, two.digest(), ALICE);
+        store.manifests().put(repo, two, Optional.of(new Tag("b")), ALICE);
+        store.repositories().deleteContent(repo, ALICE);
+
+        List<RegistryEvent> events = events();
+        assertEquals(
+                List.of(
+                        EventAction.PUSH,
+                        EventAction.PUSH,
+                        EventAction.TAG_DELETE,
+                        EventAction.DELETE,
+                        EventAction.PUSH,
+                        EventAction.REPOSITORY_DELETE),
+                events.stream().map(RegistryEvent::action).toList());
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i).sequence() > events.get(i - 1).sequence());
+        }
+        assertEquals(events.getLast().sequence(), store.events().latest());
+        assertEquals(6, events.stream().map(RegistryEvent::id).distinct().count());
+        assertTrue(events.stream().allMatch(e -> e.registryId() == registry.id()));
+
+        RegistryEvent push = events.getFirst();
+        long size = one.content().length;
+        assertEquals(new EventTarget(IMAGE, size, one.digest().toString(), size, "app", "v1"), push.target());
+        assertEquals(ALICE.request(), push.request());
+        assertEquals("alice", push.actor());
+        assertEquals(EventRequest.NONE, events.get(1).request());
+        assertEquals("", events.get(1).actor());
+        assertEquals(
+                new EventTarget(IMAGE, null, one.digest().toString(), null, "app", "v1"),
+                events.get(2).target());
+        assertEquals(
+                new EventTarget(IMAGE, null, two.digest().toString(), null, "app", null),
+                events.get(3).target());
+        assertEquals(
+                new EventTarget(null, null, null, null, "app", null),
+                events.get(5).target());
+    }
+
+    @Test
+    void aChangeThatChangesNothingHasNoEvent() throws IOException {
+        assertFalse(store.tags().delete(repo, V1, ALICE));
+        assertFalse(store.manifests().delete(repo, digest("absent"), ALICE));
+        store.repositories().deleteContent(repo, ALICE);
+        assertEquals(List.of(), events());
+        assertEquals(0, store.events().latest());
+    }
+
+    @Test
+    void aPutWhoseTransactionFailsLeavesNeitherManifestNorEvent() throws IOException {
+        ManifestRecord m = manifest("{orphan}", null, null);
+        long noSuchRepository = repo + 1000;
+        assertThrowsIo(() -> store.manifests().put(noSuchRepository, m, Optional.of(V1), ALICE));
+        assertTrue(store.manifests().get(noSuchRepository, m.digest()).isEmpty());
+        assertEquals(List.of(), events());
+        store.manifests().put(repo, m, Optional.empty(), ALICE);
+        assertEquals(1, events().size());
+    }
+
+    @Test
+    void eventsArePagedAfterASequence() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            store.manifests().put(repo, manifest("{p" + i + "}", null, null), Optional.empty(), SYSTEM);
+        }
+        List<RegistryEvent> all = events();
+        assertEquals(all.subList(0, 2), store.events().after(0, 2));
+        assertEquals(all.subList(2, 4), store.events().after(all.get(1).sequence(), 2));
+        assertEquals(List.of(), store.events().after(all.getLast().sequence(), 10));
+    }
+
+    @Test
+    void cursorsMoveOnlyForwardAndSurviveARestart() throws IOException {
+        assertEquals(0, store.events().cursor("webhooks"));
+        store.events().advance("webhooks", 7);
+        store.events().advance("webhooks", 3);
+        store.events().advance("replication", 2);
+        store.close();
+        store = open(dir);
+        assertEquals(7, store.events().cursor("webhooks"));
+        assertEquals(2, store.events().cursor("replication"));
+    }
+
+    @Test
+    void eventsOutliveTheirRegistryAndSequencesAreNeverGivenAgain() throws IOException {
+        store.manifests().put(repo, manifest("{gone}", null, null), Optional.of(V1), SYSTEM);
+        long before = store.events().latest();
+        assertTrue(store.registries().delete(registry.id()));
+        assertEquals(before, store.events().latest());
+        RegistryRecord next = store.registries().getOrCreate("next");
+        long nextRepo = store.repositories().getOrCreate(next.id(), new RepositoryName("app"));
+        store.manifests().put(nextRepo, manifest("{new}", null, null), Optional.empty(), SYSTEM);
+        assertTrue(store.events().latest() > before);
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void assertThrowsIo(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException expected) {
+            return;
+        }
+        throw new AssertionError("expected an IOException");
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.http.acr;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.registry.DataPlane;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.spi.RegistryStore;
@@ -65,7 +66,11 @@ public final class AcrApi extends RegistryEndpoint {
                         registry,
                         AcrScopes.needed(route, exchange.method()),
                         RequestClass.ofMethod(exchange.method())));
-        handlers.get(route.kind()).handle(exchange, route, registry);
+        AcrHandler handler = handlers.get(route.kind());
+        ScopedValue.where(RequestContext.CURRENT, AccessGate.context(exchange)).call(() -> {
+            handler.handle(exchange, route, registry);
+            return null;
+        });
     }
 
     /** The registry a management path names, or {@link ErrorCode#NAME_UNKNOWN}. */

@@ -8,6 +8,8 @@ import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.Tokens.AccessGrant;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.events.EventRequest;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.throttle.RequestClass;
 import dev.berth.core.throttle.Throttle;
@@ -123,6 +125,7 @@ public final class AccessGate {
         admit(exchange, registry);
         if (control == null) {
             throttle.admit(registry, ANONYMOUS, request);
+            attachContext(exchange, "");
             return Access.ALL;
         }
         return switch (Credentials.of(exchange)) {
@@ -154,6 +157,7 @@ public final class AccessGate {
             throw challenge(exchange, needed, "insufficient_scope", "the access token does not grant " + needed.get());
         }
         control.record(who, needed.map(AccessScope::toString).orElse("/v2/"), caller(exchange), Outcome.ALLOWED);
+        attachContext(exchange, who);
         return grant.get()::allows;
     }
 
@@ -178,7 +182,27 @@ public final class AccessGate {
                     ErrorCode.DENIED, "requested access to the resource is denied", detail(needed.get()));
         }
         control.record(basic.username(), needed.map(AccessScope::toString).orElse("/v2/"), caller, Outcome.ALLOWED);
+        attachContext(exchange, basic.username());
         return access;
+    }
+
+    /**
+     * Remembers on the exchange who was let in and through which request, for the events of the changes the request
+     * makes; see {@link #context}.
+     */
+    private void attachContext(Exchange exchange, String actor) {
+        EventRequest request = new EventRequest(
+                exchange.requestId(),
+                exchange.host(),
+                exchange.method(),
+                exchange.header("User-Agent").orElse(""),
+                addresses.of(exchange));
+        exchange.attach(RequestContext.class, new RequestContext(request, actor));
+    }
+
+    /** The context {@link #check} attached to a request it let through. */
+    public static RequestContext context(Exchange exchange) {
+        return exchange.attached(RequestContext.class).orElseThrow();
     }
 
     /** Who is asking: the client's address (through trusted proxies) and the request id. */
@@ -195,6 +219,7 @@ public final class AccessGate {
             throw challenge(exchange, needed, null, "authentication required");
         }
         control.record("", needed.get().toString(), caller(exchange), Outcome.ALLOWED);
+        attachContext(exchange, "");
         return access;
     }
 

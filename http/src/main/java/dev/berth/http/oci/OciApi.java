@@ -2,6 +2,7 @@ package dev.berth.http.oci;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.registry.DataPlane;
 import dev.berth.core.registry.RegistryResolver;
 import dev.berth.core.registry.RepositoryRef;
@@ -59,7 +60,12 @@ public final class OciApi extends RegistryEndpoint {
         Access access =
                 gate.check(exchange, registry, RouteScopes.needed(route, method), RouteScopes.counted(route, method));
         exchange.attach(Access.class, access);
-        handlers.get(route.kind()).handle(exchange, new RepositoryRef(registry, route.name()), route);
+        OciHandler handler = handlers.get(route.kind());
+        RepositoryRef repo = new RepositoryRef(registry, route.name());
+        ScopedValue.where(RequestContext.CURRENT, AccessGate.context(exchange)).call(() -> {
+            handler.handle(exchange, repo, route);
+            return null;
+        });
     }
 
     private static String truncate(String text) {

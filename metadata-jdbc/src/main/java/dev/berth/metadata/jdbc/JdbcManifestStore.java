@@ -1,5 +1,8 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.events.EventAction;
+import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.json.Json;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
@@ -25,14 +28,17 @@ import java.util.Set;
 final class JdbcManifestStore implements ManifestStore {
     private final Database database;
     private final Clock clock;
+    private final EventRows events;
 
-    JdbcManifestStore(Database database, Clock clock) {
+    JdbcManifestStore(Database database, Clock clock, EventRows events) {
         this.database = database;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
-    public void put(long repositoryId, ManifestRecord manifest, Optional<Tag> tag) throws IOException {
+    public void put(long repositoryId, ManifestRecord manifest, Optional<Tag> tag, RequestContext context)
+            throws IOException {
         long now = clock.millis();
         database.write(c -> {
             if (insert(c, repositoryId, manifest, now)) {
@@ -52,6 +58,17 @@ final class JdbcManifestStore implements ManifestStore {
                         now,
                         now);
             }
+            events.append(
+                    c,
+                    repositoryId,
+                    EventAction.PUSH,
+                    repository -> EventTarget.manifest(
+                            repository,
+                            manifest.mediaType(),
+                            manifest.content().length,
+                            manifest.digest().toString(),
+                            tag.map(Tag::value).orElse(null)),
+                    context);
             return null;
         });
     }
@@ -162,13 +179,27 @@ final class JdbcManifestStore implements ManifestStore {
     }
 
     @Override
-    public boolean delete(long repositoryId, Digest digest) throws IOException {
-        return database.write(c -> Sql.update(
-                        c,
-                        "DELETE FROM manifests WHERE repository_id = ? AND digest = ?",
-                        repositoryId,
-                        digest.toString()))
-                > 0;
+    public boolean delete(long repositoryId, Digest digest, RequestContext context) throws IOException {
+        return database.write(c -> {
+            Optional<String> mediaType = Sql.first(
+                    c,
+                    "SELECT media_type FROM manifests WHERE repository_id = ? AND digest = ?",
+                    row -> row.getString(1),
+                    repositoryId,
+                    digest.toString());
+            if (mediaType.isEmpty()) {
+                return false;
+            }
+            Sql.update(
+                    c, "DELETE FROM manifests WHERE repository_id = ? AND digest = ?", repositoryId, digest.toString());
+            events.append(
+                    c,
+                    repositoryId,
+                    EventAction.DELETE,
+                    repository -> new EventTarget(mediaType.get(), null, digest.toString(), null, repository, null),
+                    context);
+            return true;
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.berth.core.spi.AttributeStore;
 import dev.berth.core.spi.BlobLinkStore;
 import dev.berth.core.spi.DetailStore;
 import dev.berth.core.spi.DirectoryStore;
+import dev.berth.core.spi.EventStore;
 import dev.berth.core.spi.IdentityStore;
 import dev.berth.core.spi.ManifestStore;
 import dev.berth.core.spi.MetadataStore;
@@ -31,14 +32,16 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final DetailStore details;
     private final PullStore pulls;
     private final UsageStore usage;
+    private final EventStore events;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
+        EventRows eventRows = new EventRows(clock);
         this.registries = new JdbcRegistryStore(database, clock);
-        this.repositories = new JdbcRepositoryStore(database, clock);
+        this.repositories = new JdbcRepositoryStore(database, clock, eventRows);
         this.blobLinks = new JdbcBlobLinkStore(database, clock);
-        this.manifests = new JdbcManifestStore(database, clock);
-        this.tags = new JdbcTagStore(database);
+        this.manifests = new JdbcManifestStore(database, clock, eventRows);
+        this.tags = new JdbcTagStore(database, eventRows);
         this.uploads = new JdbcUploadStore(database, clock);
         this.identities = new JdbcIdentityStore(database, clock);
         this.directory = new JdbcDirectoryStore(database, clock);
@@ -46,6 +49,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.details = new JdbcDetailStore(database);
         this.pulls = new JdbcPullStore(database);
         this.usage = new JdbcUsageStore(database);
+        this.events = new JdbcEventStore(database);
     }
 
     @Override
@@ -106,6 +110,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public UsageStore usage() {
         return usage;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
     }
 
     @Override

@@ -16,7 +16,9 @@ final class JdbcRegistryStore implements RegistryStore {
 
     /**
      * What refers to a registry, children first, so that a registry can be removed with everything recorded of it.
-     * A table added later that keys on a registry or a repository belongs here.
+     * A table added later that keys on a registry or a repository belongs here. The outbox ({@code events}) does
+     * not: its events stay, as history that workers may not have read yet, and deleting the newest rows would let
+     * SQLite give their sequence numbers again. Registry ids are never reused, so they cannot be confused.
      */
     private static final List<String> DEPENDENTS = List.of(
             "DELETE FROM tags WHERE repository_id IN (SELECT id FROM repositories WHERE registry_id = ?)",

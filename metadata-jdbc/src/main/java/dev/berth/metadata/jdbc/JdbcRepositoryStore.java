@@ -1,5 +1,8 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.events.EventAction;
+import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
 import dev.berth.core.oci.Tag;
@@ -21,10 +24,12 @@ final class JdbcRepositoryStore implements RepositoryStore {
 
     private final Database database;
     private final Clock clock;
+    private final EventRows events;
 
-    JdbcRepositoryStore(Database database, Clock clock) {
+    JdbcRepositoryStore(Database database, Clock clock, EventRows events) {
         this.database = database;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -69,7 +74,7 @@ final class JdbcRepositoryStore implements RepositoryStore {
     }
 
     @Override
-    public DeletedContent deleteContent(long repositoryId) throws IOException {
+    public DeletedContent deleteContent(long repositoryId, RequestContext context) throws IOException {
         return database.write(c -> {
             List<Digest> manifests = Sql.query(
                     c,
@@ -85,6 +90,14 @@ final class JdbcRepositoryStore implements RepositoryStore {
                 Sql.update(c, "DELETE FROM " + table + " WHERE repository_id = ?", repositoryId);
             }
             Sql.update(c, "UPDATE repositories SET " + RESET_ATTRIBUTES + " WHERE id = ?", repositoryId);
+            if (!manifests.isEmpty() || !tags.isEmpty()) {
+                events.append(
+                        c,
+                        repositoryId,
+                        EventAction.REPOSITORY_DELETE,
+                        repository -> new EventTarget(null, null, null, null, repository, null),
+                        context);
+            }
             return new DeletedContent(manifests, tags);
         });
     }

@@ -1,15 +1,21 @@
 package dev.berth.metadata.jdbc;
 
+import dev.berth.core.events.EventAction;
+import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Tag;
 import dev.berth.core.spi.TagStore;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 final class JdbcTagStore implements TagStore {
     private final Database database;
+    private final EventRows events;
 
-    JdbcTagStore(Database database) {
+    JdbcTagStore(Database database, EventRows events) {
         this.database = database;
+        this.events = events;
     }
 
     @Override
@@ -37,9 +43,31 @@ final class JdbcTagStore implements TagStore {
     }
 
     @Override
-    public boolean delete(long repositoryId, Tag tag) throws IOException {
-        return database.write(c -> Sql.update(
-                        c, "DELETE FROM tags WHERE repository_id = ? AND name = ?", repositoryId, tag.value()))
-                > 0;
+    public boolean delete(long repositoryId, Tag tag, RequestContext context) throws IOException {
+        return database.write(c -> {
+            Optional<Untagged> untagged = Sql.first(
+                    c,
+                    "SELECT t.digest, m.media_type FROM tags t LEFT JOIN manifests m"
+                            + " ON m.repository_id = t.repository_id AND m.digest = t.digest"
+                            + " WHERE t.repository_id = ? AND t.name = ?",
+                    row -> new Untagged(row.getString(1), row.getString(2)),
+                    repositoryId,
+                    tag.value());
+            if (untagged.isEmpty()) {
+                return false;
+            }
+            Sql.update(c, "DELETE FROM tags WHERE repository_id = ? AND name = ?", repositoryId, tag.value());
+            events.append(
+                    c,
+                    repositoryId,
+                    EventAction.TAG_DELETE,
+                    repository -> new EventTarget(
+                            untagged.get().mediaType(), null, untagged.get().digest(), null, repository, tag.value()),
+                    context);
+            return true;
+        });
     }
+
+    /** What a removed tag pointed at. */
+    private record Untagged(String digest, String mediaType) {}
 }
