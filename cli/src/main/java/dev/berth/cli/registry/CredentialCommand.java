@@ -94,16 +94,6 @@ public final class CredentialCommand {
         return rows;
     }
 
-    /** {@code -n/--name} of a registry, {@code default} unless given. */
-    static final class RegistryName {
-        @Option(
-                names = {"-n", "--name"},
-                paramLabel = "NAME",
-                defaultValue = "default",
-                description = "The registry (default: ${DEFAULT-VALUE}).")
-        String name;
-    }
-
     /** {@code --password-name}. */
     static final class PasswordName extends Choice {
         PasswordName() {
