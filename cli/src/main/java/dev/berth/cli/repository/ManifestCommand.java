@@ -59,7 +59,7 @@ public final class ManifestCommand {
                     "manifests",
                     m -> m.path("digest").asText(),
                     listing.top.n);
-            session.printer().print(Json.array().addAll(found), RepositoryViews.MANIFEST, found);
+            session.printer().list(found, RepositoryViews.MANIFEST);
         });
     }
 

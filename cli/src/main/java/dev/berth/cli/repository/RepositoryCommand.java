@@ -9,7 +9,6 @@ import dev.berth.cli.command.ImageReference;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
 import dev.berth.cli.command.YesOption;
-import dev.berth.cli.json.Json;
 import dev.berth.cli.output.Printer;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class RepositoryCommand {
             ApiPath catalog = Acr.root(registry.name()).add("_catalog");
             List<JsonNode> names =
                     Acr.all(session.client(), catalog, Map.of(), "repositories", JsonNode::asText, top.n);
-            session.printer().print(Json.array().addAll(names), RepositoryViews.NAMES, names);
+            session.printer().list(names, RepositoryViews.NAMES);
         });
     }
 
@@ -95,10 +94,10 @@ public final class RepositoryCommand {
                     t -> t.path("name").asText(),
                     listing.top.n);
             if (detail) {
-                session.printer().print(Json.array().addAll(found), RepositoryViews.TAG, found);
+                session.printer().list(found, RepositoryViews.TAG);
             } else {
                 List<JsonNode> names = found.stream().map(t -> t.path("name")).toList();
-                session.printer().print(Json.array().addAll(names), RepositoryViews.NAMES, names);
+                session.printer().list(names, RepositoryViews.NAMES);
             }
         });
     }
