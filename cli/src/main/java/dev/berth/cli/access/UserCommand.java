@@ -8,10 +8,10 @@ import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.CliFailure;
 import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.StandardInput;
 import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -190,9 +190,7 @@ public final class UserCommand {
                 return Optional.ofNullable(value);
             }
             try {
-                String text = new String(session.stdin().readAllBytes(), StandardCharsets.UTF_8);
-                text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-                text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+                String text = StandardInput.secret(session.stdin());
                 if (text.isEmpty()) {
                     throw session.usage("standard input held no password");
                 }

@@ -156,10 +156,7 @@ public final class ManifestCommand {
         ImageReference value;
 
         ImageReference resolve(Session session) {
-            if (!value.hasReference()) {
-                throw session.usage("give a tag or a digest: " + value + ":TAG or " + value + "@sha256:...");
-            }
-            return value;
+            return Images.withReference(session, value, "give a tag or a digest");
         }
     }
 }
