@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.command.CliEnvironment;
+import dev.berth.cli.command.StandardInput;
 import dev.berth.cli.config.CliConfigFile;
 import dev.berth.cli.config.SavedSignIn;
 import dev.berth.cli.json.Json;
@@ -174,9 +175,7 @@ public final class LoginCommand implements Callable<Integer> {
     /** Standard input without its one trailing line break, as {@code docker login --password-stdin} reads it. */
     private String readStdin() {
         try {
-            String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-            text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            return StandardInput.secret(stdin);
         } catch (IOException e) {
             throw usage("cannot read the password from standard input: " + e.getMessage());
         }

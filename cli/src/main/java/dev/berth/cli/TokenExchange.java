@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.api.NetworkErrors;
 import dev.berth.cli.json.Json;
-import dev.berth.cli.tls.TrustEverything;
+import dev.berth.cli.tls.Insecure;
 import dev.berth.cli.tls.TrustedAuthorities;
 import java.io.IOException;
 import java.net.URI;
@@ -69,7 +69,7 @@ final class TokenExchange {
             }
         }
         try {
-            return post(client().sslContext(TrustEverything.context()), server, "https", form);
+            return post(client().sslContext(Insecure.context()), server, "https", form);
         } catch (IOException overTls) {
             try {
                 return post(client(), server, "http", form);

@@ -16,11 +16,11 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** The {@link SSLContext} for each kind of {@link Trust}. */
-final class TlsContexts {
+/** The {@link SSLContext} for each kind of {@link Trust}; the command line uses it too. */
+public final class TlsContexts {
     private TlsContexts() {}
 
-    static SSLContext of(Trust trust) throws IOException {
+    public static SSLContext of(Trust trust) throws IOException {
         try {
             return switch (trust) {
                 case Trust.Default d -> SSLContext.getDefault();

@@ -17,11 +17,8 @@ final class AccessViews {
             Column.at("INSTALLATION ADMIN", "/properties/installationAdmin"),
             Column.at("ENABLED", "/properties/enabled"));
 
-    static final Table USER_WITH_PASSWORD = Table.of(
-            Column.at("NAME", "/name"),
-            Column.at("INSTALLATION ADMIN", "/properties/installationAdmin"),
-            Column.at("ENABLED", "/properties/enabled"),
-            new Column("PASSWORD", row -> Column.text(UserCommand.generatedPassword(row))));
+    static final Table USER_WITH_PASSWORD =
+            USER.with(new Column("PASSWORD", row -> Column.text(UserCommand.generatedPassword(row))));
 
     private AccessViews() {}
 

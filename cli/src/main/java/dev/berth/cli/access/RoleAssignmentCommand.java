@@ -10,6 +10,7 @@ import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.CliFailure;
 import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
 import dev.berth.cli.output.Printer;
 import java.util.List;
@@ -121,16 +122,14 @@ public final class RoleAssignmentCommand {
                             completionCandidates = Role.class,
                             description = "Only assignments of this role.")
                     String role,
-            @Option(
-                            names = {"-y", "--yes"},
-                            description = "Do not ask for confirmation.")
-                    boolean yes) {
+            @Mixin YesOption yes) {
         return Session.run(env, api, session -> {
             if (ids != null && (filter.isSet() || role != null)) {
                 throw session.usage("give --ids, or --assignee/--role/--scope, not both");
             }
             List<String> doomed = ids != null ? ids : matching(session, filter, role);
-            session.confirm("delete " + doomed.size() + " role assignment(s): " + String.join(", ", doomed), yes);
+            session.confirm(
+                    "delete " + doomed.size() + " role assignment(s): " + String.join(", ", doomed), yes.given());
             for (String id : doomed) {
                 session.client().delete(ApiPath.of("api", "roleAssignments", id).toString());
             }

@@ -8,9 +8,10 @@ import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.CliFailure;
 import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.StandardInput;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,9 +57,7 @@ public final class UserCommand {
                     boolean installationAdmin) {
         return Session.run(env, api, session -> {
             String path = path(name).toString();
-            if (session.client().find(path).isPresent()) {
-                throw new CliFailure(Exit.CONFLICT, "user '" + name.value + "' already exists");
-            }
+            session.refuseIfExists(path, "user '" + name.value + "' already exists");
             ObjectNode properties = Json.object().put("installationAdmin", installationAdmin);
             password.value(session).ifPresent(secret -> properties.put("password", secret));
             JsonNode user = session.client().put(path, body(properties));
@@ -75,10 +74,7 @@ public final class UserCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  berth user list"})
     int list(@Mixin ApiOptions api) {
-        return Session.run(env, api, session -> {
-            JsonNode users = session.client().get("/api/users");
-            session.printer().list(users.path("value"), AccessViews.USER);
-        });
+        return Session.run(env, api, session -> session.showList("/api/users", AccessViews.USER));
     }
 
     @Command(
@@ -87,9 +83,7 @@ public final class UserCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  berth user show -n alice -o json"})
     int show(@Mixin ApiOptions api, @Mixin Name name) {
-        return Session.run(env, api, session -> {
-            session.printer().one(session.client().get(path(name).toString()), AccessViews.USER);
-        });
+        return Session.run(env, api, session -> session.showOne(path(name).toString(), AccessViews.USER));
     }
 
     @Command(
@@ -143,18 +137,12 @@ public final class UserCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {"  berth user delete -n alice --yes"})
-    int delete(
-            @Mixin ApiOptions api,
-            @Mixin Name name,
-            @Option(
-                            names = {"-y", "--yes"},
-                            description = "Do not ask for confirmation.")
-                    boolean yes) {
-        return Session.run(env, api, session -> {
-            session.confirm("delete user '" + name.value + "'", yes);
-            session.client().delete(path(name).toString());
-            session.note("deleted user '" + name.value + "'");
-        });
+    int delete(@Mixin ApiOptions api, @Mixin Name name, @Mixin YesOption yes) {
+        return Session.run(
+                env,
+                api,
+                session -> yes.deleteAfterAsking(
+                        session, "user '" + name.value + "'", "", path(name).toString()));
     }
 
     /** The password the server made for a new user: {@code properties.password}, or top-level {@code password}. */
@@ -202,9 +190,7 @@ public final class UserCommand {
                 return Optional.ofNullable(value);
             }
             try {
-                String text = new String(session.stdin().readAllBytes(), StandardCharsets.UTF_8);
-                text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-                text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+                String text = StandardInput.secret(session.stdin());
                 if (text.isEmpty()) {
                     throw session.usage("standard input held no password");
                 }

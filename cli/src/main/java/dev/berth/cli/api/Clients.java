@@ -1,6 +1,6 @@
 package dev.berth.cli.api;
 
-import dev.berth.cli.tls.TrustEverything;
+import dev.berth.cli.tls.Insecure;
 import dev.berth.cli.tls.TrustedAuthorities;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -19,7 +19,7 @@ final class Clients {
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (scheme.equals("https")) {
             if (tls.insecure()) {
-                builder.sslContext(TrustEverything.context());
+                builder.sslContext(Insecure.context());
             } else if (tls.caFile().isPresent()) {
                 try {
                     builder.sslContext(TrustedAuthorities.from(tls.caFile().get()));

@@ -3,6 +3,7 @@ package dev.berth.cli.command;
 import dev.berth.cli.api.ApiException;
 import dev.berth.cli.api.ManagementClient;
 import dev.berth.cli.output.Printer;
+import dev.berth.cli.output.Table;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,6 +79,23 @@ public final class Session {
 
     public Printer printer() {
         return new Printer(out(), options.output());
+    }
+
+    /** Gets {@code path} and prints the object under the table: what every {@code show} does. */
+    public void showOne(String path, Table table) throws CliFailure, ApiException {
+        printer().one(client().get(path), table);
+    }
+
+    /** Gets {@code path} and prints its {@code value} array under the table: what every {@code list} does. */
+    public void showList(String path, Table table) throws CliFailure, ApiException {
+        printer().list(client().get(path).path("value"), table);
+    }
+
+    /** Refuses with exit code 6 when {@code path} exists already: before a PUT that would otherwise update it. */
+    public void refuseIfExists(String path, String message) throws CliFailure, ApiException {
+        if (client().find(path).isPresent()) {
+            throw new CliFailure(Exit.CONFLICT, message);
+        }
     }
 
     /** A line on standard error, after the command's name. */

@@ -16,6 +16,16 @@ public record Column(String header, Function<JsonNode, String> value) {
         return new Column(header, row -> text(row.at(at)));
     }
 
+    /** A byte count, in the field {@code field} of the row, for people: {@code 1.5 KiB}. */
+    public static Column size(String header, String field) {
+        return new Column(header, row -> Sizes.human(row.path(field).asLong()));
+    }
+
+    /** How many items the array in the field {@code field} of the row holds. */
+    public static Column count(String header, String field) {
+        return new Column(header, row -> String.valueOf(row.path(field).size()));
+    }
+
     /** A scalar as text, an array of scalars joined by {@code ", "}, anything else as compact JSON. */
     public static String text(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {

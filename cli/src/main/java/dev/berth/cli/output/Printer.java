@@ -31,6 +31,11 @@ public final class Printer {
         print(array, table, rows(array));
     }
 
+    /** Items gathered from several pages: a table of them, or them as one JSON array. */
+    public void list(List<? extends JsonNode> items, Table table) {
+        print(Json.array().addAll(items), table, items);
+    }
+
     /** The items of an array (none for anything else), in a list that may be added to. */
     public static List<JsonNode> rows(JsonNode array) {
         List<JsonNode> rows = new ArrayList<>();

@@ -16,6 +16,13 @@ public record Table(List<Column> columns) {
         return new Table(List.of(columns));
     }
 
+    /** These columns, then {@code more}: a table that shows what another shows and a little besides. */
+    public Table with(Column... more) {
+        List<Column> all = new ArrayList<>(columns);
+        all.addAll(List.of(more));
+        return new Table(all);
+    }
+
     /** The header, a rule of dashes, then the rows, columns two spaces apart; the last column is not padded. */
     void printAligned(PrintWriter out, List<? extends JsonNode> rows) {
         List<List<String>> cells = cells(rows);

@@ -2,8 +2,6 @@ package dev.berth.cli.registry;
 
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.CliEnvironment;
-import dev.berth.cli.command.CliFailure;
-import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.Session;
 import dev.berth.cli.json.Json;
 import java.util.concurrent.Callable;
@@ -61,16 +59,13 @@ public final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Session.run(env, api, session -> {
-            var client = session.client();
-            if (client.find(Registries.path(name).toString()).isPresent()) {
-                throw new CliFailure(
-                        Exit.CONFLICT,
-                        "registry '" + name + "' already exists; change it with 'berth update -n " + name + "'");
-            }
+            String path = Registries.path(name).toString();
+            session.refuseIfExists(
+                    path, "registry '" + name + "' already exists; change it with 'berth update -n " + name + "'");
             var body = Json.object();
             body.putObject("sku").put("name", sku);
             body.set("properties", settings.properties(Json.object()));
-            session.printer().one(client.put(Registries.path(name).toString(), body), RegistryViews.REGISTRY);
+            session.printer().one(session.client().put(path, body), RegistryViews.REGISTRY);
         });
     }
 }

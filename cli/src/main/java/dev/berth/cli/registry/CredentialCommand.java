@@ -1,14 +1,11 @@
 package dev.berth.cli.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.Choice;
 import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.Session;
 import dev.berth.cli.json.Json;
-import java.util.ArrayList;
-import java.util.List;
+import dev.berth.cli.output.PasswordRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +44,7 @@ public final class CredentialCommand {
         return Session.run(env, api, session -> {
             var answer = session.client()
                     .post(Registries.path(registry.name).add("listCredentials").toString(), Json.object());
-            session.printer().print(answer, RegistryViews.CREDENTIALS, rows(answer));
+            session.printer().print(answer, RegistryViews.CREDENTIALS, PasswordRows.of(answer));
         });
     }
 
@@ -75,33 +72,9 @@ public final class CredentialCommand {
                                     .add("regenerateCredential")
                                     .toString(),
                             body);
-            session.printer().print(answer, RegistryViews.RENEWED_CREDENTIALS, rows(answer));
+            session.printer().print(answer, RegistryViews.RENEWED_CREDENTIALS, PasswordRows.of(answer));
             session.secretsShownOnce("the new value of " + passwordName + " is");
         });
-    }
-
-    /** One row per password, each with the user name. */
-    private static List<JsonNode> rows(JsonNode credentials) {
-        List<JsonNode> rows = new ArrayList<>();
-        for (JsonNode password : credentials.path("passwords")) {
-            ObjectNode row =
-                    Json.object().put("username", credentials.path("username").asText());
-            if (password instanceof ObjectNode fields) {
-                row.setAll(fields);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** {@code -n/--name} of a registry, {@code default} unless given. */
-    static final class RegistryName {
-        @Option(
-                names = {"-n", "--name"},
-                paramLabel = "NAME",
-                defaultValue = "default",
-                description = "The registry (default: ${DEFAULT-VALUE}).")
-        String name;
     }
 
     /** {@code --password-name}. */

@@ -3,10 +3,10 @@ package dev.berth.cli.registry;
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.YesOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code berth delete -n NAME}: {@code DELETE /api/registries/{name}}, after asking. */
 @Command(
@@ -24,17 +24,11 @@ public final class DeleteCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Option(
-            names = {"-n", "--name"},
-            required = true,
-            paramLabel = "NAME",
-            description = "The registry.")
-    String name;
+    @Mixin
+    RegistryName.Required registry;
 
-    @Option(
-            names = {"-y", "--yes"},
-            description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    YesOption yes;
 
     public DeleteCommand() {
         this(CliEnvironment.system());
@@ -46,10 +40,13 @@ public final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Session.run(env, api, session -> {
-            session.confirm("delete registry '" + name + "' and everything in it", yes);
-            session.client().delete(Registries.path(name).toString());
-            session.note("deleted registry '" + name + "'");
-        });
+        return Session.run(
+                env,
+                api,
+                session -> yes.deleteAfterAsking(
+                        session,
+                        "registry '" + registry.name + "'",
+                        " and everything in it",
+                        Registries.path(registry.name).toString()));
     }
 }

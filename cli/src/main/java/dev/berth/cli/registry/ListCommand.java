@@ -30,9 +30,6 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Session.run(env, api, session -> {
-            var registries = session.client().get("/api/registries").path("value");
-            session.printer().list(registries, RegistryViews.REGISTRY);
-        });
+        return Session.run(env, api, session -> session.showList("/api/registries", RegistryViews.REGISTRY));
     }
 }

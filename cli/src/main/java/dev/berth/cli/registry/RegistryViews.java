@@ -1,7 +1,6 @@
 package dev.berth.cli.registry;
 
 import dev.berth.cli.output.Column;
-import dev.berth.cli.output.Sizes;
 import dev.berth.cli.output.Table;
 
 /** The tables of the registry commands. */
@@ -27,27 +26,23 @@ final class RegistryViews {
             Column.at("CURRENT VALUE", "/currentValue"),
             Column.at("UNIT", "/unit"));
 
-    static final Table REPOSITORY_STORAGE = Table.of(
-            Column.at("REPOSITORY", "/name"),
-            new Column("SIZE", row -> Sizes.human(row.path("bytes").asLong())),
-            Column.at("BYTES", "/bytes"));
+    /** A byte count twice: for people, then exact. */
+    private static final Column[] BYTES = {Column.size("SIZE", "bytes"), Column.at("BYTES", "/bytes")};
 
-    static final Table MANIFEST_STORAGE = Table.of(
-            Column.at("DIGEST", "/digest"),
-            new Column("SIZE", row -> Sizes.human(row.path("bytes").asLong())),
-            Column.at("BYTES", "/bytes"),
-            Column.at("TAGS", "/tags"));
+    static final Table REPOSITORY_STORAGE =
+            Table.of(Column.at("REPOSITORY", "/name")).with(BYTES);
 
-    static final Table CREDENTIALS = Table.of(
-            Column.at("USERNAME", "/username"),
-            Column.at("PASSWORD NAME", "/name"),
-            Column.at("CREATION TIME", "/creationTime"));
+    static final Table MANIFEST_STORAGE =
+            Table.of(Column.at("DIGEST", "/digest")).with(BYTES).with(Column.at("TAGS", "/tags"));
 
-    static final Table RENEWED_CREDENTIALS = Table.of(
-            Column.at("USERNAME", "/username"),
-            Column.at("PASSWORD NAME", "/name"),
-            Column.at("VALUE", "/value"),
-            Column.at("CREATION TIME", "/creationTime"));
+    private static final Column USERNAME = Column.at("USERNAME", "/username");
+    private static final Column PASSWORD_NAME = Column.at("PASSWORD NAME", "/name");
+    private static final Column CREATION_TIME = Column.at("CREATION TIME", "/creationTime");
+
+    static final Table CREDENTIALS = Table.of(USERNAME, PASSWORD_NAME, CREATION_TIME);
+
+    static final Table RENEWED_CREDENTIALS =
+            Table.of(USERNAME, PASSWORD_NAME, Column.at("VALUE", "/value"), CREATION_TIME);
 
     static final Table IP_RULES = Table.of(Column.at("ACTION", "/action"), Column.at("IP ADDRESS OR RANGE", "/value"));
 
@@ -57,8 +52,7 @@ final class RegistryViews {
             Column.at("MANIFESTS", "/manifests"),
             Column.at("BLOBS COPIED", "/blobs/copied"),
             Column.at("BLOBS LINKED", "/blobs/linked"),
-            new Column(
-                    "BYTES COPIED", row -> Sizes.human(row.path("bytesCopied").asLong())));
+            Column.size("BYTES COPIED", "bytesCopied"));
 
     private RegistryViews() {}
 }

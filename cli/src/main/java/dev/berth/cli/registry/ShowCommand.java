@@ -6,7 +6,6 @@ import dev.berth.cli.command.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code berth show -n NAME}: {@code GET /api/registries/{name}}. */
 @Command(
@@ -21,12 +20,8 @@ public final class ShowCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Option(
-            names = {"-n", "--name"},
-            paramLabel = "NAME",
-            defaultValue = "default",
-            description = "The registry (default: ${DEFAULT-VALUE}).")
-    String name;
+    @Mixin
+    RegistryName registry;
 
     public ShowCommand() {
         this(CliEnvironment.system());
@@ -38,9 +33,9 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Session.run(env, api, session -> {
-            var registry = session.client().get(Registries.path(name).toString());
-            session.printer().one(registry, RegistryViews.REGISTRY);
-        });
+        return Session.run(
+                env,
+                api,
+                session -> session.showOne(Registries.path(registry.name).toString(), RegistryViews.REGISTRY));
     }
 }

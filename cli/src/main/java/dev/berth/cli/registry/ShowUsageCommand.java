@@ -36,12 +36,8 @@ public final class ShowUsageCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Option(
-            names = {"-n", "--name"},
-            paramLabel = "NAME",
-            defaultValue = "default",
-            description = "The registry (default: ${DEFAULT-VALUE}).")
-    String name;
+    @Mixin
+    RegistryName registry;
 
     @Option(names = "--storage", description = "Show the storage each repository holds.")
     boolean storage;
@@ -65,11 +61,11 @@ public final class ShowUsageCommand implements Callable<Integer> {
         return Session.run(env, api, session -> {
             if (!storage && repository == null) {
                 var usages = session.client()
-                        .post(Registries.path(name).add("listUsages").toString(), Json.object());
+                        .post(Registries.path(registry.name).add("listUsages").toString(), Json.object());
                 session.printer().list(usages.path("value"), RegistryViews.USAGE);
                 return;
             }
-            var path = Registries.path(name).add("storageUsage").query("repository", repository);
+            var path = Registries.path(registry.name).add("storageUsage").query("repository", repository);
             JsonNode usage = session.client().get(path.toString());
             if (repository != null) {
                 session.printer().print(usage, RegistryViews.MANIFEST_STORAGE, Printer.rows(usage.path("manifests")));

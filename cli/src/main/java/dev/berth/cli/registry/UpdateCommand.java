@@ -38,12 +38,8 @@ public final class UpdateCommand implements Callable<Integer> {
     @Mixin
     RegistrySettings settings;
 
-    @Option(
-            names = {"-n", "--name"},
-            required = true,
-            paramLabel = "NAME",
-            description = "The registry.")
-    String name;
+    @Mixin
+    RegistryName.Required registry;
 
     @Option(
             names = "--sku",
@@ -68,7 +64,7 @@ public final class UpdateCommand implements Callable<Integer> {
                 throw session.usage("nothing to change: give --sku or a setting such as --admin-enabled");
             }
             var client = session.client();
-            String path = Registries.path(name).toString();
+            String path = Registries.path(registry.name).toString();
             JsonNode current = settings.changesNetworkRules() ? client.get(path) : MissingNode.getInstance();
             var body = Json.object();
             if (sku != null) {

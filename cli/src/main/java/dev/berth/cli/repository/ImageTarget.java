@@ -28,9 +28,8 @@ public final class ImageTarget {
         if ((repository == null) == (image == null)) {
             throw session.usage("give the repository (-n) or one image (--image), not both and not neither");
         }
-        if (image != null && !image.hasReference()) {
-            throw session.usage("--image needs a tag or a digest: " + image + ":TAG or " + image + "@sha256:...");
-        }
-        return image != null ? image : new ImageReference(repository, Optional.empty(), Optional.empty());
+        return image != null
+                ? Images.withReference(session, image, "--image needs a tag or a digest")
+                : new ImageReference(repository, Optional.empty(), Optional.empty());
     }
 }

@@ -11,6 +11,14 @@ import dev.berth.cli.output.Column;
 final class Images {
     private Images() {}
 
+    /** The image, when it names a tag or a digest; else a usage error that says how to name one. */
+    static ImageReference withReference(Session session, ImageReference image, String problem) {
+        if (!image.hasReference()) {
+            throw session.usage(problem + ": " + image + ":TAG or " + image + "@sha256:...");
+        }
+        return image;
+    }
+
     /**
      * Resolves a tag to its digest, says which tags go with it, asks, and deletes the manifest with {@code DELETE
      * .../acr/v1/<repository>/_manifests/<digest>} (which ACR itself does through {@code /v2/}).

@@ -9,10 +9,10 @@ import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.ImageReference;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
 import dev.berth.cli.output.Printer;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,34 +48,18 @@ public final class ManifestCommand {
                 "  berth manifest list-metadata -r myreg -n team/app --orderby time_desc \\",
                 "      --top 3 -o json"
             })
-    int listMetadata(
-            @Mixin ApiOptions api,
-            @Mixin RegistryOption registry,
-            @Option(
-                            names = {"-n", "--name", "--repository"},
-                            required = true,
-                            paramLabel = "REPOSITORY",
-                            description = "The repository.")
-                    String repository,
-            @Option(
-                            names = "--orderby",
-                            paramLabel = "time_asc|time_desc",
-                            converter = RepositoryCommand.OrderBy.class,
-                            completionCandidates = RepositoryCommand.OrderBy.class,
-                            description = "Order by last update.")
-                    String orderBy,
-            @Mixin RepositoryCommand.Top top) {
+    int listMetadata(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Listing listing) {
         return Session.run(env, api, session -> {
-            ApiPath manifests = Acr.repository(registry.name(), repository).add("_manifests");
-            Map<String, String> query = orderBy == null ? Map.of() : Map.of("orderby", orderBy.replace("_", ""));
+            ApiPath manifests =
+                    Acr.repository(registry.name(), listing.repository).add("_manifests");
             List<JsonNode> found = Acr.all(
                     session.client(),
                     manifests,
-                    query,
+                    listing.query(),
                     "manifests",
                     m -> m.path("digest").asText(),
-                    top.n);
-            session.printer().print(Json.array().addAll(found), RepositoryViews.MANIFEST, found);
+                    listing.top.n);
+            session.printer().list(found, RepositoryViews.MANIFEST);
         });
     }
 
@@ -156,15 +140,9 @@ public final class ManifestCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {"  berth manifest delete -r myreg -n team/app@sha256:... --yes"})
-    int delete(
-            @Mixin ApiOptions api,
-            @Mixin RegistryOption registry,
-            @Mixin Image image,
-            @Option(
-                            names = {"-y", "--yes"},
-                            description = "Do not ask for confirmation.")
-                    boolean yes) {
-        return Session.run(env, api, session -> Images.delete(session, registry.name(), image.resolve(session), yes));
+    int delete(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Image image, @Mixin YesOption yes) {
+        return Session.run(
+                env, api, session -> Images.delete(session, registry.name(), image.resolve(session), yes.given()));
     }
 
     /** {@code -n/--name REPOSITORY:TAG|REPOSITORY@DIGEST}, as {@code az acr manifest} takes it. */
@@ -178,10 +156,7 @@ public final class ManifestCommand {
         ImageReference value;
 
         ImageReference resolve(Session session) {
-            if (!value.hasReference()) {
-                throw session.usage("give a tag or a digest: " + value + ":TAG or " + value + "@sha256:...");
-            }
-            return value;
+            return Images.withReference(session, value, "give a tag or a digest");
         }
     }
 }

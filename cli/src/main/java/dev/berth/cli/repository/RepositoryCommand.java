@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.cli.api.ApiPath;
 import dev.berth.cli.api.ManagementClient;
 import dev.berth.cli.command.ApiOptions;
-import dev.berth.cli.command.Choice;
 import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.ImageReference;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
-import dev.berth.cli.json.Json;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.output.Printer;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,12 @@ public final class RepositoryCommand {
             description = "List the repositories.",
             footerHeading = "%nExamples:%n",
             footer = {"  berth repository list -r myreg", "  berth repository list -r myreg --top 10 -o json"})
-    int list(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Top top) {
+    int list(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Listing.Top top) {
         return Session.run(env, api, session -> {
             ApiPath catalog = Acr.root(registry.name()).add("_catalog");
             List<JsonNode> names =
                     Acr.all(session.client(), catalog, Map.of(), "repositories", JsonNode::asText, top.n);
-            session.printer().print(Json.array().addAll(names), RepositoryViews.NAMES, names);
+            session.printer().list(names, RepositoryViews.NAMES);
         });
     }
 
@@ -83,31 +82,22 @@ public final class RepositoryCommand {
     int showTags(
             @Mixin ApiOptions api,
             @Mixin RegistryOption registry,
-            @Option(
-                            names = {"-n", "--name", "--repository"},
-                            required = true,
-                            paramLabel = "REPOSITORY",
-                            description = "The repository.")
-                    String repository,
-            @Option(names = "--detail", description = "Show each tag's digest, times and attributes.") boolean detail,
-            @Option(
-                            names = "--orderby",
-                            paramLabel = "time_asc|time_desc",
-                            converter = OrderBy.class,
-                            completionCandidates = OrderBy.class,
-                            description = "Order by last update.")
-                    String orderBy,
-            @Mixin Top top) {
+            @Mixin Listing listing,
+            @Option(names = "--detail", description = "Show each tag's digest, times and attributes.") boolean detail) {
         return Session.run(env, api, session -> {
-            ApiPath tags = Acr.repository(registry.name(), repository).add("_tags");
-            Map<String, String> query = orderBy == null ? Map.of() : Map.of("orderby", orderBy.replace("_", ""));
+            ApiPath tags = Acr.repository(registry.name(), listing.repository).add("_tags");
             List<JsonNode> found = Acr.all(
-                    session.client(), tags, query, "tags", t -> t.path("name").asText(), top.n);
+                    session.client(),
+                    tags,
+                    listing.query(),
+                    "tags",
+                    t -> t.path("name").asText(),
+                    listing.top.n);
             if (detail) {
-                session.printer().print(Json.array().addAll(found), RepositoryViews.TAG, found);
+                session.printer().list(found, RepositoryViews.TAG);
             } else {
                 List<JsonNode> names = found.stream().map(t -> t.path("name")).toList();
-                session.printer().print(Json.array().addAll(names), RepositoryViews.NAMES, names);
+                session.printer().list(names, RepositoryViews.NAMES);
             }
         });
     }
@@ -149,24 +139,17 @@ public final class RepositoryCommand {
                 "  berth repository delete -r myreg --image team/app:1.0",
                 "  berth repository delete -r myreg --image team/app@sha256:... --yes"
             })
-    int delete(
-            @Mixin ApiOptions api,
-            @Mixin RegistryOption registry,
-            @Mixin ImageTarget target,
-            @Option(
-                            names = {"-y", "--yes"},
-                            description = "Do not ask for confirmation.")
-                    boolean yes) {
+    int delete(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin ImageTarget target, @Mixin YesOption yes) {
         return Session.run(env, api, session -> {
             ImageReference image = target.resolve(session);
             if (!image.hasReference()) {
-                session.confirm("delete repository '" + image.repository() + "' and all its images", yes);
+                session.confirm("delete repository '" + image.repository() + "' and all its images", yes.given());
                 JsonNode deleted =
                         session.client().delete(path(registry.name(), image).toString());
                 session.printer().one(deleted, RepositoryViews.DELETED);
                 return;
             }
-            Images.delete(session, registry.name(), image, yes);
+            Images.delete(session, registry.name(), image, yes.given());
         });
     }
 
@@ -212,18 +195,5 @@ public final class RepositoryCommand {
         } else {
             printer.one(answer, RepositoryViews.REPOSITORY);
         }
-    }
-
-    /** {@code --orderby}. */
-    static final class OrderBy extends Choice {
-        OrderBy() {
-            super("time_asc", "time_desc");
-        }
-    }
-
-    /** {@code --top}. */
-    static final class Top {
-        @Option(names = "--top", paramLabel = "N", description = "At most this many.")
-        Integer n;
     }
 }

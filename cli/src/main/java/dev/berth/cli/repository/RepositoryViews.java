@@ -9,45 +9,45 @@ import dev.berth.cli.output.Table;
 final class RepositoryViews {
     static final Table NAMES = Table.of(new Column("NAME", Column::text));
 
-    static final Table REPOSITORY = Table.of(
-            Column.at("NAME", "/imageName"),
-            Column.at("TAGS", "/tagCount"),
-            Column.at("MANIFESTS", "/manifestCount"),
-            Column.at("LAST UPDATE", "/lastUpdateTime"),
-            Column.at("DELETE", "/changeableAttributes/deleteEnabled"),
-            Column.at("WRITE", "/changeableAttributes/writeEnabled"),
-            Column.at("READ", "/changeableAttributes/readEnabled"),
-            Column.at("LIST", "/changeableAttributes/listEnabled"));
+    private static final Column LAST_UPDATE = Column.at("LAST UPDATE", "/lastUpdateTime");
 
-    static final Table TAG = Table.of(
-            Column.at("NAME", "/name"),
-            Column.at("DIGEST", "/digest"),
-            Column.at("LAST UPDATE", "/lastUpdateTime"),
-            Column.at("DELETE", "/changeableAttributes/deleteEnabled"),
-            Column.at("WRITE", "/changeableAttributes/writeEnabled"),
-            Column.at("READ", "/changeableAttributes/readEnabled"),
-            Column.at("LIST", "/changeableAttributes/listEnabled"));
+    /** The locks a manifest has, in {@code changeableAttributes}. */
+    private static final Column[] MANIFEST_LOCKS = {
+        Column.at("DELETE", "/changeableAttributes/deleteEnabled"),
+        Column.at("WRITE", "/changeableAttributes/writeEnabled")
+    };
+
+    /** The locks a repository and a tag have besides. */
+    private static final Column[] READ_AND_LIST_LOCKS = {
+        Column.at("READ", "/changeableAttributes/readEnabled"), Column.at("LIST", "/changeableAttributes/listEnabled")
+    };
+
+    static final Table REPOSITORY = Table.of(
+                    Column.at("NAME", "/imageName"),
+                    Column.at("TAGS", "/tagCount"),
+                    Column.at("MANIFESTS", "/manifestCount"),
+                    LAST_UPDATE)
+            .with(MANIFEST_LOCKS)
+            .with(READ_AND_LIST_LOCKS);
+
+    static final Table TAG = Table.of(Column.at("NAME", "/name"), Column.at("DIGEST", "/digest"), LAST_UPDATE)
+            .with(MANIFEST_LOCKS)
+            .with(READ_AND_LIST_LOCKS);
 
     static final Table MANIFEST = Table.of(
-            Column.at("DIGEST", "/digest"),
-            Column.at("TAGS", "/tags"),
-            new Column("PLATFORM", RepositoryViews::platform),
-            new Column(
-                    "SIZE",
-                    row -> row.has("imageSize")
-                            ? Sizes.human(row.path("imageSize").asLong())
-                            : ""),
-            Column.at("LAST UPDATE", "/lastUpdateTime"),
-            Column.at("DELETE", "/changeableAttributes/deleteEnabled"),
-            Column.at("WRITE", "/changeableAttributes/writeEnabled"));
+                    Column.at("DIGEST", "/digest"),
+                    Column.at("TAGS", "/tags"),
+                    new Column("PLATFORM", RepositoryViews::platform),
+                    new Column(
+                            "SIZE",
+                            row -> row.has("imageSize")
+                                    ? Sizes.human(row.path("imageSize").asLong())
+                                    : ""),
+                    LAST_UPDATE)
+            .with(MANIFEST_LOCKS);
 
     static final Table DELETED = Table.of(
-            new Column(
-                    "MANIFESTS DELETED",
-                    row -> String.valueOf(row.path("manifestsDeleted").size())),
-            new Column(
-                    "TAGS DELETED",
-                    row -> String.valueOf(row.path("tagsDeleted").size())));
+            Column.count("MANIFESTS DELETED", "manifestsDeleted"), Column.count("TAGS DELETED", "tagsDeleted"));
 
     static final Table MANIFEST_CONTENT = Table.of(
             Column.at("DIGEST", "/digest"),
@@ -67,7 +67,7 @@ final class RepositoryViews {
             Column.at("DIGEST", "/digest"),
             Column.at("ARTIFACT TYPE", "/artifactType"),
             Column.at("MEDIA TYPE", "/mediaType"),
-            new Column("SIZE", row -> Sizes.human(row.path("size").asLong())));
+            Column.size("SIZE", "size"));
 
     private RepositoryViews() {}
 

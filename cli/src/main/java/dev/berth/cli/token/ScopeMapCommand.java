@@ -1,13 +1,11 @@
 package dev.berth.cli.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.CliEnvironment;
-import dev.berth.cli.command.CliFailure;
-import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,14 +64,10 @@ public final class ScopeMapCommand {
             @Option(names = "--description", paramLabel = "TEXT", description = "What it is for.") String description) {
         return Session.run(env, api, session -> {
             List<String> actions = actions(session, repositories);
-            var client = session.client();
             String path = TokenPaths.scopeMap(registry.name(), name.value).toString();
-            if (client.find(path).isPresent()) {
-                throw new CliFailure(
-                        Exit.CONFLICT,
-                        "scope map '" + name.value + "' already exists; change it with" + " 'berth scope-map update'");
-            }
-            session.printer().one(client.put(path, body(actions, description)), TokenViews.SCOPE_MAP);
+            session.refuseIfExists(
+                    path, "scope map '" + name.value + "' already exists; change it with 'berth scope-map update'");
+            session.printer().one(session.client().put(path, body(actions, description)), TokenViews.SCOPE_MAP);
         });
     }
 
@@ -125,11 +119,11 @@ public final class ScopeMapCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  berth scope-map show -r myreg -n pull-app -o json"})
     int show(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
-        return Session.run(env, api, session -> {
-            JsonNode map = session.client()
-                    .get(TokenPaths.scopeMap(registry.name(), name.value).toString());
-            session.printer().one(map, TokenViews.SCOPE_MAP);
-        });
+        return Session.run(
+                env,
+                api,
+                session -> session.showOne(
+                        TokenPaths.scopeMap(registry.name(), name.value).toString(), TokenViews.SCOPE_MAP));
     }
 
     @Command(
@@ -138,11 +132,11 @@ public final class ScopeMapCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  berth scope-map list -r myreg"})
     int list(@Mixin ApiOptions api, @Mixin RegistryOption registry) {
-        return Session.run(env, api, session -> {
-            JsonNode maps =
-                    session.client().get(TokenPaths.scopeMaps(registry.name()).toString());
-            session.printer().list(maps.path("value"), TokenViews.SCOPE_MAP);
-        });
+        return Session.run(
+                env,
+                api,
+                session ->
+                        session.showList(TokenPaths.scopeMaps(registry.name()).toString(), TokenViews.SCOPE_MAP));
     }
 
     @Command(
@@ -153,20 +147,15 @@ public final class ScopeMapCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {"  berth scope-map delete -r myreg -n pull-app --yes"})
-    int delete(
-            @Mixin ApiOptions api,
-            @Mixin RegistryOption registry,
-            @Mixin Name name,
-            @Option(
-                            names = {"-y", "--yes"},
-                            description = "Do not ask for confirmation.")
-                    boolean yes) {
-        return Session.run(env, api, session -> {
-            session.confirm("delete scope map '" + name.value + "' of registry '" + registry.name() + "'", yes);
-            session.client()
-                    .delete(TokenPaths.scopeMap(registry.name(), name.value).toString());
-            session.note("deleted scope map '" + name.value + "'");
-        });
+    int delete(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name, @Mixin YesOption yes) {
+        return Session.run(
+                env,
+                api,
+                session -> yes.deleteAfterAsking(
+                        session,
+                        "scope map '" + name.value + "'",
+                        " of registry '" + registry.name() + "'",
+                        TokenPaths.scopeMap(registry.name(), name.value).toString()));
     }
 
     static ObjectNode body(List<String> actions, String description) {

@@ -3,13 +3,12 @@ package dev.berth.cli.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.api.ApiException;
-import dev.berth.cli.api.ManagementClient;
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.CliFailure;
-import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -72,20 +71,17 @@ public final class TokenCommand {
                             description = "Make no passwords; add them with 'token credential" + " generate'.")
                     boolean noPasswords) {
         return Session.run(env, api, session -> {
-            ManagementClient client = session.client();
             String path = TokenPaths.token(registry.name(), name.value).toString();
-            if (client.find(path).isPresent()) {
-                throw new CliFailure(
-                        Exit.CONFLICT,
-                        "token '" + name.value + "' already exists in registry '" + registry.name()
-                                + "'; change it with 'berth token update'");
-            }
+            session.refuseIfExists(
+                    path,
+                    "token '" + name.value + "' already exists in registry '" + registry.name()
+                            + "'; change it with 'berth token update'");
             String scopeMap = scope.scopeMap != null ? scope.scopeMap : createScopeMap(session, registry, name, scope);
             ObjectNode body = Json.object();
             body.putObject("properties").put("scopeMapId", scopeMap).put("status", status);
             JsonNode token;
             try {
-                token = client.put(path + (noPasswords ? "?noPasswords=true" : ""), body);
+                token = session.client().put(path + (noPasswords ? "?noPasswords=true" : ""), body);
             } catch (ApiException e) {
                 if (scope.scopeMap == null) {
                     forget(session, registry, scopeMap);
@@ -102,11 +98,11 @@ public final class TokenCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  berth token show -r myreg -n ci"})
     int show(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
-        return Session.run(env, api, session -> {
-            JsonNode token = session.client()
-                    .get(TokenPaths.token(registry.name(), name.value).toString());
-            session.printer().one(token, TokenViews.TOKEN);
-        });
+        return Session.run(
+                env,
+                api,
+                session -> session.showOne(
+                        TokenPaths.token(registry.name(), name.value).toString(), TokenViews.TOKEN));
     }
 
     @Command(
@@ -115,11 +111,10 @@ public final class TokenCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  berth token list -r myreg", "  berth token list -r myreg -o tsv | cut -f1"})
     int list(@Mixin ApiOptions api, @Mixin RegistryOption registry) {
-        return Session.run(env, api, session -> {
-            JsonNode tokens =
-                    session.client().get(TokenPaths.tokens(registry.name()).toString());
-            session.printer().list(tokens.path("value"), TokenViews.TOKEN);
-        });
+        return Session.run(
+                env,
+                api,
+                session -> session.showList(TokenPaths.tokens(registry.name()).toString(), TokenViews.TOKEN));
     }
 
     @Command(
@@ -169,20 +164,15 @@ public final class TokenCommand {
             },
             footerHeading = "%nExamples:%n",
             footer = {"  berth token delete -r myreg -n ci --yes"})
-    int delete(
-            @Mixin ApiOptions api,
-            @Mixin RegistryOption registry,
-            @Mixin Name name,
-            @Option(
-                            names = {"-y", "--yes"},
-                            description = "Do not ask for confirmation.")
-                    boolean yes) {
-        return Session.run(env, api, session -> {
-            session.confirm("delete token '" + name.value + "' of registry '" + registry.name() + "'", yes);
-            session.client()
-                    .delete(TokenPaths.token(registry.name(), name.value).toString());
-            session.note("deleted token '" + name.value + "'");
-        });
+    int delete(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name, @Mixin YesOption yes) {
+        return Session.run(
+                env,
+                api,
+                session -> yes.deleteAfterAsking(
+                        session,
+                        "token '" + name.value + "'",
+                        " of registry '" + registry.name() + "'",
+                        TokenPaths.token(registry.name(), name.value).toString()));
     }
 
     /** Creates {@code <token>-scope-map} from {@code --repository}, as {@code az acr token create} does. */
@@ -191,12 +181,10 @@ public final class TokenCommand {
         List<String> actions = ScopeMapCommand.actions(session, scope.repositories);
         String mapName = name.value + "-scope-map";
         String path = TokenPaths.scopeMap(registry.name(), mapName).toString();
-        if (session.client().find(path).isPresent()) {
-            throw new CliFailure(
-                    Exit.CONFLICT,
-                    "scope map '" + mapName + "' already exists; give --scope-map " + mapName
-                            + " to use it, or delete it first");
-        }
+        session.refuseIfExists(
+                path,
+                "scope map '" + mapName + "' already exists; give --scope-map " + mapName
+                        + " to use it, or delete it first");
         String description = "Made by 'berth token create' for token " + name.value;
         session.client().put(path, ScopeMapCommand.body(actions, description));
         session.note("created scope map '" + mapName + "'");

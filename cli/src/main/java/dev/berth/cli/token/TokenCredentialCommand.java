@@ -7,7 +7,9 @@ import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
+import dev.berth.cli.output.PasswordRows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -76,7 +78,7 @@ public final class TokenCredentialCommand {
             ObjectNode combined =
                     Json.object().put("username", answer.path("username").asText(name.value));
             combined.set("passwords", passwords);
-            session.printer().print(combined, TokenViews.GENERATED, TokenViews.withUsername(combined));
+            session.printer().print(combined, TokenViews.GENERATED, PasswordRows.of(combined));
             session.secretsShownOnce("the passwords are");
         });
     }
@@ -94,13 +96,10 @@ public final class TokenCredentialCommand {
             @Mixin RegistryOption registry,
             @Mixin TokenCommand.Name name,
             @ArgGroup(multiplicity = "1") OnePassword which,
-            @Option(
-                            names = {"-y", "--yes"},
-                            description = "Do not ask for confirmation.")
-                    boolean yes) {
+            @Mixin YesOption yes) {
         return Session.run(env, api, session -> {
             String password = which.password1 ? "password1" : "password2";
-            session.confirm("delete " + password + " of token '" + name.value + "'", yes);
+            session.confirm("delete " + password + " of token '" + name.value + "'", yes.given());
             String path = TokenPaths.token(registry.name(), name.value)
                     .add("deletePassword")
                     .toString();

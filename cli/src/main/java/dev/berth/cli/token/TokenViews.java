@@ -2,7 +2,6 @@ package dev.berth.cli.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.cli.json.Json;
 import dev.berth.cli.output.Column;
 import dev.berth.cli.output.Table;
 import java.util.ArrayList;
@@ -16,17 +15,16 @@ final class TokenViews {
             Column.at("DESCRIPTION", "/properties/description"),
             Column.at("ACTIONS", "/properties/actions"));
 
-    static final Table TOKEN = Table.of(
+    /** What every table of a token starts with. */
+    private static final Table TOKEN_ITSELF = Table.of(
             Column.at("NAME", "/name"),
             new Column("SCOPE MAP", row -> lastSegment(row.path("properties").path("scopeMapId"))),
-            Column.at("STATUS", "/properties/status"),
-            new Column("PASSWORDS", TokenViews::passwordNames));
+            Column.at("STATUS", "/properties/status"));
+
+    static final Table TOKEN = TOKEN_ITSELF.with(new Column("PASSWORDS", TokenViews::passwordNames));
 
     /** One row per password, with the token's columns, when passwords were just made. */
-    static final Table TOKEN_WITH_PASSWORDS = Table.of(
-            Column.at("NAME", "/name"),
-            new Column("SCOPE MAP", row -> lastSegment(row.path("properties").path("scopeMapId"))),
-            Column.at("STATUS", "/properties/status"),
+    static final Table TOKEN_WITH_PASSWORDS = TOKEN_ITSELF.with(
             Column.at("PASSWORD", "/password/name"),
             Column.at("VALUE", "/password/value"),
             Column.at("EXPIRY", "/password/expiry"));
@@ -48,20 +46,6 @@ final class TokenViews {
             rows.add(row);
         }
         return rows.isEmpty() ? List.of(token) : rows;
-    }
-
-    /** Each password with the user name, for the answer of {@code generateCredentials}. */
-    static List<JsonNode> withUsername(JsonNode credentials) {
-        List<JsonNode> rows = new ArrayList<>();
-        for (JsonNode password : credentials.path("passwords")) {
-            ObjectNode row =
-                    Json.object().put("username", credentials.path("username").asText());
-            if (password instanceof ObjectNode fields) {
-                row.setAll(fields);
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     static boolean hasPasswordValues(JsonNode token) {

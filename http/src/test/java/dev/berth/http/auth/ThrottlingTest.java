@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.core.MovableClock;
 import dev.berth.core.json.Json;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.throttle.Throttle;
 import dev.berth.core.tier.RequestRates;
-import dev.berth.http.MovableClock;
 import dev.berth.http.TestTiers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import static dev.berth.http.oci.TestImages.uniqueRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.MovableClock;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.tier.RequestRates;
-import dev.berth.http.MovableClock;
 import dev.berth.http.TestTiers;
 import dev.berth.http.oci.RawHttp.RawReply;
 import java.io.IOException;

@@ -11,10 +11,10 @@ import static dev.berth.http.oci.TestImages.uniqueRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.MovableClock;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.tier.Tier;
-import dev.berth.http.MovableClock;
 import dev.berth.http.TestTiers;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
