@@ -5,6 +5,8 @@ import dev.berth.core.access.AuditLog.Outcome;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.events.EventRequest;
+import dev.berth.core.events.RequestContext;
 import dev.berth.http.server.Exchange;
 import java.io.IOException;
 import java.util.Optional;
@@ -49,6 +51,20 @@ public final class ManagementGate {
         }
         control.record(basic.username(), exchange.method() + " " + exchange.path(), caller, Outcome.ALLOWED);
         return principal.get();
+    }
+
+    /**
+     * The request and the caller, for the events of the changes a management request makes (an import's pushes);
+     * the actor is the signed-in name.
+     */
+    public RequestContext context(Exchange exchange, Principal caller) {
+        EventRequest request = new EventRequest(
+                exchange.requestId(),
+                exchange.host(),
+                exchange.method(),
+                exchange.header("User-Agent").orElse(""),
+                addresses.of(exchange));
+        return new RequestContext(request, caller.name());
     }
 
     /** Forgets remembered sign-ins after credentials changed. */

@@ -3,6 +3,7 @@ package dev.berth.http.manage;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.events.RequestContext;
 import dev.berth.core.imports.ImportService;
 import dev.berth.core.installation.Management;
 import dev.berth.core.json.Json;
@@ -73,7 +74,8 @@ public final class ManagementApi implements Endpoint {
         Router.Found found = router.find(exchange.method(), exchange.path());
         Principal caller = gate.authenticate(exchange);
         ApiRequest request = new ApiRequest(exchange, caller, found.params(), management);
-        Reply reply = found.route().handler().handle(request);
+        Reply reply = ScopedValue.where(RequestContext.CURRENT, gate.context(exchange, caller))
+                .call(() -> found.route().handler().handle(request));
         if (reply.body() == null) {
             exchange.send(reply.status());
         } else {

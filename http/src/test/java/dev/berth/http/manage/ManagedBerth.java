@@ -116,6 +116,11 @@ final class ManagedBerth implements AutoCloseable {
         return new TierLimits(1L << 30, 1L << 31, 2, count, count, ipRules, 0, anonymousPull, RequestRates.UNLIMITED);
     }
 
+    /** The store under the API, for what only the server sees (events). */
+    MetadataStore metadata() {
+        return metadata;
+    }
+
     int port() {
         return server.address().getPort();
     }
