@@ -5,6 +5,7 @@ import dev.berth.core.auth.RegistryToken;
 import dev.berth.core.auth.RegistryToken.Password;
 import dev.berth.core.auth.ScopeMap;
 import dev.berth.core.auth.Secrets;
+import dev.berth.core.spi.DirectoryStore.Creation;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.tier.TierCatalog;
@@ -76,13 +77,6 @@ public final class TokenService {
             throw Problems.conflict("the system scope map " + name + " cannot be changed");
         }
         Optional<ScopeMap> current = metadata.identities().findScopeMap(registry.id(), name);
-        if (current.isEmpty()) {
-            TierLimits limits = tiers.limits(registry.tier());
-            if (metadata.directory().scopeMaps(registry.id()).size() >= limits.scopeMaps()) {
-                throw Problems.quota(
-                        "scopeMaps", limits.scopeMaps(), registry.tier().displayName());
-            }
-        }
         List<String> newActions = actions.orElse(current.map(ScopeMap::actions).orElse(List.of()));
         if (newActions.size() > MAX_ACTIONS) {
             throw Problems.invalid("a scope map holds at most " + MAX_ACTIONS + " actions");
@@ -94,8 +88,21 @@ public final class TokenService {
         } catch (IllegalArgumentException e) {
             throw Problems.invalid(e.getMessage());
         }
-        metadata.identities().putScopeMap(registry.id(), map);
-        return current.isEmpty();
+        if (current.isPresent()) {
+            metadata.identities().putScopeMap(registry.id(), map);
+            return false;
+        }
+        TierLimits limits = tiers.limits(registry.tier());
+        Creation created = metadata.directory().createScopeMap(registry.id(), map, limits.scopeMaps());
+        if (created == Creation.LIMIT_REACHED) {
+            throw Problems.quota(
+                    "scopeMaps", limits.scopeMaps(), registry.tier().displayName());
+        }
+        if (created == Creation.EXISTS) {
+            metadata.identities().putScopeMap(registry.id(), map);
+            return false;
+        }
+        return true;
     }
 
     public void deleteScopeMap(RegistryRecord registry, String name) throws IOException {
@@ -134,9 +141,6 @@ public final class TokenService {
             throw Problems.conflict("the token " + name + " exists already");
         }
         TierLimits limits = tiers.limits(registry.tier());
-        if (metadata.directory().tokens(registry.id()).size() >= limits.tokens()) {
-            throw Problems.quota("tokens", limits.tokens(), registry.tier().displayName());
-        }
         requireScopeMap(registry, scopeMap);
         List<IssuedSecret> issued = new ArrayList<>();
         List<Password> passwords = new ArrayList<>();
@@ -148,7 +152,13 @@ public final class TokenService {
             }
         }
         RegistryToken token = new RegistryToken(registry.id(), name, scopeMap, enabled, passwords);
-        metadata.identities().putToken(token);
+        Creation created = metadata.directory().createToken(token, limits.tokens());
+        if (created == Creation.LIMIT_REACHED) {
+            throw Problems.quota("tokens", limits.tokens(), registry.tier().displayName());
+        }
+        if (created == Creation.EXISTS) {
+            throw Problems.conflict("the token " + name + " exists already");
+        }
         return new CreatedToken(token, issued);
     }
 

@@ -34,6 +34,22 @@ public interface DirectoryStore {
 
     boolean deleteScopeMap(long registryId, String name) throws IOException;
 
+    /**
+     * Creates a user-defined scope map unless one of that name exists or the registry already has {@code limit}:
+     * the count and the insert are one transaction, so concurrent creates cannot pass the limit.
+     */
+    Creation createScopeMap(long registryId, ScopeMap map, int limit) throws IOException;
+
+    /** Creates a token unless one of that name exists or the registry already has {@code limit}, atomically. */
+    Creation createToken(RegistryToken token, int limit) throws IOException;
+
+    /** What a create within a limit did. */
+    enum Creation {
+        CREATED,
+        EXISTS,
+        LIMIT_REACHED
+    }
+
     /** A registry's tokens, by name. */
     List<RegistryToken> tokens(long registryId) throws IOException;
 

@@ -644,6 +644,46 @@ public abstract class MetadataStoreContract {
         assertTrue(store.registries().delete(kept.id()));
     }
 
+    @Test
+    void concurrentCreatesStopExactlyAtTheLimit() throws Exception {
+        long registryId =
+                store.registries().create("limited", Tier.BASIC).orElseThrow().id();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<DirectoryStore.Creation>> tokens = new java.util.ArrayList<>();
+            List<Future<DirectoryStore.Creation>> maps = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String name = "name" + i;
+                tokens.add(pool.submit(() -> store.directory()
+                        .createToken(new RegistryToken(registryId, name, "_repositories_pull", true, List.of()), 3)));
+                maps.add(pool.submit(() -> store.directory()
+                        .createScopeMap(
+                                registryId, new ScopeMap(name, "", List.of("repositories/app/content/read")), 5)));
+            }
+            assertEquals(3, created(tokens));
+            assertEquals(5, created(maps));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, store.directory().tokens(registryId).size());
+        assertEquals(5, store.directory().scopeMaps(registryId).size());
+        String taken = store.directory().tokens(registryId).getFirst().name();
+        assertEquals(
+                DirectoryStore.Creation.EXISTS,
+                store.directory()
+                        .createToken(new RegistryToken(registryId, taken, "_repositories_pull", true, List.of()), 99));
+    }
+
+    private static long created(List<Future<DirectoryStore.Creation>> results) throws Exception {
+        long created = 0;
+        for (Future<DirectoryStore.Creation> result : results) {
+            DirectoryStore.Creation creation = result.get();
+            assertNotEquals(DirectoryStore.Creation.EXISTS, creation);
+            created += creation == DirectoryStore.Creation.CREATED ? 1 : 0;
+        }
+        return created;
+    }
+
     /** Gives a registry one of everything the store keeps for it. */
     private void fill(long registryId, long repositoryId) throws IOException {
         ManifestRecord m = manifest("{fill " + registryId + "}", null, null, digest("layer"));

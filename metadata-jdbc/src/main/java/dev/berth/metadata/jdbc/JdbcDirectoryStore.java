@@ -91,6 +91,41 @@ final class JdbcDirectoryStore implements DirectoryStore {
     }
 
     @Override
+    public Creation createScopeMap(long registryId, ScopeMap map, int limit) throws IOException {
+        return database.write(c -> {
+            if (count(c, "scope_maps", registryId, map.name()) > 0) {
+                return Creation.EXISTS;
+            }
+            if (count(c, "scope_maps", registryId, null) >= limit) {
+                return Creation.LIMIT_REACHED;
+            }
+            JdbcIdentityStore.upsertScopeMap(c, registryId, map);
+            return Creation.CREATED;
+        });
+    }
+
+    @Override
+    public Creation createToken(RegistryToken token, int limit) throws IOException {
+        return database.write(c -> {
+            if (count(c, "registry_tokens", token.registryId(), token.name()) > 0) {
+                return Creation.EXISTS;
+            }
+            if (count(c, "registry_tokens", token.registryId(), null) >= limit) {
+                return Creation.LIMIT_REACHED;
+            }
+            JdbcIdentityStore.upsertToken(c, token);
+            return Creation.CREATED;
+        });
+    }
+
+    /** Rows of a registry in one of the two tables keyed by (registry_id, name); of one name when given. */
+    private static long count(Connection c, String table, long registryId, String name) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM " + table + " WHERE registry_id = ?" + (name == null ? "" : " AND name = ?");
+        Object[] params = name == null ? new Object[] {registryId} : new Object[] {registryId, name};
+        return Sql.first(c, sql, row -> row.getLong(1), params).orElse(0L);
+    }
+
+    @Override
     public List<RegistryToken> tokens(long registryId) throws IOException {
         return database.read(c -> Sql.query(
                 c,

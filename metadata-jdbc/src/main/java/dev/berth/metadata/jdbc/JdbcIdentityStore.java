@@ -12,6 +12,7 @@ import dev.berth.core.json.Json;
 import dev.berth.core.spi.IdentityStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -147,7 +148,11 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public void putScopeMap(long registryId, ScopeMap map) throws IOException {
-        database.write(c -> Sql.update(
+        database.write(c -> upsertScopeMap(c, registryId, map));
+    }
+
+    static int upsertScopeMap(Connection c, long registryId, ScopeMap map) throws SQLException {
+        return Sql.update(
                 c,
                 "INSERT INTO scope_maps (registry_id, name, description, actions) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (registry_id, name) DO UPDATE SET description = excluded.description,"
@@ -155,7 +160,7 @@ final class JdbcIdentityStore implements IdentityStore {
                 registryId,
                 map.name(),
                 map.description() == null ? "" : map.description(),
-                Json.writeString(map.actions())));
+                Json.writeString(map.actions()));
     }
 
     @Override
@@ -245,8 +250,11 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public void putToken(RegistryToken token) throws IOException {
-        String passwords = passwordsJson(token.passwords());
-        database.write(c -> Sql.update(
+        database.write(c -> upsertToken(c, token));
+    }
+
+    static int upsertToken(Connection c, RegistryToken token) throws SQLException {
+        return Sql.update(
                 c,
                 "INSERT INTO registry_tokens (registry_id, name, scope_map, enabled, passwords) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT (registry_id, name) DO UPDATE SET scope_map = excluded.scope_map,"
@@ -255,7 +263,7 @@ final class JdbcIdentityStore implements IdentityStore {
                 token.name(),
                 token.scopeMap(),
                 token.enabled(),
-                passwords));
+                passwordsJson(token.passwords()));
     }
 
     @Override
