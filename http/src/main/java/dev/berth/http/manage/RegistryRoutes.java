@@ -68,7 +68,13 @@ final class RegistryRoutes {
     private static Reply put(ApiRequest request) throws IOException {
         RegistryChange change = RegistryChanges.of(request.body());
         Optional<RegistryRecord> existing = request.management().registries().find(request.param("registry"));
-        if (existing.isPresent()) {
+        // a registry the caller cannot see is answered like a missing one: 403 unless it may create registries
+        boolean visible = existing.isPresent()
+                && request.management()
+                        .access()
+                        .onRegistry(request.caller(), existing.get())
+                        .atLeast(Level.READ);
+        if (visible) {
             request.registry(Level.WRITE, "change the registry");
             return Reply.ok(Shapes.registry(
                     request.management().registryService().update(existing.get().name(), change)));

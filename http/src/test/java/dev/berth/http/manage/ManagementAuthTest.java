@@ -86,6 +86,13 @@ class ManagementAuthTest {
     }
 
     @Test
+    void aPutDoesNotTellWhetherARegistryTheCallerCannotSeeExists() {
+        String nobody = berth.user("curious");
+        berth.call("PUT", "/api/registries/hiddenreg", nobody, "{}").expectError(403, "AuthorizationFailed");
+        berth.call("PUT", "/api/registries/absentreg", nobody, "{}").expectError(403, "AuthorizationFailed");
+    }
+
+    @Test
     void theOpenApiDocumentNeedsNoCredentials() {
         ManagedBerth.Response response =
                 berth.call("GET", "/api/openapi.json", null, null).expect(200);
