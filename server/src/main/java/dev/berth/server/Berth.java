@@ -16,6 +16,7 @@ import dev.berth.core.throttle.Throttle;
 import dev.berth.core.tier.RequestRates;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
+import dev.berth.core.webhooks.delivery.WebhookDispatcher;
 import dev.berth.http.acr.AcrApi;
 import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.oci.OciApi;
@@ -63,6 +64,12 @@ public final class Berth implements Closeable {
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             track(PullTimeFlusher.start(dataPlane.pulls()));
             track(EventLogger.start(metadata.events(), dataPlane.events()));
+            track(WebhookDispatcher.start(
+                    metadata.events(),
+                    metadata.webhooks(),
+                    dataPlane.events(),
+                    webhookSettings(config.webhooks()),
+                    clock));
             Registries registries = new Registries(
                     metadata.registries(),
                     config.registry().domain(),
@@ -145,6 +152,17 @@ public final class Berth implements Closeable {
     /** The registries of this installation. */
     public RegistryStore registries() {
         return registryStore;
+    }
+
+    private static WebhookDispatcher.Settings webhookSettings(BerthConfig.Webhooks webhooks) {
+        WebhookDispatcher.Settings defaults = WebhookDispatcher.Settings.DEFAULTS;
+        return new WebhookDispatcher.Settings(
+                webhooks.timeout(),
+                webhooks.retryWindow(),
+                defaults.initialBackoff(),
+                defaults.maxBackoff(),
+                defaults.refreshInterval(),
+                defaults.outbox());
     }
 
     /** Imports into the registries of this installation, for the management API's importImage. */

@@ -18,6 +18,7 @@ import dev.berth.cli.repository.ManifestCommand;
 import dev.berth.cli.repository.RepositoryCommand;
 import dev.berth.cli.token.ScopeMapCommand;
 import dev.berth.cli.token.TokenCommand;
+import dev.berth.cli.webhook.WebhookCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,6 +47,7 @@ import picocli.CommandLine.Command;
             ManifestCommand.class,
             TokenCommand.class,
             ScopeMapCommand.class,
+            WebhookCommand.class,
             RoleCommand.class,
             UserCommand.class,
             CompletionCommand.class,

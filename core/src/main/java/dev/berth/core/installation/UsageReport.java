@@ -42,7 +42,7 @@ public final class UsageReport {
     Counts counts(long registryId) throws IOException {
         return new Counts(
                 storage.bytes(registryId),
-                0,
+                metadata.webhooks().list(registryId).size(),
                 metadata.identities().networkRules(registryId).allowed().size(),
                 metadata.directory().scopeMaps(registryId).size(),
                 metadata.directory().tokens(registryId).size(),

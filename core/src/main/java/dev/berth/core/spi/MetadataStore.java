@@ -38,6 +38,9 @@ public interface MetadataStore extends Closeable {
     /** The outbox of content changes, and the cursors of those who read it. */
     EventStore events();
 
+    /** Registries' webhooks and their delivery history. */
+    WebhookStore webhooks();
+
     /** Whether the store can serve requests now. */
     void check() throws IOException;
 }

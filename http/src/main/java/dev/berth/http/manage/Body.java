@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Typed, strict reads of a JSON object: a field of the wrong type is {@code INVALID_REQUEST}, naming the field. */
@@ -73,6 +75,25 @@ final class Body {
                 throw invalid(field, "an array of strings");
             }
             values.add(element.asText());
+        }
+        return Optional.of(values);
+    }
+
+    /** An object of string values, in the order given. */
+    Optional<Map<String, String>> textMap(String field) {
+        JsonNode child = node.path(field);
+        if (child.isMissingNode() || child.isNull()) {
+            return Optional.empty();
+        }
+        if (!child.isObject()) {
+            throw invalid(field, "an object of strings");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (var entry : child.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw invalid(field, "an object of strings");
+            }
+            values.put(entry.getKey(), entry.getValue().asText());
         }
         return Optional.of(values);
     }

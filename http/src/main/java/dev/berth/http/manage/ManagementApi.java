@@ -34,6 +34,7 @@ public final class ManagementApi implements Endpoint {
         this.gate = gate;
         RegistryRoutes.register(router);
         TokenRoutes.register(router);
+        WebhookRoutes.register(router);
         IdentityRoutes.register(router);
         new ImportRoutes(imports).register(router);
         extra.forEach(set -> set.register(new Routes(router)));

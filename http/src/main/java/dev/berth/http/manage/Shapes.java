@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The JSON shapes of the management API's resources, as ARM's {@code Microsoft.ContainerRegistry} has them. */
 final class Shapes {
-    private static final String TYPE = "Microsoft.ContainerRegistry/registries";
+    static final String TYPE = "Microsoft.ContainerRegistry/registries";
 
     private Shapes() {}
 
@@ -155,7 +155,7 @@ final class Shapes {
         return instant == null ? null : instant.toString();
     }
 
-    private static Map<String, Object> resource(
+    static Map<String, Object> resource(
             String id, String name, String type, Map<String, Object> sku, Map<String, Object> properties) {
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("id", id);

@@ -18,6 +18,7 @@ import dev.berth.core.installation.Management;
 import dev.berth.core.installation.Registries;
 import dev.berth.core.json.Json;
 import dev.berth.core.oci.Digest;
+import dev.berth.core.outbox.OutboxWorker;
 import dev.berth.core.registry.DataPlane;
 import dev.berth.core.spi.IdentityStore.UserRecord;
 import dev.berth.core.spi.MetadataStore;
@@ -25,6 +26,7 @@ import dev.berth.core.tier.RequestRates;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
+import dev.berth.core.webhooks.delivery.WebhookDispatcher;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.auth.ClientAddresses;
 import dev.berth.http.auth.ManagementGate;
@@ -63,10 +65,20 @@ final class ManagedBerth implements AutoCloseable {
             .with(Tier.STANDARD, limits(3, 0, true))
             .with(Tier.PREMIUM, limits(50, 2, true));
 
+    /** Fast webhook delivery: short backoffs, a 2 s retry window, and a quick look at new webhooks. */
+    static final WebhookDispatcher.Settings WEBHOOKS = new WebhookDispatcher.Settings(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(50),
+            Duration.ofMillis(200),
+            Duration.ofMillis(50),
+            new OutboxWorker.Settings(100, Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)));
+
     private final Path dir;
     private final MetadataStore metadata;
     private final FilesystemBlobStore blobs;
     private final HttpServer server;
+    private final WebhookDispatcher webhooks;
     private final HttpClient http = HttpClient.newHttpClient();
     final ManagementApi api;
 
@@ -103,6 +115,7 @@ final class ManagedBerth implements AutoCloseable {
         Management management = Management.create(
                 metadata, registries, TIERS, registryId -> 0L, hasher, clock, control::credentialsChanged);
         DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
+        webhooks = WebhookDispatcher.start(metadata.events(), metadata.webhooks(), dataPlane.events(), WEBHOOKS, clock);
         ImportService imports = new ImportService(dataPlane, metadata.registries(), RemoteImageSources.none());
         api = new ManagementApi(management, ManagementGate.enforcing(control, addresses), imports);
         server = new HttpServer(
@@ -260,6 +273,7 @@ final class ManagedBerth implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        webhooks.close();
         server.close();
         metadata.close();
         blobs.close();

@@ -14,6 +14,7 @@ import dev.berth.core.spi.RepositoryStore;
 import dev.berth.core.spi.TagStore;
 import dev.berth.core.spi.UploadStore;
 import dev.berth.core.spi.UsageStore;
+import dev.berth.core.spi.WebhookStore;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -33,6 +34,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final PullStore pulls;
     private final UsageStore usage;
     private final EventStore events;
+    private final WebhookStore webhooks;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -50,6 +52,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.pulls = new JdbcPullStore(database);
         this.usage = new JdbcUsageStore(database);
         this.events = new JdbcEventStore(database);
+        this.webhooks = new JdbcWebhookStore(database);
     }
 
     @Override
@@ -110,6 +113,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public UsageStore usage() {
         return usage;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     @Override

@@ -32,7 +32,10 @@ final class JdbcRegistryStore implements RegistryStore {
             "DELETE FROM registry_network_rules WHERE registry_id = ?",
             "DELETE FROM registry_tokens WHERE registry_id = ?",
             "DELETE FROM scope_maps WHERE registry_id = ?",
-            "DELETE FROM registry_admin_accounts WHERE registry_id = ?");
+            "DELETE FROM registry_admin_accounts WHERE registry_id = ?",
+            "DELETE FROM webhook_deliveries WHERE webhook_id IN (SELECT id FROM webhooks WHERE registry_id = ?)",
+            "DELETE FROM event_cursors WHERE consumer IN (SELECT 'webhook:' || id FROM webhooks WHERE registry_id = ?)",
+            "DELETE FROM webhooks WHERE registry_id = ?");
 
     private final Database database;
     private final Clock clock;

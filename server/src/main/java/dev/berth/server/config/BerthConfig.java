@@ -19,6 +19,7 @@ public record BerthConfig(
         Throttling throttling,
         Auth auth,
         Imports imports,
+        Webhooks webhooks,
         Log log) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
@@ -91,6 +92,12 @@ public record BerthConfig(
      * @param timeout for connecting to a source, for its first byte of each answer, and between reads
      */
     public record Imports(List<String> insecureRegistries, Duration timeout) {}
+
+    /**
+     * @param timeout how long one delivery attempt waits for the receiver
+     * @param retryWindow how long a failed event is retried before it is dead-lettered
+     */
+    public record Webhooks(Duration timeout, Duration retryWindow) {}
 
     public record Log(String level) {}
 }

@@ -44,7 +44,16 @@ final class ConfigBinder {
                         text(tree, "auth.adminPassword"),
                         cidrs(tree, "auth.trustedProxies")),
                 new BerthConfig.Imports(list(tree, "imports.insecureRegistries"), duration(tree, "imports.timeout")),
+                webhooks(tree),
                 new BerthConfig.Log(level));
+    }
+
+    private static BerthConfig.Webhooks webhooks(JsonNode tree) {
+        Duration timeout = duration(tree, "webhooks.timeout");
+        if (timeout.isZero()) {
+            throw new ConfigException("webhooks.timeout must be more than 0");
+        }
+        return new BerthConfig.Webhooks(timeout, duration(tree, "webhooks.retryWindow"));
     }
 
     private static BerthConfig.Registry registry(JsonNode tree) {
