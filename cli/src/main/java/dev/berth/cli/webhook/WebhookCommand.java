@@ -3,10 +3,12 @@ package dev.berth.cli.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.api.ApiException;
 import dev.berth.cli.api.ApiPath;
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.Choice;
 import dev.berth.cli.command.CliEnvironment;
+import dev.berth.cli.command.CliFailure;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
 import dev.berth.cli.command.YesOption;
@@ -182,15 +184,8 @@ public final class WebhookCommand {
             footer = {"  berth webhook ping -r myreg -n hook1"},
             description = "Send a ping event now; its delivery shows in list-events.")
     int ping(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
-        return Session.run(env, api, session -> session.printer()
-                .one(
-                        session.client()
-                                .post(
-                                        webhook(registry.name(), name.value)
-                                                .add("ping")
-                                                .toString(),
-                                        Json.object()),
-                        PING));
+        return Session.run(
+                env, api, session -> session.printer().one(operation(session, registry, name, "ping"), PING));
     }
 
     @Command(
@@ -200,8 +195,7 @@ public final class WebhookCommand {
             description = "List delivery attempts, newest first (up to 50).")
     int listEvents(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
         return Session.run(env, api, session -> {
-            JsonNode page = session.client()
-                    .post(webhook(registry.name(), name.value).add("listEvents").toString(), Json.object());
+            JsonNode page = operation(session, registry, name, "listEvents");
             session.printer().list(page.path("value"), EVENT);
         });
     }
@@ -213,14 +207,14 @@ public final class WebhookCommand {
             description = "Show the webhook's service URI and custom headers.")
     int getConfig(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
         return Session.run(env, api, session -> session.printer()
-                .one(
-                        session.client()
-                                .post(
-                                        webhook(registry.name(), name.value)
-                                                .add("getCallbackConfig")
-                                                .toString(),
-                                        Json.object()),
-                        CONFIG));
+                .one(operation(session, registry, name, "getCallbackConfig"), CONFIG));
+    }
+
+    /** POSTs one of the webhook's operations ({@code ping}, {@code listEvents}, ...) with an empty body. */
+    private static JsonNode operation(Session session, RegistryOption registry, Name name, String operation)
+            throws CliFailure, ApiException {
+        return session.client()
+                .post(webhook(registry.name(), name.value).add(operation).toString(), Json.object());
     }
 
     private static ArrayNode texts(List<String> values) {
