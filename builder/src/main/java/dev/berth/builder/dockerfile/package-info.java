@@ -1,0 +1,2 @@
+/** Dockerfile parsing: instructions, stages, variable substitution and {@code .dockerignore}. */
+package dev.berth.builder.dockerfile;
