@@ -192,6 +192,10 @@ public final class ImageConfig {
         }
     }
 
+    public void setAuthor(String author) {
+        root.put("author", author);
+    }
+
     public void setCreated(Instant created) {
         root.put("created", created.toString());
     }

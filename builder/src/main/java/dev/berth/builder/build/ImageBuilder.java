@@ -1,0 +1,169 @@
+package dev.berth.builder.build;
+
+import dev.berth.builder.dockerfile.ArgDeclaration;
+import dev.berth.builder.dockerfile.Dockerfile;
+import dev.berth.builder.dockerfile.DockerfileException;
+import dev.berth.builder.dockerfile.Instruction;
+import dev.berth.builder.dockerfile.Stage;
+import dev.berth.builder.dockerfile.Substitution;
+import dev.berth.builder.image.BaseImageResolver;
+import dev.berth.builder.image.BlobDirectory;
+import dev.berth.builder.image.ImageSources;
+import dev.berth.builder.image.Platform;
+import dev.berth.builder.layer.RootPath;
+import dev.berth.builder.runtime.BuildRuntime;
+import dev.berth.builder.runtime.Cancellation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
+ *
+ * <pre>{@code
+ * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), sources, dir);
+ * BuildResult result = builder.build(BuildRequest.of(contextDir), log, Cancellation.never());
+ * // the image's manifest, config and layers are in builder.blobs()
+ * }</pre>
+ *
+ * <p>The state directory holds the blob directory (an OCI layout's {@code blobs/}), the layer cache, the directories
+ * of cache mounts, and each build's work directory (root filesystems), removed when the build ends. One builder may
+ * run builds concurrently.
+ */
+public final class ImageBuilder {
+    private final BuildSession.Services services;
+    private final Path workRoot;
+
+    public ImageBuilder(BuildRuntime runtime, ImageSources sources, Path stateDirectory) throws IOException {
+        BlobDirectory blobs = new BlobDirectory(stateDirectory.resolve("layout"));
+        this.services = new BuildSession.Services(
+                runtime,
+                new BaseImageResolver(sources, blobs),
+                blobs,
+                new BuildCache(stateDirectory.resolve("cache"), blobs),
+                stateDirectory.resolve("mounts"));
+        this.workRoot = stateDirectory.resolve("work");
+        Files.createDirectories(workRoot);
+    }
+
+    /** Where built images' blobs are, by digest. */
+    public BlobDirectory blobs() {
+        return services.blobs();
+    }
+
+    /** Builds the request's target; the image's blobs are in {@link #blobs()} afterwards. */
+    public BuildResult build(BuildRequest request, BuildLog log, Cancellation cancellation) throws BuildException {
+        Path workDir = null;
+        try {
+            Dockerfile dockerfile = read(request);
+            workDir = Files.createTempDirectory(workRoot, "build-");
+            BuildSession session = new BuildSession(
+                    request, dockerfile, services, log, cancellation, workDir, globalArgs(dockerfile, request));
+            List<Stage> stages = dockerfile.stagesFor(request.target(), request.buildArgs());
+            StageState last = null;
+            int step = 1;
+            for (Stage stage : stages) {
+                StageBuilder builder = new StageBuilder(session, stage, step);
+                last = builder.build();
+                step = builder.nextStepNumber();
+                session.finish(stage.index(), last);
+            }
+            return finish(session, last);
+        } catch (DockerfileException e) {
+            throw new BuildException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BuildException("the build failed: " + e.getMessage(), e);
+        } finally {
+            delete(workDir);
+        }
+    }
+
+    private BuildResult finish(BuildSession session, StageState last) throws IOException {
+        if (last.base().isPresent()) {
+            session.bases.fetchLayers(last.base().get());
+        }
+        ImageWriter.Written written =
+                ImageWriter.write(last, session.request.format(), session.created, services.blobs());
+        session.log.line("writing image " + written.manifestDigest() + " done");
+        return new BuildResult(
+                written.manifestDigest(),
+                session.request.format().manifestType(),
+                written.configDigest(),
+                last.base(),
+                session.steps());
+    }
+
+    private static Dockerfile read(BuildRequest request) throws IOException, BuildException {
+        Path file;
+        try {
+            file = RootPath.of(request.context()).resolve("/" + request.dockerfile());
+        } catch (IllegalArgumentException e) {
+            throw new BuildException(
+                    "the Dockerfile path " + request.dockerfile() + " is not usable: " + e.getMessage());
+        }
+        try {
+            return Dockerfile.parse(Files.readString(file), request.dockerfile());
+        } catch (NoSuchFileException e) {
+            throw new BuildException("no Dockerfile: " + request.dockerfile() + " is not in the build context");
+        }
+    }
+
+    /**
+     * The global scope: each global ARG's default (expanded with those before it) or its {@code --build-arg}, plus
+     * BuildKit's automatic platform arguments ({@code TARGETPLATFORM}, {@code TARGETOS}, {@code TARGETARCH}, {@code
+     * TARGETVARIANT}, {@code BUILDPLATFORM}, {@code BUILDOS}, {@code BUILDARCH}).
+     */
+    static Map<String, String> globalArgs(Dockerfile dockerfile, BuildRequest request) throws BuildException {
+        Map<String, String> args = new LinkedHashMap<>(platformArgs("TARGET", request.platform()));
+        args.putAll(platformArgs("BUILD", Platform.host()));
+        Substitution substitution = Substitution.of(dockerfile.directives());
+        for (Instruction.Arg arg : dockerfile.globalArgs()) {
+            for (ArgDeclaration declaration : arg.declarations()) {
+                String given = request.buildArgs().get(declaration.name());
+                if (given != null) {
+                    args.put(declaration.name(), given);
+                } else if (declaration.defaultValue().isPresent()) {
+                    try {
+                        args.put(
+                                declaration.name(),
+                                substitution.expand(declaration.defaultValue().get(), args));
+                    } catch (RuntimeException e) {
+                        throw BuildException.at(arg.location(), e.getMessage());
+                    }
+                }
+            }
+        }
+        return args;
+    }
+
+    private static Map<String, String> platformArgs(String prefix, Platform platform) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put(prefix + "PLATFORM", platform.toString());
+        args.put(prefix + "OS", platform.os());
+        args.put(prefix + "ARCH", platform.architecture());
+        if (prefix.equals("TARGET")) {
+            args.put(prefix + "VARIANT", platform.variant());
+        }
+        return args;
+    }
+
+    private static void delete(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.getLogger("berth.builder")
+                    .log(System.Logger.Level.WARNING, "could not remove build directory " + directory + ": " + e);
+        }
+    }
+}
