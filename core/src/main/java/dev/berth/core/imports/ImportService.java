@@ -49,6 +49,7 @@ public final class ImportService {
         return switch (source) {
             case ImportSource.Local local -> new LocalImageSource(dataPlane, localRegistry(local));
             case ImportSource.Remote r -> remote.open(r);
+            case ImportSource.Prepared prepared -> prepared.source();
         };
     }
 
