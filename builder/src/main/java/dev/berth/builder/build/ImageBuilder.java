@@ -52,6 +52,14 @@ public final class ImageBuilder {
         Files.createDirectories(workRoot);
     }
 
+    BuildSession.Services services() {
+        return services;
+    }
+
+    Path workRoot() {
+        return workRoot;
+    }
+
     /** Where built images' blobs are, by digest. */
     public BlobDirectory blobs() {
         return services.blobs();
@@ -153,7 +161,7 @@ public final class ImageBuilder {
         return args;
     }
 
-    private static void delete(Path directory) {
+    static void delete(Path directory) {
         if (directory == null) {
             return;
         }
