@@ -23,7 +23,7 @@ public record OciConfig(RunSpec spec, ProcessUser user, Optional<HostIdentity> r
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("ociVersion", OciDefaults.OCI_VERSION);
         config.put("process", process());
-        config.put("root", Map.of("path", spec.rootfs().toAbsolutePath().toString(), "readonly", false));
+        config.put("root", new Root(spec.rootfs().toAbsolutePath().toString(), false));
         config.put("hostname", spec.hostname());
         config.put("mounts", mounts());
         config.put("linux", linux());
@@ -48,7 +48,7 @@ public record OciConfig(RunSpec spec, ProcessUser user, Optional<HostIdentity> r
         process.put("cwd", spec.workingDir());
         process.put("capabilities", capabilities());
         long nofile = Math.min(OciDefaults.NOFILE, nofileLimit);
-        process.put("rlimits", List.of(Map.of("type", "RLIMIT_NOFILE", "hard", nofile, "soft", nofile)));
+        process.put("rlimits", List.of(new Rlimit("RLIMIT_NOFILE", nofile, nofile)));
         process.put("noNewPrivileges", true);
         return process;
     }
@@ -74,34 +74,46 @@ public record OciConfig(RunSpec spec, ProcessUser user, Optional<HostIdentity> r
         return env;
     }
 
-    private static Map<String, Object> capabilities() {
+    private static Capabilities capabilities() {
         List<String> caps = OciDefaults.CAPABILITIES;
-        return Map.of("bounding", caps, "effective", caps, "permitted", caps);
+        return new Capabilities(caps, caps, caps);
     }
 
     private Map<String, Object> linux() {
         Map<String, Object> linux = new LinkedHashMap<>();
-        List<Map<String, String>> namespaces = new ArrayList<>();
+        List<Namespace> namespaces = new ArrayList<>();
         for (String type : List.of("pid", "ipc", "uts", "mount")) {
-            namespaces.add(Map.of("type", type));
+            namespaces.add(new Namespace(type));
         }
         if (spec.network() == NetworkMode.NONE) {
-            namespaces.add(Map.of("type", "network"));
+            namespaces.add(new Namespace("network"));
         }
         rootlessAs.ifPresentOrElse(
                 host -> {
-                    namespaces.add(Map.of("type", "user"));
+                    namespaces.add(new Namespace("user"));
                     linux.put("uidMappings", List.of(mapping(host.uid())));
                     linux.put("gidMappings", List.of(mapping(host.gid())));
                 },
-                () -> linux.put("resources", Map.of("devices", List.of(Map.of("allow", false, "access", "rwm")))));
+                () -> linux.put("resources", Map.of("devices", List.of(new DeviceRule(false, "rwm")))));
         linux.put("namespaces", namespaces);
         linux.put("maskedPaths", OciDefaults.MASKED_PATHS);
         linux.put("readonlyPaths", OciDefaults.READONLY_PATHS);
         return linux;
     }
 
-    private static Map<String, Object> mapping(int hostId) {
-        return Map.of("containerID", 0, "hostID", hostId, "size", 1);
+    private static IdMapping mapping(int hostId) {
+        return new IdMapping(0, hostId, 1);
     }
+
+    record Root(String path, boolean readonly) {}
+
+    record Rlimit(String type, long hard, long soft) {}
+
+    record Capabilities(List<String> bounding, List<String> effective, List<String> permitted) {}
+
+    record Namespace(String type) {}
+
+    record DeviceRule(boolean allow, String access) {}
+
+    record IdMapping(int containerID, int hostID, int size) {}
 }
