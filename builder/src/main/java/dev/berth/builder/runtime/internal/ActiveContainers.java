@@ -1,6 +1,7 @@
 package dev.berth.builder.runtime.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,10 +29,15 @@ public final class ActiveContainers {
         RUNNING.remove(id);
     }
 
-    /** Kills and deletes a container and removes its bundle; best effort, for clean-up paths. */
+    /**
+     * Kills and deletes a container if runc still has state for it (runc run removes it when it ends normally, so
+     * the usual run costs no extra runc calls), and removes its bundle; best effort, for clean-up paths.
+     */
     public static void destroy(String id, RuncCommands commands, Path bundle) {
-        HostProcesses.runQuietly(commands.kill(id), Duration.ofSeconds(5));
-        HostProcesses.runQuietly(commands.delete(id), Duration.ofSeconds(10));
+        if (Files.exists(commands.stateDir().resolve(id))) {
+            HostProcesses.runQuietly(commands.kill(id), Duration.ofSeconds(5));
+            HostProcesses.runQuietly(commands.delete(id), Duration.ofSeconds(10));
+        }
         try {
             Bundles.deleteRecursively(bundle);
         } catch (IOException e) {
