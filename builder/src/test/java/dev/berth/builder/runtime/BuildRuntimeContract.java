@@ -132,10 +132,13 @@ public abstract class BuildRuntimeContract {
     }
 
     @Test
-    void withNoNetworkOnlyLoopbackExists() throws Exception {
+    void withNoNetworkOnlyLoopbackExistsAndIsUp() throws Exception {
         CapturingSink sink = new CapturingSink();
         run(sink, RunSpec.of(rootfs, List.of("cat", "/proc/net/dev")));
         assertEquals(Set.of("lo"), interfaces(sink.stdout()));
+        CapturingSink link = new CapturingSink();
+        run(link, RunSpec.of(rootfs, List.of("ip", "link", "show", "lo")));
+        assertTrue(link.stdout().contains("UP"), "loopback is down: " + link.stdout() + link.stderr());
     }
 
     @Test
