@@ -69,6 +69,18 @@ public record Dockerfile(String fileName, Directives directives, List<Instructio
         return new StageGraph(this, buildArgs).closure(chosen);
     }
 
+    /**
+     * The global scope: each global {@code ARG} with its value from {@code buildArgs}, else its default (expanded with
+     * the arguments declared before it), else unset. What {@code FROM} lines are expanded with. Besides, the automatic
+     * platform arguments ({@code BUILDPLATFORM}, {@code TARGETARCH}, ...) found in {@code buildArgs} are in scope
+     * without a declaration, as in Docker.
+     *
+     * @throws DockerfileException if a default cannot be expanded
+     */
+    public Map<String, String> globalScope(Map<String, String> buildArgs) {
+        return ArgScope.global(this, buildArgs);
+    }
+
     private Stage targetStage(String name) {
         return stages.stream()
                 .filter(s -> s.name().filter(name::equalsIgnoreCase).isPresent())
