@@ -30,6 +30,27 @@ final class ShellWord {
         return expandUntil(null).words();
     }
 
+    /**
+     * Expands a heredoc body: variables expand, the escape character protects {@code $} and itself, quotes and
+     * everything else are content.
+     */
+    String expandBody() {
+        StringBuilder out = new StringBuilder();
+        while (!atEnd()) {
+            char c = peek();
+            if (c == '$') {
+                out.append(dollar());
+                continue;
+            }
+            position++;
+            if (c == escape && !atEnd() && (peek() == '$' || peek() == escape)) {
+                c = text.charAt(position++);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** Expands up to {@code stop} (consumed), or to the end of the text when {@code stop} is null. */
     private WordCollector expandUntil(Character stop) {
         WordCollector out = new WordCollector();

@@ -50,6 +50,16 @@ public final class Substitution {
         return new ShellWord(text, escape, env).expandWords();
     }
 
+    /**
+     * Expands the body of an unquoted heredoc ({@code COPY <<EOF}): variables expand and the escape character protects
+     * {@code $}, but quotes are content and blanks do not split.
+     *
+     * @throws SubstitutionException as {@link #expand}
+     */
+    public String expandHeredoc(String content, Map<String, String> env) {
+        return new ShellWord(content, escape, env).expandBody();
+    }
+
     /** A word that cannot be expanded; the engine reports it with the instruction's location. */
     public static final class SubstitutionException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
