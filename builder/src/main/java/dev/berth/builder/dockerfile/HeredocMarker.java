@@ -31,6 +31,14 @@ record HeredocMarker(String name, boolean expand, boolean stripTabs) {
         return MARKER.matcher(word).matches();
     }
 
+    /** Whether {@code text} is one marker and nothing else ({@code <<EOF}, {@code <<-"EOF"}). */
+    static boolean isOnlyMarker(String text) {
+        String stripped = text.strip();
+        return stripped.startsWith("<<")
+                && isMarker(stripped)
+                && stripped.chars().noneMatch(Character::isWhitespace);
+    }
+
     private static HeredocMarker of(String delimiter, boolean stripTabs, char escape) {
         String name = new Substitution(escape).expand(delimiter, Map.of());
         boolean quoted = delimiter.indexOf('"') >= 0 || delimiter.indexOf('\'') >= 0;

@@ -109,6 +109,29 @@ class DockerfileLexingTest {
     }
 
     @Test
+    void aRunHeredocIsEitherTheScriptOrFedToTheCommand() {
+        List<Instruction> runs = instructions(String.join(
+                "\n",
+                "FROM a",
+                "RUN <<EOF",
+                "#!/usr/bin/env python3",
+                "print('hi')",
+                "EOF",
+                "RUN cat <<A > /a && cat <<-B > /b",
+                "one",
+                "A",
+                "\ttwo",
+                "\tB",
+                "RUN [\"echo\", \"hi\"]"));
+        Instruction.Run script = (Instruction.Run) runs.get(0);
+        assertEquals(Optional.of(script.heredocs().getFirst()), script.scriptHeredoc());
+        Instruction.Run fed = (Instruction.Run) runs.get(1);
+        assertEquals(Optional.empty(), fed.scriptHeredoc());
+        assertEquals("cat <<A > /a && cat <<-B > /b\none\nA\ntwo\nB", fed.shellScript());
+        assertEquals("echo hi", ((Instruction.Run) runs.get(2)).shellScript());
+    }
+
+    @Test
     void quotedFlagValuesLoseTheirQuotes() {
         Instruction.Copy copy = (Instruction.Copy) only("COPY --chown=\"app user:staff\" --exclude='*.tmp' a b");
         assertEquals(Optional.of("app user:staff"), copy.chown());
