@@ -61,7 +61,7 @@ final class CommandInstructions {
 
     Instruction.Healthcheck healthcheck(LogicalLine line, Location at) {
         Flags flags = Flags.parse(line.arguments(), HEALTHCHECK_FLAGS);
-        String[] typeAndCommand = flags.rest().strip().split("\\s+", 2);
+        String[] typeAndCommand = Words.BLANKS.split(flags.rest().strip(), 2);
         String type = typeAndCommand[0].toUpperCase(Locale.ROOT);
         String command = typeAndCommand.length > 1 ? typeAndCommand[1].strip() : "";
         if (type.equals("NONE")) {

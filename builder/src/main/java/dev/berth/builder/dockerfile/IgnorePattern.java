@@ -13,12 +13,38 @@ final class IgnorePattern {
     private final boolean exception;
     private final Pattern regex;
     private final List<String> segments;
+    private final String literalPrefix;
+    private final String literalSuffix;
 
     IgnorePattern(String pattern, boolean exception) {
         this.pattern = pattern;
         this.exception = exception;
         this.regex = Pattern.compile(toRegex(pattern));
         this.segments = List.of(pattern.split("/", -1));
+        this.literalPrefix = literalPrefix(pattern);
+        this.literalSuffix = literalSuffix(pattern);
+    }
+
+    /** The characters before the first wildcard or escape: every match starts with them. */
+    private static String literalPrefix(String glob) {
+        int i = 0;
+        while (i < glob.length() && !isSpecial(glob.charAt(i))) {
+            i++;
+        }
+        return glob.substring(0, i);
+    }
+
+    /** The characters after the last wildcard or escape: every match ends with them. */
+    private static String literalSuffix(String glob) {
+        int i = glob.length();
+        while (i > 0 && !isSpecial(glob.charAt(i - 1))) {
+            i--;
+        }
+        return i == 0 ? "" : glob.substring(i);
+    }
+
+    private static boolean isSpecial(char c) {
+        return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
     }
 
     boolean exception() {
@@ -26,7 +52,9 @@ final class IgnorePattern {
     }
 
     boolean matches(String path) {
-        return regex.matcher(path).matches();
+        return path.startsWith(literalPrefix)
+                && path.endsWith(literalSuffix)
+                && regex.matcher(path).matches();
     }
 
     /**

@@ -19,7 +19,7 @@ record LogicalLine(int line, String keyword, String arguments, String original, 
     /** The same line without heredocs, as an instruction on its own ({@code ONBUILD}'s trigger). */
     static LogicalLine of(int line, String text) {
         String trimmed = text.strip();
-        String[] parts = trimmed.split("\\s+", 2);
+        String[] parts = Words.BLANKS.split(trimmed, 2);
         return new LogicalLine(line, parts[0], parts.length > 1 ? parts[1] : "", trimmed, List.of());
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads logical lines as Docker's lexer does: comments (a {@code #} first on the line, blanks before it allowed) and
@@ -19,13 +18,11 @@ final class LogicalLineReader {
     private final String fileName;
     private final SourceLines source;
     private final char escape;
-    private final Pattern continuation;
 
     LogicalLineReader(String fileName, SourceLines source, char escape) {
         this.fileName = fileName;
         this.source = source;
         this.escape = escape;
-        this.continuation = Pattern.compile(Pattern.quote(String.valueOf(escape)) + "[ \\t]*$");
     }
 
     /** The next logical line, or empty at the end of the file. */
@@ -90,11 +87,21 @@ final class LogicalLineReader {
     }
 
     private boolean continues(String line) {
-        return continuation.matcher(line).find();
+        int end = endOfContent(line);
+        return end > 0 && line.charAt(end - 1) == escape;
     }
 
+    /** The line without its continuation: the final escape character and the blanks after it. */
     private String withoutContinuation(String line) {
-        return continuation.matcher(line).replaceFirst("");
+        return continues(line) ? line.substring(0, endOfContent(line) - 1) : line;
+    }
+
+    private static int endOfContent(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return end;
     }
 
     private static boolean isComment(String line) {

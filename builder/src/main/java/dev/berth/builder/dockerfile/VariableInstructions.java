@@ -56,7 +56,7 @@ final class VariableInstructions {
     }
 
     private static KeyValue legacyPair(String keyword, String arguments) {
-        String[] parts = arguments.split("\\s+", 2);
+        String[] parts = Words.BLANKS.split(arguments, 2);
         if (parts.length < 2) {
             throw new SyntaxError(keyword + " must have two arguments: " + keyword + " <key>=<value> or " + keyword
                     + " <key> <value>");

@@ -6,15 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The ways Docker splits an instruction's arguments: on blanks, as a JSON array, or into shell-like words. */
 final class Words {
+    /** Runs of blanks, compiled once: {@code String.split} would compile it on every call. */
+    static final Pattern BLANKS = Pattern.compile("\\s+");
+
     private Words() {}
 
     /** Split on runs of blanks, nothing else ({@code EXPOSE}, {@code FROM}, the non-JSON {@code COPY}). */
     static List<String> onBlanks(String text) {
         String stripped = text.strip();
-        return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
+        return stripped.isEmpty() ? List.of() : List.of(BLANKS.split(stripped));
     }
 
     /** The text as a JSON array of strings, if it is one (it must start with {@code [}). */
