@@ -46,6 +46,15 @@ public record Dockerfile(String fileName, Directives directives, List<Instructio
         return StageGraph.find(stages, nameOrIndex, stages.size());
     }
 
+    /**
+     * The earlier stage that {@code reference} means inside {@code user} ({@code COPY --from}, {@code RUN
+     * --mount=from=}, {@code FROM}): a stage before it with that name (case-insensitive) or index. Empty means the
+     * reference is an image. Pass the reference already expanded.
+     */
+    public Optional<Stage> stageBefore(Stage user, String reference) {
+        return StageGraph.find(stages, reference, user.index());
+    }
+
     public Optional<Stage> stage(int index) {
         return index >= 0 && index < stages.size() ? Optional.of(stages.get(index)) : Optional.empty();
     }

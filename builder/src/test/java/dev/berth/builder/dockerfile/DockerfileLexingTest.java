@@ -194,6 +194,11 @@ class DockerfileLexingTest {
                 indexes(dockerfile.stagesFor(Optional.empty(), Map.of("BASE_STAGE", "unused"))));
         assertEquals(List.of(2), indexes(dockerfile.stagesFor(Optional.of("unused"), Map.of())));
         assertEquals(Optional.of("tools"), dockerfile.stage("1").flatMap(Stage::name));
+        Stage build = dockerfile.stage("build").orElseThrow();
+        assertEquals(Optional.of("tools"), dockerfile.stageBefore(build, "1").flatMap(Stage::name));
+        assertEquals(Optional.of("deps"), dockerfile.stageBefore(build, "DEPS").flatMap(Stage::name));
+        assertEquals(Optional.empty(), dockerfile.stageBefore(build, "later"));
+        assertEquals(Optional.empty(), dockerfile.stageBefore(build, "4"));
         assertEquals(
                 "4",
                 Dockerfile.parse("FROM a\nFROM b\nFROM c\nFROM d\nFROM e", "D")
