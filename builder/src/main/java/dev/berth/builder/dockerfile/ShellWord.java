@@ -3,6 +3,7 @@ package dev.berth.builder.dockerfile;
 import dev.berth.builder.dockerfile.Substitution.SubstitutionException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One run of {@link Substitution} over a text: a cursor, the expanded text and the words it splits into. Quoted and
@@ -23,11 +24,11 @@ final class ShellWord {
     }
 
     String expandWord() {
-        return expandUntil(null).text();
+        return expandUntil(null, false).text();
     }
 
     List<String> expandWords() {
-        return expandUntil(null).words();
+        return expandUntil(null, false).words();
     }
 
     /**
@@ -51,8 +52,11 @@ final class ShellWord {
         return out.toString();
     }
 
-    /** Expands up to {@code stop} (consumed), or to the end of the text when {@code stop} is null. */
-    private WordCollector expandUntil(Character stop) {
+    /**
+     * Expands up to {@code stop} (consumed), or to the end of the text when {@code stop} is null. With {@code
+     * rawEscapes} the escape character is kept before the character it escapes (for patterns).
+     */
+    private WordCollector expandUntil(Character stop, boolean rawEscapes) {
         WordCollector out = new WordCollector();
         while (!atEnd()) {
             char c = peek();
@@ -69,6 +73,9 @@ final class ShellWord {
                     if (c != escape) {
                         out.addPlain(c);
                     } else if (!atEnd()) {
+                        if (rawEscapes) {
+                            out.addEscaped(c);
+                        }
                         out.addEscaped(text.charAt(position++));
                     }
                 }
@@ -140,46 +147,77 @@ final class ShellWord {
         char operator = text.charAt(position++);
         return switch (operator) {
             case '}' -> env.getOrDefault(name, "");
-            case ':' -> withModifier(name, true);
-            case '-', '+', '?' -> {
-                position--;
-                yield withModifier(name, false);
-            }
-            default -> throw new SubstitutionException("missing ':' in substitution");
-        };
-    }
-
-    /** {@code ${name:-word}} and the like; {@code colon} means an empty value counts as unset. */
-    private String withModifier(String name, boolean colon) {
-        if (atEnd()) {
-            throw missingBrace();
-        }
-        char modifier = text.charAt(position++);
-        if (modifier != '-' && modifier != '+' && modifier != '?') {
-            throw new SubstitutionException("unsupported modifier (" + modifier + ") in substitution");
-        }
-        String word = modifierWord();
-        String value = env.get(name);
-        boolean set = value != null && !(colon && value.isEmpty());
-        return switch (modifier) {
-            case '-' -> set ? value : word;
-            case '+' -> set ? word : "";
-            default -> {
-                if (!set) {
-                    throw new SubstitutionException(
-                            name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
+            case ':' -> {
+                if (atEnd()) {
+                    throw missingBrace();
                 }
-                yield value;
+                char modifier = text.charAt(position++);
+                yield withModifier(name, modifier, true);
             }
+            case '-', '+', '?', '#', '%' -> withModifier(name, operator, false);
+            case '/' -> replaced(name);
+            default -> throw unsupported(String.valueOf(operator));
         };
     }
 
-    private String modifierWord() {
-        try {
-            return expandUntil('}').text();
-        } catch (SubstitutionException e) {
-            throw atEnd() ? missingBrace() : e;
+    /**
+     * {@code ${name:-word}}, {@code ${name#pattern}} and the like; {@code colon} means an empty value counts as unset
+     * (and is refused for the pattern modifiers, as in Docker).
+     */
+    private String withModifier(String name, char modifier, boolean colon) {
+        boolean pattern = modifier == '#' || modifier == '%';
+        if ("-+?#%".indexOf(modifier) < 0 || colon && pattern) {
+            throw unsupported((colon ? ":" : "") + modifier);
         }
+        String word = wordUntil('}', pattern, ShellWord::missingBrace);
+        String value = env.get(name);
+        boolean unset = value == null || colon && value.isEmpty();
+        return switch (modifier) {
+            case '-' -> unset ? word : value;
+            case '+' -> unset ? "" : word;
+            case '?' -> required(name, value, unset, word);
+            case '#' -> ShellPattern.trimPrefix(orEmpty(value), withoutRepeat(word, '#'), word.startsWith("#"));
+            default -> ShellPattern.trimSuffix(orEmpty(value), withoutRepeat(word, '%'), word.startsWith("%"));
+        };
+    }
+
+    private static String required(String name, String value, boolean unset, String message) {
+        if (unset) {
+            String reason = value == null ? "is not allowed to be unset" : "is not allowed to be empty";
+            throw new SubstitutionException(name + ": " + (message.isEmpty() ? reason : message));
+        }
+        return value;
+    }
+
+    /** {@code ${name/pattern/replacement}} (the first match) and {@code ${name//pattern/replacement}} (all). */
+    private String replaced(String name) {
+        boolean all = !atEnd() && peek() == '/';
+        if (all) {
+            position++;
+        }
+        String pattern = wordUntil('/', true, () -> new SubstitutionException("syntax error: missing '/' in ${}"));
+        String replacement = wordUntil('}', true, ShellWord::missingBrace);
+        return ShellPattern.replace(orEmpty(env.get(name)), pattern, replacement, all);
+    }
+
+    private String wordUntil(char stop, boolean rawEscapes, Supplier<SubstitutionException> atEndOfText) {
+        try {
+            return expandUntil(stop, rawEscapes).text();
+        } catch (SubstitutionException e) {
+            throw atEnd() ? atEndOfText.get() : e;
+        }
+    }
+
+    private static String withoutRepeat(String word, char modifier) {
+        return word.startsWith(String.valueOf(modifier)) ? word.substring(1) : word;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static SubstitutionException unsupported(String modifier) {
+        return new SubstitutionException("unsupported modifier (" + modifier + ") in substitution");
     }
 
     /** A variable name: letters, digits and {@code _}; or all leading digits; or one special parameter. */

@@ -79,9 +79,25 @@ class SubstitutionTest {
     }
 
     @Test
+    void patternsTrimPrefixesAndSuffixesAndReplace() {
+        Map<String, String> env = Map.of("FILE", "dir/sub/archive.tar.gz", "V", "a-b-c", "STAR", "a*b");
+        assertEquals("sub/archive.tar.gz", BACKSLASH.expand("${FILE#*/}", env));
+        assertEquals("archive.tar.gz", BACKSLASH.expand("${FILE##*/}", env));
+        assertEquals("dir/sub/archive.tar", BACKSLASH.expand("${FILE%.*}", env));
+        assertEquals("dir/sub/archive", BACKSLASH.expand("${FILE%%.*}", env));
+        assertEquals("dir/sub/archive.tar.gz", BACKSLASH.expand("${FILE#nomatch}", env));
+        assertEquals("a_b-c", BACKSLASH.expand("${V/-/_}", env));
+        assertEquals("a_b_c", BACKSLASH.expand("${V//-/_}", env));
+        assertEquals("a-c", BACKSLASH.expand("${V/-?-/-}", env));
+        assertEquals("a+b", BACKSLASH.expand("${STAR/\\*/+}", env));
+        assertEquals("", BACKSLASH.expand("${UNSET#x}", env));
+        assertEquals("x/y", BACKSLASH.expand("${UNSET:-x\\/y}", env));
+    }
+
+    @Test
     void anUnsetVariableWithQuestionMarkIsAnError() {
         assertEquals("UNSET: needed", failure("${UNSET:?needed}"));
-        assertEquals("EMPTY: is not allowed to be unset", failure("${EMPTY:?}"));
+        assertEquals("EMPTY: is not allowed to be empty", failure("${EMPTY:?}"));
         assertEquals("UNSET: is not allowed to be unset", failure("${UNSET?}"));
     }
 
@@ -92,8 +108,11 @@ class SubstitutionTest {
         assertEquals("syntax error: missing '}'", failure("${"));
         assertEquals("syntax error: bad substitution", failure("${}"));
         assertEquals("syntax error: bad substitution", failure("${:-x}"));
-        assertEquals("unsupported modifier (=) in substitution", failure("${NAME:=x}"));
-        assertEquals("missing ':' in substitution", failure("${NAME=x}"));
+        assertEquals("unsupported modifier (:=) in substitution", failure("${NAME:=x}"));
+        assertEquals("unsupported modifier (=) in substitution", failure("${NAME=x}"));
+        assertEquals("unsupported modifier (:#) in substitution", failure("${NAME:#x}"));
+        assertEquals("syntax error: missing '/' in ${}", failure("${NAME/abc"));
+        assertEquals("invalid pattern (\\d) in substitution: invalid escape '\\d'", failure("${NAME#\\d}"));
         assertEquals("unexpected end of statement while looking for matching single-quote", failure("'abc"));
         assertEquals("unexpected end of statement while looking for matching double-quote", failure("\"abc"));
     }
