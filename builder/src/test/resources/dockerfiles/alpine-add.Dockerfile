@@ -8,4 +8,4 @@ ADD --keep-git-dir=true https://github.com/example/project.git#v1.0 /src/project
 ADD vendor.tar.gz /opt/vendor/
 COPY --link --chmod=755 --exclude=*.md --exclude=tests/ scripts/ /usr/local/bin/
 COPY --parents ./src/*/config.yaml /etc/app/
-ADD --chown=1000:1000 --link=false rootfs /
+ADD --chown=1000:1000 --link=false --unpack=false rootfs /

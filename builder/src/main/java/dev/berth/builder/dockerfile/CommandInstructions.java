@@ -65,10 +65,10 @@ final class CommandInstructions {
         String type = typeAndCommand[0].toUpperCase(Locale.ROOT);
         String command = typeAndCommand.length > 1 ? typeAndCommand[1].strip() : "";
         if (type.equals("NONE")) {
-            if (!command.isEmpty() || !flags.isEmpty()) {
+            if (!command.isEmpty()) {
                 throw new SyntaxError("HEALTHCHECK NONE takes no arguments");
             }
-            return healthcheck(Optional.empty(), flags, at, line.original());
+            return healthcheck(Optional.empty(), Flags.parse("", HEALTHCHECK_FLAGS), at, line.original());
         }
         if (!type.equals("CMD")) {
             throw new SyntaxError("unknown type \"" + typeAndCommand[0] + "\" in HEALTHCHECK (try CMD or NONE)");

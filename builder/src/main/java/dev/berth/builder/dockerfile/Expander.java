@@ -65,6 +65,7 @@ public final class Expander {
                         s.words(i.excludes()),
                         s.word(i.checksum()),
                         i.keepGitDir(),
+                        i.unpack(),
                         i.location(),
                         i.original());
             case Instruction.Env i -> new Instruction.Env(s.pairs(i.pairs()), i.location(), i.original());

@@ -19,7 +19,8 @@ final class FileInstructions {
             "link", Kind.BOOLEAN,
             "exclude", Kind.LIST,
             "checksum", Kind.STRING,
-            "keep-git-dir", Kind.BOOLEAN);
+            "keep-git-dir", Kind.BOOLEAN,
+            "unpack", Kind.BOOLEAN);
 
     /** A parsed argument list: the sources that are not heredocs, and the destination. */
     private record Arguments(List<String> sources, String destination) {}
@@ -54,6 +55,7 @@ final class FileInstructions {
                 flags.list("exclude"),
                 flags.string("checksum"),
                 flags.bool("keep-git-dir"),
+                flags.string("unpack").map(Boolean::parseBoolean),
                 at,
                 line.original());
     }
@@ -64,6 +66,9 @@ final class FileInstructions {
         if (words.size() < 2) {
             throw new SyntaxError(keyword + " requires at least two arguments, a source and a destination"
                     + (words.size() == 1 ? ", but only one was given" : ""));
+        }
+        if (!line.heredocs().isEmpty() && HeredocMarker.isMarker(words.getLast())) {
+            throw new SyntaxError(keyword + " cannot take a heredoc as its destination");
         }
         List<String> sources = words.subList(0, words.size() - 1).stream()
                 .filter(word -> line.heredocs().isEmpty() || !HeredocMarker.isMarker(word))

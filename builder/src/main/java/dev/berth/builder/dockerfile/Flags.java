@@ -96,10 +96,6 @@ final class Flags {
         return List.copyOf(values.getOrDefault(name, List.of()));
     }
 
-    boolean isEmpty() {
-        return values.isEmpty();
-    }
-
     private static int skipBlanks(String text, int from) {
         int i = from;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {

@@ -140,8 +140,11 @@ public sealed interface Instruction {
     }
 
     /**
-     * {@code ADD [--chown] [--chmod] [--link] [--exclude=P]... [--checksum=sha256:...] [--keep-git-dir] src... dest}:
-     * as {@code COPY}, plus URLs, git repositories and local archives extracted. ADD has no {@code --from}.
+     * {@code ADD [--chown] [--chmod] [--link] [--exclude=P]... [--checksum=sha256:...] [--keep-git-dir] [--unpack]
+     * src... dest}: as {@code COPY}, plus URLs, git repositories and local archives extracted. ADD has no {@code
+     * --from}.
+     *
+     * @param unpack {@code --unpack}: absent means Docker's default (local archives are extracted, remote ones not)
      */
     record Add(
             List<String> sources,
@@ -153,6 +156,7 @@ public sealed interface Instruction {
             List<String> excludes,
             Optional<String> checksum,
             boolean keepGitDir,
+            Optional<Boolean> unpack,
             Location location,
             String original)
             implements Instruction {

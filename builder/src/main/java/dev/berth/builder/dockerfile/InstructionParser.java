@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class InstructionParser {
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
-    private static final Set<String> NOT_TRIGGERS = Set.of("onbuild", "from", "maintainer");
+    private static final Set<String> NOT_TRIGGERS = Set.of("from", "maintainer");
 
     private final CommandInstructions commands;
     private final FileInstructions files;
@@ -84,11 +84,15 @@ final class InstructionParser {
         if (trigger.isEmpty()) {
             throw new SyntaxError("ONBUILD requires at least one argument");
         }
-        LogicalLine inner = LogicalLine.of(line.line(), trigger);
-        if (NOT_TRIGGERS.contains(inner.keyword().toLowerCase(Locale.ROOT))) {
-            throw new SyntaxError(inner.keyword().toUpperCase(Locale.ROOT) + " isn't allowed as an ONBUILD trigger");
+        LogicalLine inner = line.trigger();
+        String keyword = inner.keyword().toUpperCase(Locale.ROOT);
+        if (keyword.equals("ONBUILD")) {
+            throw new SyntaxError("chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
         }
-        return new Instruction.Onbuild(parse(inner, at), inner.original(), at, line.original());
+        if (NOT_TRIGGERS.contains(keyword.toLowerCase(Locale.ROOT))) {
+            throw new SyntaxError(keyword + " isn't allowed as an ONBUILD trigger");
+        }
+        return new Instruction.Onbuild(parse(inner, at), inner.withHeredocBodies(), at, line.original());
     }
 
     /** The arguments of an instruction that takes no flags, trimmed. */

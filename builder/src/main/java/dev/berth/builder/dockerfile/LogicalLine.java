@@ -16,10 +16,23 @@ record LogicalLine(int line, String keyword, String arguments, String original, 
         heredocs = List.copyOf(heredocs);
     }
 
-    /** The same line without heredocs, as an instruction on its own ({@code ONBUILD}'s trigger). */
+    /** A line without heredocs. */
     static LogicalLine of(int line, String text) {
         String trimmed = text.strip();
         String[] parts = Words.BLANKS.split(trimmed, 2);
         return new LogicalLine(line, parts[0], parts.length > 1 ? parts[1] : "", trimmed, List.of());
+    }
+
+    /** The instruction after {@code ONBUILD}, with this line's heredocs. */
+    LogicalLine trigger() {
+        LogicalLine inner = of(line, arguments);
+        return new LogicalLine(line, inner.keyword(), inner.arguments(), inner.original(), heredocs);
+    }
+
+    /** The original text followed by each heredoc's body and delimiter, as the image config stores triggers. */
+    String withHeredocBodies() {
+        StringBuilder text = new StringBuilder(original);
+        heredocs.forEach(h -> text.append('\n').append(h.content()).append(h.name()));
+        return text.toString();
     }
 }

@@ -62,7 +62,7 @@ final class LogicalLineReader {
     }
 
     private LogicalLine withHeredocs(LogicalLine line) {
-        if (!HEREDOC_KEYWORDS.contains(line.keyword().toLowerCase(Locale.ROOT))
+        if (!HEREDOC_KEYWORDS.contains(heredocKeyword(line))
                 || !line.arguments().contains("<<")) {
             return line;
         }
@@ -71,6 +71,14 @@ final class LogicalLineReader {
             bodies.add(body(marker, line.line()));
         }
         return new LogicalLine(line.line(), line.keyword(), line.arguments(), line.original(), bodies);
+    }
+
+    /** The keyword that decides about heredocs: the trigger's for {@code ONBUILD RUN <<EOF}. */
+    private static String heredocKeyword(LogicalLine line) {
+        String keyword = line.keyword().toLowerCase(Locale.ROOT);
+        return keyword.equals("onbuild")
+                ? LogicalLine.of(line.line(), line.arguments()).keyword().toLowerCase(Locale.ROOT)
+                : keyword;
     }
 
     private Heredoc body(HeredocMarker marker, int start) {

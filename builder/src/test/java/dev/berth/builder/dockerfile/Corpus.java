@@ -93,6 +93,7 @@ final class Corpus {
                 List.of(),
                 Optional.empty(),
                 false,
+                Optional.empty(),
                 at(line),
                 original);
     }

@@ -225,6 +225,7 @@ class DockerfileCorpusTest {
                                 List.of(),
                                 Optional.of(checksum),
                                 false,
+                                Optional.empty(),
                                 c.at(6),
                                 "ADD --checksum=" + checksum + " https://example.com/tool-1.2.tar.gz /opt/"),
                         new Instruction.Add(
@@ -237,6 +238,7 @@ class DockerfileCorpusTest {
                                 List.of(),
                                 Optional.empty(),
                                 true,
+                                Optional.empty(),
                                 c.at(7),
                                 "ADD --keep-git-dir=true https://github.com/example/project.git#v1.0 /src/project"),
                         c.add(List.of("vendor.tar.gz"), "/opt/vendor/", 8, "ADD vendor.tar.gz /opt/vendor/"),
@@ -274,8 +276,9 @@ class DockerfileCorpusTest {
                                 List.of(),
                                 Optional.empty(),
                                 false,
+                                Optional.of(false),
                                 c.at(11),
-                                "ADD --chown=1000:1000 --link=false rootfs /")),
+                                "ADD --chown=1000:1000 --link=false --unpack=false rootfs /")),
                 c.parse().stages().getFirst().instructions());
     }
 

@@ -132,6 +132,28 @@ class DockerfileLexingTest {
     }
 
     @Test
+    void onbuildTriggersMayHaveHeredocsAndStoreThemInTheirText() {
+        Instruction.Onbuild onbuild = (Instruction.Onbuild) only("ONBUILD RUN <<EOF\necho hi\nEOF\nUSER x");
+        assertEquals("RUN <<EOF\necho hi\nEOF", onbuild.triggerText());
+        Instruction.Run run = (Instruction.Run) onbuild.trigger();
+        assertEquals(List.of(new Heredoc("EOF", "echo hi\n", true, false)), run.heredocs());
+        assertEquals(new Location("Dockerfile", 2), run.location());
+    }
+
+    @Test
+    void healthcheckNoneIgnoresOptionsAsDockerDoes() {
+        Instruction.Healthcheck none = (Instruction.Healthcheck) only("HEALTHCHECK --interval=5s NONE");
+        assertEquals(true, none.isNone());
+        assertEquals(Optional.empty(), none.interval());
+    }
+
+    @Test
+    void addUnpackIsKeptOnlyWhenGiven() {
+        assertEquals(Optional.of(true), ((Instruction.Add) only("ADD --unpack https://x/a.tgz /")).unpack());
+        assertEquals(Optional.empty(), ((Instruction.Add) only("ADD https://x/a.tgz /")).unpack());
+    }
+
+    @Test
     void quotedFlagValuesLoseTheirQuotes() {
         Instruction.Copy copy = (Instruction.Copy) only("COPY --chown=\"app user:staff\" --exclude='*.tmp' a b");
         assertEquals(Optional.of("app user:staff"), copy.chown());
