@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the parser directives: {@code # key=value} comments at the very top of the file, up to the first line that is
- * not one (a blank line, another comment or an instruction ends them). {@code escape} and {@code syntax} are kept,
- * {@code check} and unknown keys ignored; a known key may appear once.
+ * not one (a blank line, another comment, an unknown key or an instruction ends them). {@code escape} and {@code
+ * syntax} are kept, {@code check} is ignored; each may appear once.
  */
 final class DirectiveReader {
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
@@ -25,13 +25,13 @@ final class DirectiveReader {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher matcher = DIRECTIVE.matcher(lines.get(i).stripLeading());
-            if (!matcher.matches()) {
+            String key = matcher.matches() ? matcher.group(1).toLowerCase(Locale.ROOT) : "";
+            if (!KNOWN.contains(key)) {
                 break;
             }
-            String key = matcher.group(1).toLowerCase(Locale.ROOT);
             String value = matcher.group(2);
             Location location = new Location(fileName, i + 1);
-            if (KNOWN.contains(key) && !seen.add(key)) {
+            if (!seen.add(key)) {
                 throw new DockerfileException(location, "only one " + key + " parser directive can be used");
             }
             if (key.equals("escape")) {

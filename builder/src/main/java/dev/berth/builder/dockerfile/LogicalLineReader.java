@@ -94,9 +94,13 @@ final class LogicalLineReader {
         throw new DockerfileException(new Location(fileName, start), "unterminated heredoc " + marker.name());
     }
 
+    /**
+     * Whether the line ends with the escape character, blanks after it allowed, and that character is not itself
+     * escaped ({@code echo \\} ends the line), as in Docker.
+     */
     private boolean continues(String line) {
         int end = endOfContent(line);
-        return end > 0 && line.charAt(end - 1) == escape;
+        return end > 0 && line.charAt(end - 1) == escape && (end == 1 || line.charAt(end - 2) != escape);
     }
 
     /** The line without its continuation: the final escape character and the blanks after it. */

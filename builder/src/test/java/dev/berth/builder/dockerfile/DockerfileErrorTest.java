@@ -17,7 +17,7 @@ class DockerfileErrorTest {
             quoteCharacter = '`',
             value = {
                 "FROM a\\n\\nRUNN make                          | Dockerfile:3: unknown instruction: RUNN",
-                "FROM a\\nRUN echo \\\\\\n  x\\nCOPI . /         | Dockerfile:4: unknown instruction: COPI",
+                "FROM a\\nRUN echo \\\\n  x\\nCOPI . /         | Dockerfile:4: unknown instruction: COPI",
                 "RUN make                                      | Dockerfile:1: FROM missing: RUN must come after a FROM (only ARG may come before the first FROM)",
                 "# comment only\\n\\n                           | Dockerfile: the Dockerfile is empty",
                 "ARG A=1\\nARG B                                | Dockerfile: FROM missing: the Dockerfile has no build stage",

@@ -50,6 +50,14 @@ class DockerfileLexingTest {
     }
 
     @Test
+    void anEscapedEscapeCharacterDoesNotContinueTheLine() {
+        List<Instruction> instructions = instructions("FROM a\nRUN echo \\\\ \nUSER x\nRUN \\\n  ls");
+        assertEquals(new Command.Shell("echo \\\\"), ((Instruction.Run) instructions.get(0)).command());
+        assertEquals("USER", instructions.get(1).keyword());
+        assertEquals(new Command.Shell("ls"), ((Instruction.Run) instructions.get(2)).command());
+    }
+
+    @Test
     void directivesCountOnlyAtTheTopOfTheFile() {
         assertEquals(
                 '`',
@@ -64,9 +72,14 @@ class DockerfileLexingTest {
         assertEquals(
                 '\\',
                 Dockerfile.parse("FROM a\n# escape=`\nRUN x", "D").directives().escape());
-        Directives many = Dockerfile.parse("# check=skip=all\n# unknown=1\n# syntax=x/y\n# escape=`\nFROM a", "D")
+        Directives many = Dockerfile.parse("# check=skip=all\n# syntax=x/y\n# escape=`\nFROM a", "D")
                 .directives();
         assertEquals(new Directives('`', Optional.of("x/y")), many);
+        assertEquals(
+                '\\',
+                Dockerfile.parse("# unknown=1\n# escape=`\nFROM a", "D")
+                        .directives()
+                        .escape());
     }
 
     @Test
