@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The {@code --name=value} flags at the start of an instruction's arguments, checked against what the instruction
- * accepts. Quotes in a flag's value are removed; the first word that does not start with {@code --} ends the flags.
+ * accepts. Quotes in a flag's value are removed and a backslash makes the next character literal (whatever the
+ * escape directive says, as in Docker); the first word that does not start with {@code --}, or a lone {@code --},
+ * ends the flags.
  */
 final class Flags {
     /** What a flag holds. */
@@ -104,7 +106,7 @@ final class Flags {
         return i;
     }
 
-    /** The end of a blank-separated word, blanks inside quotes included. */
+    /** The end of a blank-separated word, blanks inside quotes or after a backslash included. */
     private static int endOfWord(String text, int from) {
         char quote = 0;
         int i = from;
@@ -113,20 +115,28 @@ final class Flags {
             if (quote == 0 && Character.isWhitespace(c)) {
                 break;
             }
-            if (quote == 0 && (c == '"' || c == '\'')) {
+            if (c == '\\') {
+                i++;
+            } else if (quote == 0 && (c == '"' || c == '\'')) {
                 quote = c;
             } else if (c == quote) {
                 quote = 0;
             }
         }
-        return i;
+        return Math.min(i, text.length());
     }
 
+    /** The word without its quotes; a backslash makes the next character literal (and is dropped at the end). */
     private static String unquote(String word) {
         StringBuilder out = new StringBuilder();
         char quote = 0;
-        for (char c : word.toCharArray()) {
-            if (quote == 0 && (c == '"' || c == '\'')) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < word.length()) {
+                    out.append(word.charAt(++i));
+                }
+            } else if (quote == 0 && (c == '"' || c == '\'')) {
                 quote = c;
             } else if (c == quote) {
                 quote = 0;

@@ -172,6 +172,9 @@ class DockerfileLexingTest {
         assertEquals(Optional.of("app user:staff"), copy.chown());
         assertEquals(List.of("*.tmp"), copy.excludes());
         assertEquals(List.of("a"), copy.sources());
+        Instruction.Copy escaped = (Instruction.Copy) only("COPY --chown=app\\ user -- --odd-name b");
+        assertEquals(Optional.of("app user"), escaped.chown());
+        assertEquals(List.of("--odd-name"), escaped.sources());
     }
 
     @Test
