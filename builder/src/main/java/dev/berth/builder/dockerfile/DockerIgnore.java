@@ -27,8 +27,8 @@ public final class DockerIgnore {
     /**
      * Parses a {@code .dockerignore} file's text.
      *
-     * @throws DockerfileException for a pattern that cannot be compiled (an unclosed {@code [}), located at
-     *     {@code .dockerignore:line}
+     * @throws DockerfileException for a pattern that cannot be compiled (an unclosed {@code [}) or a lone {@code !},
+     *     located at {@code .dockerignore:line}
      */
     public static DockerIgnore parse(String text) {
         List<IgnorePattern> patterns = new ArrayList<>();
@@ -50,12 +50,13 @@ public final class DockerIgnore {
     private static IgnorePattern compile(String line, int number) {
         boolean exception = line.startsWith("!");
         String pattern = exception ? line.substring(1).strip() : line;
-        if (!pattern.isEmpty()) {
-            pattern = Paths.clean(pattern);
-            pattern = pattern.length() > 1 && pattern.startsWith("/") ? pattern.substring(1) : pattern;
+        if (pattern.isEmpty()) {
+            throw new DockerfileException(new Location(FILE_NAME, number), "illegal exclusion pattern: \"!\"");
         }
+        String cleaned = Paths.clean(pattern);
+        cleaned = cleaned.length() > 1 && cleaned.startsWith("/") ? cleaned.substring(1) : cleaned;
         try {
-            return new IgnorePattern(pattern, exception);
+            return new IgnorePattern(cleaned, exception);
         } catch (PatternSyntaxException e) {
             throw new DockerfileException(new Location(FILE_NAME, number), "syntax error in pattern: " + line);
         }

@@ -97,5 +97,7 @@ class DockerIgnoreTest {
     void anUnclosedClassIsAnErrorWithItsLine() {
         DockerfileException e = assertThrows(DockerfileException.class, () -> DockerIgnore.parse("ok\n\n[abc\n"));
         assertEquals(".dockerignore:3: syntax error in pattern: [abc", e.getMessage());
+        DockerfileException lone = assertThrows(DockerfileException.class, () -> DockerIgnore.parse("a\n ! \n"));
+        assertEquals(".dockerignore:2: illegal exclusion pattern: \"!\"", lone.getMessage());
     }
 }
