@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A parsed Dockerfile: its parser directives, the global {@code ARG}s before the first {@code FROM}, and its stages.
- * Immutable. Values are raw; the build engine expands them with {@link Substitution}.
+ * Immutable. Values are raw; the build engine expands them with {@link Expander} and the stage's scope.
  *
  * <pre>{@code
  * Dockerfile dockerfile = Dockerfile.parse(text, "Dockerfile");
@@ -67,8 +67,9 @@ public record Dockerfile(String fileName, Directives directives, List<Instructio
     /**
      * The stages a build of {@code target} needs, in Dockerfile order, the target last: the target and, transitively,
      * the earlier stages it uses by {@code FROM <stage>}, {@code COPY --from=<stage|index>} or {@code RUN
-     * --mount=from=<stage>}. Stage references are expanded with the global {@code ARG} defaults overridden by {@code
-     * buildArgs}; a reference that names no earlier stage is an image.
+     * --mount=from=<stage>}. Stage references are expanded with {@link #globalScope}; a reference that names no
+     * earlier stage is an image. (A {@code --from=$X} whose {@code X} is declared only inside the stage is therefore
+     * not seen as a dependency: the engine resolves it with {@link #stageBefore} when it runs the stage.)
      *
      * @param target a stage name; empty for the last stage
      * @throws DockerfileException if no stage has that name
