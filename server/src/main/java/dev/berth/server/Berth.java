@@ -159,8 +159,8 @@ public final class Berth implements Closeable {
         return new WebhookDispatcher.Settings(
                 webhooks.timeout(),
                 webhooks.retryWindow(),
-                defaults.initialBackoff(),
-                defaults.maxBackoff(),
+                webhooks.initialBackoff(),
+                webhooks.maxBackoff(),
                 defaults.refreshInterval(),
                 defaults.outbox());
     }

@@ -83,6 +83,11 @@ final class ManagedBerth implements AutoCloseable {
     final ManagementApi api;
 
     ManagedBerth() throws Exception {
+        this(WEBHOOKS);
+    }
+
+    /** As {@link #ManagedBerth()}, delivering webhooks with the given settings. */
+    ManagedBerth(WebhookDispatcher.Settings webhookSettings) throws Exception {
         dir = Files.createTempDirectory("berth-manage-test");
         blobs = new FilesystemBlobStore(dir.resolve("blobs"));
         metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
@@ -115,7 +120,8 @@ final class ManagedBerth implements AutoCloseable {
         Management management = Management.create(
                 metadata, registries, TIERS, registryId -> 0L, hasher, clock, control::credentialsChanged);
         DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
-        webhooks = WebhookDispatcher.start(metadata.events(), metadata.webhooks(), dataPlane.events(), WEBHOOKS, clock);
+        webhooks = WebhookDispatcher.start(
+                metadata.events(), metadata.webhooks(), dataPlane.events(), webhookSettings, clock);
         ImportService imports = new ImportService(dataPlane, metadata.registries(), RemoteImageSources.none());
         api = new ManagementApi(management, ManagementGate.enforcing(control, addresses), imports);
         server = new HttpServer(

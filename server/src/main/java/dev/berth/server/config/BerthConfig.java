@@ -96,8 +96,10 @@ public record BerthConfig(
     /**
      * @param timeout how long one delivery attempt waits for the receiver
      * @param retryWindow how long a failed event is retried before it is dead-lettered
+     * @param initialBackoff the wait before the first retry, doubled for each retry after it
+     * @param maxBackoff the longest wait between retries
      */
-    public record Webhooks(Duration timeout, Duration retryWindow) {}
+    public record Webhooks(Duration timeout, Duration retryWindow, Duration initialBackoff, Duration maxBackoff) {}
 
     public record Log(String level) {}
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WebhookDispatcher implements Closeable {
     private static final System.Logger LOG = System.getLogger("berth.webhooks");
+    static final String DELETED = "the webhook was deleted; what it had not been sent is dropped";
+    private static final String CLOSING = "the server is stopping; what is unsent goes out after the next start";
 
     private final EventStore events;
     private final WebhookStore webhooks;
@@ -102,18 +104,20 @@ public final class WebhookDispatcher implements Closeable {
         }
         for (String id : Set.copyOf(workers.keySet())) {
             if (!ids.contains(id)) {
-                stop(workers.remove(id));
+                stop(workers.remove(id), DELETED);
             }
         }
     }
 
     private Running startWorker(String id) {
-        WebhookDelivery delivery = new WebhookDelivery(id, webhooks, sender, settings, clock);
-        return new Running(OutboxWorker.start(events, Webhook.consumerName(id), delivery, settings.outbox()), delivery);
+        String consumer = Webhook.consumerName(id);
+        WebhookDelivery delivery = new WebhookDelivery(
+                id, webhooks, sender, settings, clock, sequence -> events.advance(consumer, sequence));
+        return new Running(OutboxWorker.start(events, consumer, delivery, settings.outbox()), delivery);
     }
 
-    private static void stop(Running running) {
-        running.delivery().stop();
+    private static void stop(Running running, String reason) {
+        running.delivery().stop(reason);
         running.worker().close();
     }
 
@@ -139,7 +143,7 @@ public final class WebhookDispatcher implements Closeable {
             running = false;
         }
         thread.interrupt();
-        workers.values().forEach(running -> running.delivery().stop());
+        workers.values().forEach(running -> running.delivery().stop(CLOSING));
         workers.values().forEach(running -> running.worker().close());
         workers.clear();
     }
