@@ -18,6 +18,7 @@ import dev.berth.core.auth.ServicePrincipal;
 import dev.berth.core.events.EventAction;
 import dev.berth.core.events.EventRequest;
 import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.HelmChart;
 import dev.berth.core.events.RegistryEvent;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.lock.AttributeUpdate;
@@ -1195,6 +1196,36 @@ public abstract class MetadataStoreContract {
         assertEquals(
                 new EventTarget(null, null, null, null, "app", null),
                 events.get(5).target());
+    }
+
+    @Test
+    void aHelmChartsPushAndDeleteAreChartEventsNamedAfterTheRepositoryWithTheTagAsVersion() throws IOException {
+        long charts = store.repositories().getOrCreate(registry.id(), new RepositoryName("helm/mychart"));
+        ManifestRecord plain = manifest("{chart}", null, null);
+        ManifestRecord chart = new ManifestRecord(
+                plain.digest(),
+                IMAGE,
+                plain.content(),
+                null,
+                null,
+                null,
+                List.of(),
+                new ManifestStore.ImageFacts(HelmChart.CONFIG_MEDIA_TYPE, null, null, 100, List.of()));
+        store.manifests().put(charts, chart, Optional.of(new Tag("0.1.0")), ALICE);
+        store.manifests().delete(charts, chart.digest(), ALICE);
+
+        List<RegistryEvent> events = events();
+        assertEquals(
+                List.of(EventAction.CHART_PUSH, EventAction.CHART_DELETE),
+                events.stream().map(RegistryEvent::action).toList());
+        long size = chart.content().length;
+        String digest = chart.digest().toString();
+        assertEquals(
+                new EventTarget(HelmChart.MEDIA_TYPE, size, digest, size, "helm/mychart", "0.1.0", "mychart", "0.1.0"),
+                events.get(0).target());
+        assertEquals(
+                new EventTarget(HelmChart.MEDIA_TYPE, null, digest, null, "helm/mychart", "0.1.0", "mychart", "0.1.0"),
+                events.get(1).target());
     }
 
     @Test

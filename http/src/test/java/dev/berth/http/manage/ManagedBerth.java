@@ -244,6 +244,11 @@ final class ManagedBerth implements AutoCloseable {
 
     /** Pushes a one-blob image to a registry's repository as the given caller; returns the push's status. */
     int push(String registry, String repository, String authorization) {
+        return push(registry, repository, "v1", "application/vnd.oci.image.config.v1+json", authorization);
+    }
+
+    /** Pushes a manifest whose config (its only blob) has the media type, under the tag; returns the status. */
+    int push(String registry, String repository, String tag, String configMediaType, String authorization) {
         byte[] config = ("{\"repository\":\"" + repository + "\"}").getBytes(StandardCharsets.UTF_8);
         Digest digest = Digest.sha256(config);
         Response blob = send(
@@ -257,11 +262,11 @@ final class ManagedBerth implements AutoCloseable {
             return blob.status();
         }
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + digest
+                + "\"config\":{\"mediaType\":\"" + configMediaType + "\",\"digest\":\"" + digest
                 + "\",\"size\":" + config.length + "},\"layers\":[]}";
         return send(
                         "PUT",
-                        "/v2/" + repository + "/manifests/v1",
+                        "/v2/" + repository + "/manifests/" + tag,
                         authorization,
                         manifest.getBytes(StandardCharsets.UTF_8),
                         "Host",

@@ -2,6 +2,7 @@ package dev.berth.metadata.jdbc;
 
 import dev.berth.core.events.EventAction;
 import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.HelmChart;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.json.Json;
 import dev.berth.core.oci.Descriptor;
@@ -58,19 +59,27 @@ final class JdbcManifestStore implements ManifestStore {
                         now,
                         now);
             }
-            events.append(
-                    c,
-                    repositoryId,
-                    EventAction.PUSH,
-                    repository -> EventTarget.manifest(
-                            repository,
-                            manifest.mediaType(),
-                            manifest.content().length,
-                            manifest.digest().toString(),
-                            tag.map(Tag::value).orElse(null)),
-                    context);
+            appendPush(c, repositoryId, manifest, tag.map(Tag::value).orElse(null), context);
             return null;
         });
+    }
+
+    /** A push event, or a chart push when the manifest's config is Helm's. */
+    private void appendPush(
+            Connection c, long repositoryId, ManifestRecord manifest, String tag, RequestContext context)
+            throws SQLException {
+        long size = manifest.content().length;
+        String digest = manifest.digest().toString();
+        boolean chart =
+                manifest.facts() != null && HelmChart.isChart(manifest.facts().configMediaType());
+        events.append(
+                c,
+                repositoryId,
+                chart ? EventAction.CHART_PUSH : EventAction.PUSH,
+                repository -> chart
+                        ? HelmChart.target(repository, size, digest, tag)
+                        : EventTarget.manifest(repository, manifest.mediaType(), size, digest, tag),
+                context);
     }
 
     /** Inserts the manifest; false when the repository already holds it. */
@@ -181,25 +190,38 @@ final class JdbcManifestStore implements ManifestStore {
     @Override
     public boolean delete(long repositoryId, Digest digest, RequestContext context) throws IOException {
         return database.write(c -> {
-            Optional<String> mediaType = Sql.first(
+            Optional<Deleted> deleted = Sql.first(
                     c,
-                    "SELECT media_type FROM manifests WHERE repository_id = ? AND digest = ?",
-                    row -> row.getString(1),
+                    "SELECT media_type, config_media_type, (SELECT MIN(name) FROM tags t WHERE t.repository_id ="
+                            + " m.repository_id AND t.digest = m.digest) FROM manifests m"
+                            + " WHERE repository_id = ? AND digest = ?",
+                    row -> new Deleted(row.getString(1), HelmChart.isChart(row.getString(2)), row.getString(3)),
                     repositoryId,
                     digest.toString());
-            if (mediaType.isEmpty()) {
+            if (deleted.isEmpty()) {
                 return false;
             }
             Sql.update(
                     c, "DELETE FROM manifests WHERE repository_id = ? AND digest = ?", repositoryId, digest.toString());
-            events.append(
-                    c,
-                    repositoryId,
-                    EventAction.DELETE,
-                    repository -> new EventTarget(mediaType.get(), null, digest.toString(), null, repository, null),
-                    context);
+            appendDelete(c, repositoryId, digest.toString(), deleted.get(), context);
             return true;
         });
+    }
+
+    /** What a deleted manifest was: its media type, whether it was a chart, and a tag it had (a chart's version). */
+    private record Deleted(String mediaType, boolean chart, String tag) {}
+
+    /** A delete event, or a chart delete with the chart's name and the version it was tagged with. */
+    private void appendDelete(Connection c, long repositoryId, String digest, Deleted deleted, RequestContext context)
+            throws SQLException {
+        events.append(
+                c,
+                repositoryId,
+                deleted.chart() ? EventAction.CHART_DELETE : EventAction.DELETE,
+                repository -> deleted.chart()
+                        ? HelmChart.target(repository, null, digest, deleted.tag())
+                        : new EventTarget(deleted.mediaType(), null, digest, null, repository, null),
+                context);
     }
 
     @Override
