@@ -28,6 +28,7 @@ import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.quarantine.Quarantine;
 import dev.berth.core.spi.ManifestStore.ManifestRecord;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.spi.UploadStore.UploadSession;
@@ -1226,6 +1227,27 @@ public abstract class MetadataStoreContract {
         assertEquals(
                 new EventTarget(HelmChart.MEDIA_TYPE, null, digest, null, "helm/mychart", "0.1.0", "mychart", "0.1.0"),
                 events.get(1).target());
+    }
+
+    @Test
+    void aQuarantineStateIsKeptOnTheManifestWithItsEventAndAMissingManifestGetsNeither() throws IOException {
+        ManifestRecord m = manifest("{scanned}", null, null);
+        store.manifests().put(repo, m, Optional.of(V1), ALICE);
+        Quarantine passed = new Quarantine(Quarantine.State.PASSED, "{\"scanner\":\"trivy\"}");
+        assertTrue(store.manifests().quarantine(repo, m.digest(), passed, ALICE));
+        assertFalse(store.manifests().quarantine(repo, digest("absent"), passed, ALICE));
+
+        assertEquals(
+                Optional.of(passed),
+                store.details().manifest(repo, m.digest()).orElseThrow().quarantine());
+        List<RegistryEvent> events = events();
+        assertEquals(
+                List.of(EventAction.PUSH, EventAction.QUARANTINE),
+                events.stream().map(RegistryEvent::action).toList());
+        long size = m.content().length;
+        assertEquals(
+                new EventTarget(IMAGE, size, m.digest().toString(), size, "app", "v1"),
+                events.getLast().target());
     }
 
     @Test

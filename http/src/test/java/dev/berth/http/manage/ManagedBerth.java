@@ -27,6 +27,7 @@ import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
 import dev.berth.core.webhooks.delivery.WebhookDispatcher;
+import dev.berth.http.acr.AcrApi;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.auth.ClientAddresses;
 import dev.berth.http.auth.ManagementGate;
@@ -53,8 +54,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Berth with authentication on, on port 0, as the server wires it: the management API, the token service and the
- * OCI API (imports only between its own registries), over SQLite and the filesystem in a temporary directory. Login servers are {@code <name>.localhost:<port>};
+ * Berth with authentication on, on port 0, as the server wires it: the management API, the token service, the
+ * metadata API and the OCI API (imports only between its own registries), over SQLite and the filesystem in a temporary directory. Login servers are {@code <name>.localhost:<port>};
  * the default registry is {@code default}; the installation administrator is {@code admin} with password
  * {@code admin-pw}. Basic holds 2 tokens and 2 scope maps, Standard 3, Premium 50 and 2 IP rules.
  */
@@ -126,7 +127,11 @@ final class ManagedBerth implements AutoCloseable {
         api = new ManagementApi(management, ManagementGate.enforcing(control, addresses), imports);
         server = new HttpServer(
                 new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), 16384, Duration.ofSeconds(1)),
-                List.of(new TokenApi(control, gate, registries), api, new OciApi(registries, dataPlane, gate)));
+                List.of(
+                        new TokenApi(control, gate, registries),
+                        api,
+                        new AcrApi(registries, metadata.registries(), dataPlane, gate),
+                        new OciApi(registries, dataPlane, gate)));
         self[0] = server;
         server.start();
     }

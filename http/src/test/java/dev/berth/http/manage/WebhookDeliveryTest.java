@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.events.HelmChart;
 import dev.berth.core.webhooks.delivery.WebhookSender;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,6 +261,36 @@ class WebhookDeliveryTest {
             assertEquals(digest, delete.path("target").path("digest").asText());
             assertEquals("mychart", delete.path("target").path("name").asText());
             assertEquals(List.of(), pushes.drain(Duration.ofMillis(700)), "a push webhook hears no chart");
+        }
+    }
+
+    @Test
+    void aScannersQuarantineVerdictReachesQuarantineWebhooksOnly() throws Exception {
+        berth.registry("scanreg", "Standard");
+        try (Receiver scans = new Receiver();
+                Receiver pushes = new Receiver()) {
+            hook("scanreg", "scanhook", scans.uri(), "\"quarantine\"", "");
+            hook("scanreg", "pushhook", pushes.uri(), "\"push\"", "");
+            assertEquals(201, berth.push("scanreg", "app", ManagedBerth.ADMIN));
+            String digest =
+                    pushes.next(WAIT).json().path("target").path("digest").asText();
+            berth.send(
+                            "PATCH",
+                            "/acr/v1/app/_manifests/" + digest,
+                            ManagedBerth.ADMIN,
+                            "{\"quarantineState\":\"Passed\",\"quarantineDetails\":\"{}\"}"
+                                    .getBytes(StandardCharsets.UTF_8),
+                            "Host",
+                            berth.host("scanreg"))
+                    .expect(200);
+
+            JsonNode quarantine = scans.next(WAIT).json();
+            assertEquals("quarantine", quarantine.path("action").asText());
+            assertEquals(digest, quarantine.path("target").path("digest").asText());
+            assertEquals("v1", quarantine.path("target").path("tag").asText());
+            assertEquals("PATCH", quarantine.path("request").path("method").asText());
+            assertEquals(List.of(), scans.drain(Duration.ofMillis(300)), "the push is not a quarantine event");
+            assertEquals(List.of(), pushes.drain(Duration.ofMillis(300)), "the verdict is not a push");
         }
     }
 

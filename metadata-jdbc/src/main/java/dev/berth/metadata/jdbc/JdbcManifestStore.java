@@ -8,6 +8,7 @@ import dev.berth.core.json.Json;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.quarantine.Quarantine;
 import dev.berth.core.spi.ManifestStore;
 import dev.berth.core.spi.ManifestStore.ImageFacts;
 import java.io.IOException;
@@ -190,14 +191,7 @@ final class JdbcManifestStore implements ManifestStore {
     @Override
     public boolean delete(long repositoryId, Digest digest, RequestContext context) throws IOException {
         return database.write(c -> {
-            Optional<Deleted> deleted = Sql.first(
-                    c,
-                    "SELECT media_type, config_media_type, (SELECT MIN(name) FROM tags t WHERE t.repository_id ="
-                            + " m.repository_id AND t.digest = m.digest) FROM manifests m"
-                            + " WHERE repository_id = ? AND digest = ?",
-                    row -> new Deleted(row.getString(1), HelmChart.isChart(row.getString(2)), row.getString(3)),
-                    repositoryId,
-                    digest.toString());
+            Optional<Described> deleted = describe(c, repositoryId, digest);
             if (deleted.isEmpty()) {
                 return false;
             }
@@ -208,11 +202,23 @@ final class JdbcManifestStore implements ManifestStore {
         });
     }
 
-    /** What a deleted manifest was: its media type, whether it was a chart, and a tag it had (a chart's version). */
-    private record Deleted(String mediaType, boolean chart, String tag) {}
+    /** What an event needs of a stored manifest: media type, size, whether it is a chart, and its first tag. */
+    private record Described(String mediaType, long size, boolean chart, String tag) {}
+
+    private static Optional<Described> describe(Connection c, long repositoryId, Digest digest) throws SQLException {
+        return Sql.first(
+                c,
+                "SELECT media_type, size, config_media_type, (SELECT MIN(name) FROM tags t WHERE t.repository_id ="
+                        + " m.repository_id AND t.digest = m.digest) FROM manifests m"
+                        + " WHERE repository_id = ? AND digest = ?",
+                row -> new Described(
+                        row.getString(1), row.getLong(2), HelmChart.isChart(row.getString(3)), row.getString(4)),
+                repositoryId,
+                digest.toString());
+    }
 
     /** A delete event, or a chart delete with the chart's name and the version it was tagged with. */
-    private void appendDelete(Connection c, long repositoryId, String digest, Deleted deleted, RequestContext context)
+    private void appendDelete(Connection c, long repositoryId, String digest, Described deleted, RequestContext context)
             throws SQLException {
         events.append(
                 c,
@@ -222,6 +228,33 @@ final class JdbcManifestStore implements ManifestStore {
                         ? HelmChart.target(repository, null, digest, deleted.tag())
                         : new EventTarget(deleted.mediaType(), null, digest, null, repository, null),
                 context);
+    }
+
+    @Override
+    public boolean quarantine(long repositoryId, Digest digest, Quarantine quarantine, RequestContext context)
+            throws IOException {
+        return database.write(c -> {
+            Optional<Described> manifest = describe(c, repositoryId, digest);
+            if (manifest.isEmpty()) {
+                return false;
+            }
+            Sql.update(
+                    c,
+                    "UPDATE manifests SET quarantine_state = ?, quarantine_details = ? WHERE repository_id = ?"
+                            + " AND digest = ?",
+                    quarantine.state().wireName(),
+                    quarantine.details(),
+                    repositoryId,
+                    digest.toString());
+            Described m = manifest.get();
+            events.append(
+                    c,
+                    repositoryId,
+                    EventAction.QUARANTINE,
+                    repository -> EventTarget.manifest(repository, m.mediaType(), m.size(), digest.toString(), m.tag()),
+                    context);
+            return true;
+        });
     }
 
     @Override
