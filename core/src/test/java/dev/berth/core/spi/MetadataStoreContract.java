@@ -33,7 +33,11 @@ import dev.berth.core.spi.ManifestStore.ManifestRecord;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.spi.UploadStore.UploadSession;
 import dev.berth.core.tier.Tier;
+import dev.berth.core.webhooks.Delivery;
+import dev.berth.core.webhooks.Webhook;
+import dev.berth.core.webhooks.WebhookScope;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -1248,6 +1252,89 @@ public abstract class MetadataStoreContract {
         assertEquals(
                 new EventTarget(IMAGE, size, m.digest().toString(), size, "app", "v1"),
                 events.getLast().target());
+    }
+
+    @Test
+    void pruningRemovesOnlyOldEventsEveryCursorPassedAndKeepsTheNewestSoNoSequenceIsGivenAgain() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            store.manifests().put(repo, manifest("{prune" + i + "}", null, null), Optional.empty(), SYSTEM);
+        }
+        List<Long> sequences = events().stream().map(RegistryEvent::sequence).toList();
+        Instant future = Instant.now().plusSeconds(3600);
+        store.events().advance("slow", sequences.get(2));
+        store.events().advance("fast", sequences.get(4));
+
+        assertEquals(0, store.events().prune(Instant.EPOCH), "nothing is older than the retention");
+        assertEquals(3, store.events().prune(future));
+        assertEquals(
+                sequences.subList(3, 5),
+                events().stream().map(RegistryEvent::sequence).toList());
+
+        store.events().advance("slow", sequences.get(4));
+        assertEquals(1, store.events().prune(future));
+        assertEquals(
+                List.of(sequences.get(4)),
+                events().stream().map(RegistryEvent::sequence).toList());
+        assertEquals(0, store.events().prune(future), "the newest event stays");
+
+        store.close();
+        store = open(dir);
+        store.manifests().put(repo, manifest("{after}", null, null), Optional.empty(), SYSTEM);
+        assertTrue(store.events().latest() > sequences.get(4));
+    }
+
+    @Test
+    void pruningWithoutCursorsKeepsOnlyTheNewestEvent() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            store.manifests().put(repo, manifest("{lone" + i + "}", null, null), Optional.empty(), SYSTEM);
+        }
+        assertEquals(2, store.events().prune(Instant.now().plusSeconds(60)));
+        assertEquals(1, events().size());
+    }
+
+    @Test
+    void pruningTheDeliveryHistoryRemovesOnlyAttemptsOlderThanTheRetention() throws IOException {
+        Webhook webhook = new Webhook(
+                "hook-id",
+                registry.id(),
+                "hook1",
+                URI.create("http://127.0.0.1/"),
+                Map.of(),
+                List.of("push"),
+                WebhookScope.ALL,
+                true,
+                Optional.empty(),
+                Instant.now());
+        store.webhooks().create(webhook, 10);
+        Instant now = Instant.now();
+        store.webhooks().record(attempt(webhook, "old", now.minusSeconds(10 * 86400)));
+        store.webhooks().record(attempt(webhook, "new", now));
+
+        assertEquals(1, store.webhooks().pruneDeliveries(now.minusSeconds(86400)));
+        assertEquals(
+                List.of("new"),
+                store.webhooks().deliveries(webhook.id(), 0, 10).stream()
+                        .map(Delivery::id)
+                        .toList());
+    }
+
+    private static Delivery attempt(Webhook webhook, String id, Instant at) {
+        return new Delivery(
+                id,
+                webhook.id(),
+                "event-" + id,
+                "push",
+                1,
+                at,
+                "http://127.0.0.1/",
+                Map.of(),
+                "{}",
+                200,
+                Map.of(),
+                "",
+                1,
+                Delivery.Outcome.DELIVERED,
+                "");
     }
 
     @Test

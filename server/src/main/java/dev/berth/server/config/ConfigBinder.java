@@ -45,6 +45,7 @@ final class ConfigBinder {
                         cidrs(tree, "auth.trustedProxies")),
                 new BerthConfig.Imports(list(tree, "imports.insecureRegistries"), duration(tree, "imports.timeout")),
                 webhooks(tree),
+                new BerthConfig.Events(duration(tree, "events.retention")),
                 new BerthConfig.Log(level));
     }
 
@@ -59,7 +60,12 @@ final class ConfigBinder {
             throw new ConfigException(
                     "webhooks.initialBackoff must be more than 0 and no more than webhooks.maxBackoff");
         }
-        return new BerthConfig.Webhooks(timeout, duration(tree, "webhooks.retryWindow"), initialBackoff, maxBackoff);
+        return new BerthConfig.Webhooks(
+                timeout,
+                duration(tree, "webhooks.retryWindow"),
+                initialBackoff,
+                maxBackoff,
+                duration(tree, "webhooks.historyRetention"));
     }
 
     private static BerthConfig.Registry registry(JsonNode tree) {
