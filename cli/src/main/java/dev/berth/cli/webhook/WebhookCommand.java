@@ -222,8 +222,8 @@ public final class WebhookCommand {
             name = "redeliver",
             footerHeading = "%nExamples:%n",
             footer = {
-                "  berth webhook list-events -r myreg -n hook1",
-                "  berth webhook redeliver -r myreg -n hook1 --id 1b6f0c2e-7d5e-4c1a-9a57-2f0e8f3c9d11"
+                "  berth webhook list-events -r myreg -n hook1 --top 5",
+                "  berth webhook redeliver -r myreg -n hook1 --id \"$ID\"   # ID: the first column"
             },
             description = {
                 "Send the body of an earlier delivery attempt again, once and now, with the webhook's current settings.",
