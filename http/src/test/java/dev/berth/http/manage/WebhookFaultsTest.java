@@ -175,4 +175,20 @@ class WebhookFaultsTest {
                     attempts::toString);
         }
     }
+
+    @Test
+    void aWebhookDeletedWhileItsEventIsRetriedIsSentNothingMore() throws Exception {
+        berth.registry("gonereg", "Standard");
+        try (Receiver receiver = new Receiver().answering(500, 500, 500, 500, 500, 500, 500, 500, 500, 500)) {
+            hook("gonereg", receiver.uri());
+            assertEquals(201, berth.push("gonereg", "app", ManagedBerth.ADMIN));
+            receiver.next(WAIT);
+            receiver.next(WAIT);
+            berth.admin("DELETE", "/api/registries/gonereg/webhooks/faulthook", null)
+                    .expect(204);
+            Thread.sleep(REFRESH.toMillis());
+            receiver.drain(Duration.ZERO);
+            assertEquals(List.of(), receiver.drain(Duration.ofMillis(700)), "no attempt after the delete");
+        }
+    }
 }
