@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * own cursor ({@link Webhook#consumerName()}), so events reach a webhook in order and a dead receiver holds back
  * only itself. Pushes never wait for any of it; they only append to the outbox and wake the workers. The set of
  * workers follows the webhooks table, looked at every {@code refreshInterval} and on {@link #refresh()}.
+ *
+ * <p>One dispatcher per process, and one process per database: nothing stops two processes from both delivering
+ * every event. Several nodes will need leases on the webhooks' cursors first.
  */
 public final class WebhookDispatcher implements Closeable {
     private static final System.Logger LOG = System.getLogger("berth.webhooks");
