@@ -2,11 +2,13 @@ package dev.berth.builder.layer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +34,7 @@ final class TarApplier {
     private final Map<String, Path> parents = new HashMap<>();
     private final List<Map.Entry<Path, FileTime>> directoryTimes = new ArrayList<>();
     private final Whiteouts whiteouts;
+    private final byte[] buffer = new byte[Streams.BUFFER];
 
     TarApplier(RootPath root, UnpackOptions options, String base, Warnings warnings) {
         this.root = root;
@@ -88,7 +91,9 @@ final class TarApplier {
             return special(entry, path, host);
         } else if (entry.isFile()) {
             replace(host);
-            Files.copy(content, host);
+            try (OutputStream out = Files.newOutputStream(host, StandardOpenOption.CREATE_NEW)) {
+                Streams.copy(content, out, buffer);
+            }
         } else {
             warnings.add("skipped " + path + ": unsupported tar entry type '" + (char) entry.getLinkFlag() + "'");
             return false;
