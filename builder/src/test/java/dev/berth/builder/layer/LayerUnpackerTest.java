@@ -162,6 +162,15 @@ class LayerUnpackerTest {
     }
 
     @Test
+    void whiteoutsOfDotAndDotDotAreRefused() throws IOException {
+        apply(new TestTar().file("a/f", "x").bytes());
+        assertRefused(new TestTar().file("a/.wh..", "").bytes());
+        assertRefused(new TestTar().file("a/.wh...", "").bytes());
+        assertRefused(new TestTar().file("a/.wh.", "").bytes());
+        assertTrue(Files.exists(rootDir.resolve("a/f")));
+    }
+
+    @Test
     void entriesThroughALinkClimbingOutAreRefused() throws IOException {
         assertRefused(
                 new TestTar().symlink("up", "../..").file("up/escape", "x").bytes());
