@@ -14,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +24,7 @@ import java.nio.file.Path;
  */
 final class Libc {
     private static final int AT_FDCWD = -100;
+    private static final int ENOENT = 2;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
@@ -79,6 +81,9 @@ final class Libc {
             int result = call.invoke(state, arena.allocateFrom(path.toString()), arena);
             if (result != 0) {
                 int errno = (int) ERRNO.get(state, 0L);
+                if (errno == ENOENT) {
+                    throw new NoSuchFileException(path.toString(), null, what);
+                }
                 throw new IOException(what + " " + path + " failed: errno " + errno);
             }
         } catch (IOException | RuntimeException | Error e) {
