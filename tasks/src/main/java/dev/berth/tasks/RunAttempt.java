@@ -27,6 +27,8 @@ import java.util.concurrent.TimeoutException;
 final class RunAttempt {
     private static final System.Logger LOG = System.getLogger(RunAttempt.class.getName());
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How often, at most, the lease is renewed and a cancel looked for: a cancel takes effect within this. */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final String agent;
     private final RunStore store;
@@ -100,7 +102,8 @@ final class RunAttempt {
 
     private long wait(Instant deadline) {
         long untilDeadline = Duration.between(clock.instant(), deadline).toMillis();
-        return Math.max(1, Math.min(settings.renewEvery().toMillis(), untilDeadline));
+        long check = Math.min(settings.renewEvery().toMillis(), CHECK_EVERY.toMillis());
+        return Math.max(1, Math.min(check, untilDeadline));
     }
 
     /** Why the work must stop now, if it must: out of time, canceled, or no longer ours (a null status). */

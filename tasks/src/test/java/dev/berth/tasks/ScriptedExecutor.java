@@ -2,18 +2,22 @@ package dev.berth.tasks;
 
 import dev.berth.core.runs.OutputImage;
 import dev.berth.core.runs.Run;
+import dev.berth.core.runs.RunArgument;
 import dev.berth.core.runs.RunLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An executor for tests: writes a few lines (listing the context's files), waits as long as told, and returns the
- * outcome it was given: pushed images named after the request's image names, or a failure.
+ * outcome it was given: pushed images named after the request's image names, or a failure. A run may script
+ * itself: build arguments {@code SLEEP_MS} and {@code FAIL}, or a quick run's cmd {@code sleep <ms>} or {@code fail
+ * <message>}.
  */
 public final class ScriptedExecutor implements RunExecutor {
     private final List<String> executed = new CopyOnWriteArrayList<>();
@@ -47,15 +51,30 @@ public final class ScriptedExecutor implements RunExecutor {
         contexts.put(run.id(), files);
         log.line("Step 1/2 : context holds " + files);
         cancel.onCancel(() -> sawCancel = true);
-        Thread.sleep(work);
+        Thread.sleep(script(run, "SLEEP_MS", "sleep")
+                .map(Long::parseLong)
+                .map(Duration::ofMillis)
+                .orElse(work));
         log.line("Step 2/2 : done");
-        if (failure != null) {
-            return RunOutcome.failed(failure);
+        String fail = script(run, "FAIL", "fail").orElse(failure);
+        if (fail != null) {
+            return RunOutcome.failed(fail);
         }
         return RunOutcome.succeeded(run.request().imageNames().stream()
                 .map(name -> new OutputImage(
                         "r.localhost", name.split(":")[0], name.split(":")[1], "sha256:" + "0".repeat(64)))
                 .toList());
+    }
+
+    private static Optional<String> script(Run run, String argument, String verb) {
+        String cmd = run.request().cmd();
+        if (cmd.startsWith(verb + " ")) {
+            return Optional.of(cmd.substring(verb.length() + 1));
+        }
+        return run.request().arguments().stream()
+                .filter(a -> a.name().equals(argument))
+                .map(RunArgument::value)
+                .findFirst();
     }
 
     public List<String> executed() {

@@ -38,7 +38,12 @@ public final class RunService {
 
     public SourceUpload newSourceUpload() {
         String name = HexFormat.of().formatHex(uuidBytes()) + ".tar.gz";
-        return new SourceUpload(name, RunKeys.SOURCE_DIR + name);
+        return new SourceUpload(name, relativePath(name));
+    }
+
+    /** The {@code sourceLocation} of an uploaded source. */
+    public String relativePath(String name) {
+        return RunKeys.SOURCE_DIR + name;
     }
 
     /** Keeps an uploaded source (a tar.gz) under the name {@link #newSourceUpload} gave. */
