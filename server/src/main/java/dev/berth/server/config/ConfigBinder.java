@@ -45,7 +45,8 @@ final class ConfigBinder {
                         cidrs(tree, "auth.trustedProxies")),
                 new BerthConfig.Imports(list(tree, "imports.insecureRegistries"), duration(tree, "imports.timeout")),
                 webhooks(tree),
-                new BerthConfig.Log(level));
+                new BerthConfig.Log(level),
+                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")));
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {

@@ -1,0 +1,69 @@
+package dev.berth.core.runs;
+
+import dev.berth.core.spi.RunFiles;
+import dev.berth.core.spi.RunStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reads a run's log as it grows, by polling the files and the run's status, so it works wherever the agent writing
+ * the log runs. Ends once the run has ended and nothing more is in the log.
+ */
+final class LogFollower {
+    private final RunStore store;
+    private final RunFiles files;
+    private final Duration poll;
+
+    LogFollower(RunStore store, RunFiles files, Duration poll) {
+        this.store = store;
+        this.files = files;
+        this.poll = poll;
+    }
+
+    void follow(Run run, long offset, RunService.LogSink sink) throws IOException {
+        String key = RunKeys.log(run.registryId(), run.id());
+        long position = offset;
+        while (true) {
+            boolean ended = current(run).status().finished();
+            long read = copy(key, position, sink);
+            position += read;
+            if (ended && read == 0) {
+                return;
+            }
+            if (read == 0) {
+                pause();
+            }
+        }
+    }
+
+    private Run current(Run run) throws IOException {
+        return store.find(run.registryId(), run.id())
+                .orElse(run.finish(RunStatus.ERROR, run.outputImages(), "", run.updated()));
+    }
+
+    private long copy(String key, long offset, RunService.LogSink sink) throws IOException {
+        Optional<InputStream> in = files.read(key, offset);
+        if (in.isEmpty()) {
+            return 0;
+        }
+        try (InputStream stream = in.get()) {
+            byte[] bytes = stream.readAllBytes();
+            if (bytes.length > 0) {
+                sink.accept(bytes);
+            }
+            return bytes.length;
+        }
+    }
+
+    private void pause() throws IOException {
+        try {
+            Thread.sleep(poll);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while following a log");
+        }
+    }
+}
