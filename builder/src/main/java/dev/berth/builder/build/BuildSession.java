@@ -42,6 +42,7 @@ final class BuildSession {
             BuildRequest request,
             Dockerfile dockerfile,
             Services services,
+            BaseImageResolver bases,
             BuildLog log,
             Cancellation cancellation,
             Path workDir,
@@ -51,7 +52,7 @@ final class BuildSession {
         this.dockerfile = dockerfile;
         this.substitution = Substitution.of(dockerfile.directives());
         this.runtime = services.runtime();
-        this.bases = services.bases();
+        this.bases = bases;
         this.blobs = services.blobs();
         this.cache = services.cache();
         this.mountCache = services.mountCache();
@@ -68,8 +69,7 @@ final class BuildSession {
      *
      * @param mountCache where {@code RUN --mount=type=cache} directories live between builds
      */
-    record Services(
-            BuildRuntime runtime, BaseImageResolver bases, BlobDirectory blobs, BuildCache cache, Path mountCache) {}
+    record Services(BuildRuntime runtime, BlobDirectory blobs, BuildCache cache, Path mountCache) {}
 
     Path mountCache() {
         return mountCache;

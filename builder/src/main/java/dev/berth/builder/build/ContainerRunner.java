@@ -1,6 +1,8 @@
 package dev.berth.builder.build;
 
+import dev.berth.builder.image.BaseImageResolver;
 import dev.berth.builder.image.ImageReference;
+import dev.berth.builder.image.ImageSources;
 import dev.berth.builder.image.Platform;
 import dev.berth.builder.image.ResolvedImage;
 import dev.berth.builder.runtime.BuildRuntimeException;
@@ -32,6 +34,7 @@ public final class ContainerRunner {
     public Exit run(
             String image,
             List<String> args,
+            ImageSources sources,
             Platform platform,
             NetworkMode network,
             BuildLog log,
@@ -39,12 +42,13 @@ public final class ContainerRunner {
             throws BuildException {
         Path workDir = null;
         try {
-            ResolvedImage resolved = builder.services().bases().resolve(ImageReference.parse(image), platform);
+            BaseImageResolver bases = builder.resolver(sources);
+            ResolvedImage resolved = bases.resolve(ImageReference.parse(image), platform);
             log.line("running " + resolved.reference());
             StageState state = StageStart.fromImage(resolved, CacheKey.root("run"));
             workDir = Files.createTempDirectory(builder.workRoot(), "run-");
             Rootfs rootfs = Rootfs.create(workDir);
-            builder.services().bases().fetchLayers(resolved);
+            bases.fetchLayers(resolved);
             rootfs.catchUp(state.layers(), builder.blobs());
             RunSpec spec = RunSpec.of(rootfs.directory(), command(state, args, image))
                     .withEnv(state.processEnv())

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
  *
  * <pre>{@code
- * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), sources, dir);
- * BuildResult result = builder.build(BuildRequest.of(contextDir), log, Cancellation.never());
+ * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir);
+ * BuildResult result = builder.build(BuildRequest.of(contextDir), sources, log, Cancellation.never());
  * // the image's manifest, config and layers are in builder.blobs()
  * }</pre>
  *
@@ -40,11 +40,10 @@ public final class ImageBuilder {
     private final BuildSession.Services services;
     private final Path workRoot;
 
-    public ImageBuilder(BuildRuntime runtime, ImageSources sources, Path stateDirectory) throws IOException {
+    public ImageBuilder(BuildRuntime runtime, Path stateDirectory) throws IOException {
         BlobDirectory blobs = new BlobDirectory(stateDirectory.resolve("layout"));
         this.services = new BuildSession.Services(
                 runtime,
-                new BaseImageResolver(sources, blobs),
                 blobs,
                 new BuildCache(stateDirectory.resolve("cache"), blobs),
                 stateDirectory.resolve("mounts"));
@@ -65,14 +64,30 @@ public final class ImageBuilder {
         return services.blobs();
     }
 
-    /** Builds the request's target; the image's blobs are in {@link #blobs()} afterwards. */
-    public BuildResult build(BuildRequest request, BuildLog log, Cancellation cancellation) throws BuildException {
+    /** A reader of base images from these sources into this builder's blob directory. */
+    public BaseImageResolver resolver(ImageSources sources) {
+        return new BaseImageResolver(sources, services.blobs());
+    }
+
+    /**
+     * Builds the request's target, reading base images from {@code sources}; the image's blobs are in {@link
+     * #blobs()} afterwards.
+     */
+    public BuildResult build(BuildRequest request, ImageSources sources, BuildLog log, Cancellation cancellation)
+            throws BuildException {
         Path workDir = null;
         try {
             Dockerfile dockerfile = read(request);
             workDir = Files.createTempDirectory(workRoot, "build-");
             BuildSession session = new BuildSession(
-                    request, dockerfile, services, log, cancellation, workDir, globalArgs(dockerfile, request));
+                    request,
+                    dockerfile,
+                    services,
+                    resolver(sources),
+                    log,
+                    cancellation,
+                    workDir,
+                    globalArgs(dockerfile, request));
             List<Stage> stages = dockerfile.stagesFor(request.target(), request.buildArgs());
             StageState last = null;
             int step = 1;
