@@ -130,6 +130,16 @@ public final class Session {
         return env.stdin();
     }
 
+    /** Standard output, for what a command streams (a run's log). */
+    public PrintWriter stdout() {
+        return out();
+    }
+
+    /** Standard error, for what a command streams beside its result. */
+    public PrintWriter stderr() {
+        return err();
+    }
+
     /** A usage error for picocli to report, with the usage, as exit code 2. */
     public ParameterException usage(String message) {
         return new ParameterException(command.commandLine(), message);
