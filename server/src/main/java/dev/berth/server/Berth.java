@@ -25,7 +25,6 @@ import dev.berth.http.server.HttpServer;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.server.config.BerthConfig;
 import dev.berth.storage.fs.FilesystemBlobStore;
-import dev.berth.tasks.NoExecutor;
 import dev.berth.tasks.RunExecutor;
 import java.io.Closeable;
 import java.io.IOException;
@@ -97,7 +96,12 @@ public final class Berth implements Closeable {
                     security::credentialsChanged);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
             endpoints.add(new AcrApi(registries, metadata.registries(), dataPlane, security.gate()));
-            RunsWiring runs = track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, executor, clock));
+            RunExecutor runExecutor = executor != null
+                    ? executor
+                    : BuilderWiring.executor(
+                            dataDir, imports, registryStore, registries, importSettings(config.imports()));
+            RunsWiring runs =
+                    track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, runExecutor, clock));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);
@@ -109,9 +113,9 @@ public final class Berth implements Closeable {
         }
     }
 
-    /** Starts Berth with the given configuration; the returned instance is serving. */
+    /** Starts Berth with the given configuration, builds run by the builder on runc; the returned instance is serving. */
     public static Berth start(BerthConfig config) throws Exception {
-        return new Berth(config, new NoExecutor());
+        return new Berth(config, null);
     }
 
     /** Starts Berth with the given configuration, its agents carrying out runs with the executor. */
