@@ -103,6 +103,9 @@ final class StageBuilder {
     }
 
     private CopyStep.Spec copySpec(StageState state, Instruction.Copy copy) throws BuildException {
+        if (!copy.excludes().isEmpty() || copy.parents()) {
+            throw BuildException.at(copy.location(), "COPY --exclude and --parents are not supported yet");
+        }
         Optional<String> from = copy.from().isPresent()
                 ? Optional.of(Expansion.word(
                         session, state.expansionEnv(), copy.from().get(), copy.location()))
@@ -121,6 +124,10 @@ final class StageBuilder {
     }
 
     private CopyStep.Spec addSpec(StageState state, Instruction.Add add) throws BuildException {
+        if (!add.excludes().isEmpty() || add.checksum().isPresent() || add.keepGitDir()) {
+            throw BuildException.at(
+                    add.location(), "ADD --exclude, --checksum and --keep-git-dir are not supported yet");
+        }
         return new CopyStep.Spec(
                 "ADD",
                 add.location(),
