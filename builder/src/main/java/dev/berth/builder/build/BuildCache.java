@@ -65,6 +65,34 @@ public final class BuildCache {
         Files.move(temp, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A finished image: the same final key gives the same image, so an unchanged rebuild keeps its digest. */
+    public record Image(Digest manifest, Digest config) {}
+
+    public Optional<Image> findImage(CacheKey key) throws IOException {
+        Path file = root.resolve(key.digest().hex() + ".image.json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode node = Json.parse(Files.readAllBytes(file));
+        Image image = new Image(
+                Digest.parse(node.path("manifest").asText()),
+                Digest.parse(node.path("config").asText()));
+        return blobs.has(image.manifest()) && blobs.has(image.config()) ? Optional.of(image) : Optional.empty();
+    }
+
+    public void putImage(CacheKey key, Image image) throws IOException {
+        ObjectNode node = Json.object();
+        node.put("manifest", image.manifest().toString());
+        node.put("config", image.config().toString());
+        Path temp = Files.createTempFile(root, "image-", ".part");
+        Files.write(temp, Json.write(node));
+        Files.move(
+                temp,
+                root.resolve(key.digest().hex() + ".image.json"),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private Path file(CacheKey key) {
         return root.resolve(key.digest().hex() + ".json");
     }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -107,19 +108,33 @@ public final class ImageBuilder {
         }
     }
 
+    /**
+     * Writes the final image, or finds it: an image is cached under its final key (which covers the base, every
+     * step and what each read), so an unchanged rebuild gives the very same digest, as BuildKit's does.
+     */
     private BuildResult finish(BuildSession session, StageState last) throws IOException {
         if (last.base().isPresent()) {
             session.bases.fetchLayers(last.base().get());
         }
-        ImageWriter.Written written =
-                ImageWriter.write(last, session.request.format(), session.created, services.blobs());
-        session.log.line("writing image " + written.manifestDigest() + " done");
-        return new BuildResult(
-                written.manifestDigest(),
-                session.request.format().manifestType(),
-                written.configDigest(),
-                last.base(),
-                session.steps());
+        ImageFormat format = session.request.format();
+        CacheKey imageKey = last.key()
+                .next()
+                .add("IMAGE")
+                .add(format.name())
+                .add(session.request.sourceDateEpoch().map(Object::toString).orElse(""))
+                .build();
+        Optional<BuildCache.Image> cached =
+                session.request.noCache() ? Optional.empty() : services.cache().findImage(imageKey);
+        BuildCache.Image image;
+        if (cached.isPresent()) {
+            image = cached.get();
+        } else {
+            ImageWriter.Written written = ImageWriter.write(last, format, session.created, services.blobs());
+            image = new BuildCache.Image(written.manifestDigest(), written.configDigest());
+            services.cache().putImage(imageKey, image);
+        }
+        session.log.line("writing image " + image.manifest() + " done");
+        return new BuildResult(image.manifest(), format.manifestType(), image.config(), last.base(), session.steps());
     }
 
     private static Dockerfile read(BuildRequest request) throws IOException, BuildException {
