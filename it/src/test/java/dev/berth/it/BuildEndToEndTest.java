@@ -67,7 +67,7 @@ class BuildEndToEndTest {
 
         JsonNode runs = Json.parse(
                 BerthCli.run("run", "list", "-r", "default", "-o", "json").stdout());
-        assertEquals("Succeeded", runs.get(0).path("status").asText(), runs.toString());
+        assertEquals("Succeeded", runs.get(0).at("/properties/status").asText(), runs.toString());
     }
 
     @Test
