@@ -154,7 +154,11 @@ final class CopyStep {
         if (!heredoc.expand()) {
             return heredoc.content();
         }
-        return Expansion.word(session, state.expansionEnv(), heredoc.content(), location());
+        try {
+            return session.substitution.expandHeredoc(heredoc.content(), state.expansionEnv());
+        } catch (RuntimeException e) {
+            throw BuildException.at(location(), e.getMessage(), e);
+        }
     }
 
     private String absolute(String destination) {

@@ -131,22 +131,10 @@ final class RunStep {
      * documents follow the command line, for the shell to feed to it as it would in a script.
      */
     private String script(String text) {
-        List<Heredoc> heredocs = run.heredocs();
-        if (heredocs.isEmpty()) {
+        if (run.heredocs().isEmpty()) {
             return text;
         }
-        if (heredocs.size() == 1
-                && text.strip()
-                        .matches("<<-?[\"']?"
-                                + java.util.regex.Pattern.quote(
-                                        heredocs.getFirst().name()) + "[\"']?")) {
-            return heredocs.getFirst().content();
-        }
-        StringBuilder script = new StringBuilder(text).append('\n');
-        for (Heredoc heredoc : heredocs) {
-            script.append(heredoc.content()).append(heredoc.name()).append('\n');
-        }
-        return script.toString();
+        return run.scriptHeredoc().map(Heredoc::content).orElseGet(run::shellScript);
     }
 
     private NetworkMode network() {

@@ -80,6 +80,33 @@ public sealed interface Instruction {
             heredocs = List.copyOf(heredocs);
             mounts = List.copyOf(mounts);
         }
+
+        /**
+         * The heredoc that is the whole command ({@code RUN <<EOF} alone on its line): its body is the script, run by
+         * the shell, or executed directly when it starts with {@code #!}, as BuildKit does.
+         */
+        public Optional<Heredoc> scriptHeredoc() {
+            if (heredocs.size() != 1 || !(command instanceof Command.Shell shell)) {
+                return Optional.empty();
+            }
+            return HeredocMarker.isOnlyMarker(shell.text()) ? Optional.of(heredocs.getFirst()) : Optional.empty();
+        }
+
+        /**
+         * The shell-form text with the heredoc bodies appended as a shell reads them: the line, then each body followed
+         * by its delimiter on a line of its own. For the exec form, the arguments joined by blanks.
+         */
+        public String shellScript() {
+            StringBuilder script = new StringBuilder(
+                    switch (command) {
+                        case Command.Shell shell -> shell.text();
+                        case Command.Exec exec -> String.join(" ", exec.arguments());
+                    });
+            for (Heredoc heredoc : heredocs) {
+                script.append('\n').append(heredoc.content()).append(heredoc.name());
+            }
+            return script.toString();
+        }
     }
 
     /**
@@ -113,8 +140,11 @@ public sealed interface Instruction {
     }
 
     /**
-     * {@code ADD [--chown] [--chmod] [--link] [--exclude=P]... [--checksum=sha256:...] [--keep-git-dir] src... dest}:
-     * as {@code COPY}, plus URLs, git repositories and local archives extracted. ADD has no {@code --from}.
+     * {@code ADD [--chown] [--chmod] [--link] [--exclude=P]... [--checksum=sha256:...] [--keep-git-dir] [--unpack]
+     * src... dest}: as {@code COPY}, plus URLs, git repositories and local archives extracted. ADD has no {@code
+     * --from}.
+     *
+     * @param unpack {@code --unpack}: absent means Docker's default (local archives are extracted, remote ones not)
      */
     record Add(
             List<String> sources,
@@ -126,6 +156,7 @@ public sealed interface Instruction {
             List<String> excludes,
             Optional<String> checksum,
             boolean keepGitDir,
+            Optional<Boolean> unpack,
             Location location,
             String original)
             implements Instruction {

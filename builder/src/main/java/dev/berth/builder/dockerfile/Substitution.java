@@ -10,7 +10,9 @@ import java.util.Map;
  * ENTRYPOINT} are left to the shell.
  *
  * <p>Supported: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}, {@code ${VAR:+alt}},
- * {@code ${VAR+alt}}, {@code ${VAR:?message}}, {@code ${VAR?message}}, nested in the default and alternative words.
+ * {@code ${VAR+alt}}, {@code ${VAR:?message}}, {@code ${VAR?message}}, nested in the default and alternative words;
+ * and the pattern forms {@code ${VAR#p}}, {@code ${VAR##p}}, {@code ${VAR%p}}, {@code ${VAR%%p}}, {@code ${VAR/p/r}},
+ * {@code ${VAR//p/r}}.
  * Single quotes keep everything literal; double quotes expand variables and let the escape character escape {@code
  * "}, {@code $} and itself; elsewhere the escape character makes the next character literal. Quotes are removed.
  * An unset variable expands to the empty string.
@@ -48,6 +50,16 @@ public final class Substitution {
      */
     public List<String> expandWords(String text, Map<String, String> env) {
         return new ShellWord(text, escape, env).expandWords();
+    }
+
+    /**
+     * Expands the body of an unquoted heredoc ({@code COPY <<EOF}): variables expand and the escape character protects
+     * {@code $}, but quotes are content and blanks do not split.
+     *
+     * @throws SubstitutionException as {@link #expand}
+     */
+    public String expandHeredoc(String content, Map<String, String> env) {
+        return new ShellWord(content, escape, env).expandBody();
     }
 
     /** A word that cannot be expanded; the engine reports it with the instruction's location. */

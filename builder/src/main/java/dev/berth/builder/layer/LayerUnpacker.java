@@ -2,6 +2,7 @@ package dev.berth.builder.layer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,18 +26,32 @@ public final class LayerUnpacker {
         return new LayerUnpacker(UnpackOptions.forLayers());
     }
 
-    /** Applies one blob (compressed or not) onto the root filesystem. */
+    /** Applies one blob (compressed or not) onto the root filesystem; the stream is read, not closed. */
     public UnpackResult apply(InputStream blob, RootPath rootfs) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Warnings warnings = new Warnings();
+        long entries = applyOne(blob, rootfs, warnings);
+        return new UnpackResult(entries, warnings.lines());
     }
 
     /** Applies one blob file onto the root filesystem. */
     public UnpackResult apply(Path blob, RootPath rootfs) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return applyAll(List.of(blob), rootfs);
     }
 
     /** Applies a chain of blob files in order, lowest first: a stage's base root filesystem. */
     public UnpackResult applyAll(List<Path> blobs, RootPath rootfs) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Warnings warnings = new Warnings();
+        long entries = 0;
+        for (Path blob : blobs) {
+            try (InputStream in = Files.newInputStream(blob)) {
+                entries += applyOne(in, rootfs, warnings);
+            }
+        }
+        return new UnpackResult(entries, warnings.lines());
+    }
+
+    private long applyOne(InputStream blob, RootPath rootfs, Warnings warnings) throws IOException {
+        InputStream tar = Decompressors.decompressed(blob);
+        return new TarApplier(rootfs, options, "", warnings).apply(tar);
     }
 }

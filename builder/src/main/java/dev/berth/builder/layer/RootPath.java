@@ -66,7 +66,8 @@ public final class RootPath {
         return relative.toString();
     }
 
-    private Path walk(String path, boolean followLast, boolean strict) throws IOException {
+    /** Resolution with both choices open: following the last link or not, clamping or refusing an escape. */
+    Path walk(String path, boolean followLast, boolean strict) throws IOException {
         Deque<String> pending = new ArrayDeque<>(components(path));
         List<String> resolved = new ArrayList<>();
         int links = 0;
