@@ -2,6 +2,7 @@ package dev.berth.tasks;
 
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunLog;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
 import dev.berth.tasks.sources.SourcePreparer;
@@ -56,7 +57,7 @@ public final class AgentPool implements Closeable {
             throws IOException {
         List<Run> ended = store.abandon(before, why, clock.instant());
         for (Run run : ended) {
-            new RunLog(files, run.registryId(), run.id()).line(RunLog.summary(run));
+            new FileRunLog(files, run.registryId(), run.id()).line(RunLog.summary(run));
         }
         return ended;
     }

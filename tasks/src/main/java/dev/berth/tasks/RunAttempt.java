@@ -4,6 +4,7 @@ import dev.berth.core.runs.OutputImage;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunLog;
 import dev.berth.core.runs.RunStatus;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
 import dev.berth.tasks.sources.SourceException;
@@ -64,7 +65,7 @@ final class RunAttempt {
     }
 
     void carryOut(Run run) throws IOException, InterruptedException {
-        RunLog log = new RunLog(files, run.registryId(), run.id());
+        RunLog log = new FileRunLog(files, run.registryId(), run.id());
         Path dir = settings.workDir().resolve(run.registryId() + "-" + run.id());
         log.line("Run ID: " + run.id() + " is running on agent " + agent);
         FutureTask<RunOutcome> work =

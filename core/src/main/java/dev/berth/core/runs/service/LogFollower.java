@@ -1,5 +1,8 @@
-package dev.berth.core.runs;
+package dev.berth.core.runs.service;
 
+import dev.berth.core.runs.Run;
+import dev.berth.core.runs.RunKeys;
+import dev.berth.core.runs.RunStatus;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
 import java.io.IOException;
