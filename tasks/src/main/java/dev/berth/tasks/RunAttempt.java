@@ -81,6 +81,7 @@ final class RunAttempt {
         }
     }
 
+    /** How the work ended, or empty when the run is no longer this agent's to record. */
     private Optional<Ending> watch(Run run, FutureTask<RunOutcome> work, Thread worker) throws IOException {
         Instant deadline = run.started().orElse(clock.instant()).plus(run.timeout());
         while (true) {
@@ -89,10 +90,15 @@ final class RunAttempt {
             } catch (ExecutionException e) {
                 return Optional.of(failed(e.getCause()));
             } catch (TimeoutException e) {
-                Optional<Ending> stop = check(run, deadline);
+                Optional<Run> current = renew(run);
+                if (current.isEmpty()) {
+                    stop(worker, "the run is no longer held by " + agent);
+                    return Optional.empty();
+                }
+                Optional<Ending> stop = mustStop(current.get(), deadline);
                 if (stop.isPresent()) {
                     stop(worker, stop.get().error());
-                    return stop.get().status() == null ? Optional.empty() : stop;
+                    return stop;
                 }
             } catch (InterruptedException e) {
                 stop(worker, "Berth is stopping");
@@ -107,19 +113,18 @@ final class RunAttempt {
         return Math.max(1, Math.min(check, untilDeadline));
     }
 
-    /** Why the work must stop now, if it must: out of time, canceled, or no longer ours (a null status). */
-    private Optional<Ending> check(Run run, Instant deadline) throws IOException {
-        Instant now = clock.instant();
-        if (!now.isBefore(deadline)) {
+    private Optional<Run> renew(Run run) throws IOException {
+        return store.renew(run.registryId(), run.id(), agent, clock.instant().plus(settings.lease()));
+    }
+
+    /** Why the work must stop now, if it must: out of time, or canceled. */
+    private Optional<Ending> mustStop(Run current, Instant deadline) {
+        if (!clock.instant().isBefore(deadline)) {
             return Optional.of(Ending.of(
                     RunStatus.TIMEOUT,
-                    "the run exceeded its timeout of " + run.timeout().toSeconds() + "s"));
+                    "the run exceeded its timeout of " + current.timeout().toSeconds() + "s"));
         }
-        Optional<Run> current = store.renew(run.registryId(), run.id(), agent, now.plus(settings.lease()));
-        if (current.isEmpty()) {
-            return Optional.of(new Ending(null, List.of(), "the run is no longer held by " + agent));
-        }
-        if (current.get().cancelRequested()) {
+        if (current.cancelRequested()) {
             return Optional.of(Ending.of(RunStatus.CANCELED, "the run was canceled"));
         }
         return Optional.empty();
