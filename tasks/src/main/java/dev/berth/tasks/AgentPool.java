@@ -32,9 +32,10 @@ public final class AgentPool implements Closeable {
     public static AgentPool start(
             RunStore store, RunFiles files, RunExecutor executor, AgentSettings settings, Clock clock) {
         AgentPool pool = new AgentPool();
-        SourcePreparer sources = new SourcePreparer(files, settings.sourceLimit());
+        Crew crew =
+                new Crew(store, files, new SourcePreparer(files, settings.sourceLimit()), executor, settings, clock);
         for (int i = 1; i <= settings.agents(); i++) {
-            Agent agent = new Agent(settings.name() + "-" + i, store, files, sources, executor, settings, clock);
+            Agent agent = new Agent(settings.name() + "-" + i, crew);
             pool.agents.add(agent);
             pool.threads.add(Thread.ofVirtual().name("berth-agent-" + i).start(agent::work));
         }

@@ -47,21 +47,14 @@ final class RunAttempt {
         }
     }
 
-    RunAttempt(
-            String agent,
-            RunStore store,
-            RunFiles files,
-            SourcePreparer sources,
-            RunExecutor executor,
-            AgentSettings settings,
-            Clock clock) {
+    RunAttempt(String agent, Crew crew) {
         this.agent = agent;
-        this.store = store;
-        this.files = files;
-        this.sources = sources;
-        this.executor = executor;
-        this.settings = settings;
-        this.clock = clock;
+        this.store = crew.store();
+        this.files = crew.files();
+        this.sources = crew.sources();
+        this.executor = crew.executor();
+        this.settings = crew.settings();
+        this.clock = crew.clock();
     }
 
     void carryOut(Run run) throws IOException, InterruptedException {

@@ -77,23 +77,14 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "STAGE", description = "The stage to build, of a multi-stage Dockerfile.")
     String target = "";
 
-    @Option(
-            names = "--platform",
-            paramLabel = "OS/ARCH[/VARIANT]",
-            description = "The platform to build for (default: linux/amd64).")
-    String platform;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--no-push", description = "Build only; push nothing.")
     boolean noPush;
 
     @Option(names = "--no-cache", description = "Use no cached layer.")
     boolean noCache;
-
-    @Option(names = "--no-logs", description = "Wait for the run without streaming its log.")
-    boolean noLogs;
-
-    @Option(names = "--no-wait", description = "Print the queued run and return at once.")
-    boolean noWait;
 
     @Parameters(paramLabel = "CONTEXT", description = "A local directory, a git URL or a tarball URL.")
     String context;
@@ -114,7 +105,7 @@ public final class BuildCommand implements Callable<Integer> {
             }
             RunApi runs = new RunApi(session, registry.name());
             ObjectNode request = request(Sources.location(session, runs, context, dockerfile, false));
-            RunFlow.start(session, runs, request, noLogs, noWait);
+            RunFlow.start(session, runs, request, run);
         });
     }
 
@@ -127,7 +118,7 @@ public final class BuildCommand implements Callable<Integer> {
         ArrayNode arguments = request.putArray("arguments");
         buildArgs.forEach(a -> arguments.add(argument(a, false)));
         secretBuildArgs.forEach(a -> arguments.add(argument(a, true)));
-        RunFlow.common(request, sourceLocation, platform, api);
+        RunFlow.common(request, sourceLocation, run.platform, api);
         return request;
     }
 

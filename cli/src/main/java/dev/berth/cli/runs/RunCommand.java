@@ -59,17 +59,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cmd", paramLabel = "\"IMAGE ARGS\"", description = "The image to run and its arguments.")
     String cmd;
 
-    @Option(
-            names = "--platform",
-            paramLabel = "OS/ARCH[/VARIANT]",
-            description = "The platform (default: linux/amd64).")
-    String platform;
-
-    @Option(names = "--no-logs", description = "Wait for the run without streaming its log.")
-    boolean noLogs;
-
-    @Option(names = "--no-wait", description = "Print the queued run and return at once.")
-    boolean noWait;
+    @Mixin
+    RunOptions run;
 
     @Parameters(
             paramLabel = "CONTEXT",
@@ -93,8 +84,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunApi runs = new RunApi(session, registry.name());
             var request = RunFlow.cmdRequest(cmd);
-            RunFlow.common(request, Sources.location(session, runs, context, "Dockerfile", true), platform, api);
-            RunFlow.start(session, runs, request, noLogs, noWait);
+            RunFlow.common(request, Sources.location(session, runs, context, "Dockerfile", true), run.platform, api);
+            RunFlow.start(session, runs, request, run);
         });
     }
 
