@@ -114,10 +114,14 @@ public final class RunService {
         return files.read(RunKeys.log(registry.id(), runId), offset).orElseGet(InputStream::nullInputStream);
     }
 
-    /** Follows a run's log from an offset, until the run has ended and its log was read to the end. */
-    public void follow(RegistryRecord registry, String runId, long offset, LogSink sink, Duration poll)
+    /**
+     * Follows a run's log from an offset, until the run has ended and its log was read to the end, or until the log
+     * has been silent for {@code maxSilence}; the caller then follows again from where it got to.
+     */
+    public void follow(
+            RegistryRecord registry, String runId, long offset, LogSink sink, Duration poll, Duration maxSilence)
             throws IOException {
-        new LogFollower(store, files, poll).follow(get(registry, runId), offset, sink);
+        new LogFollower(store, files, poll, maxSilence).follow(get(registry, runId), offset, sink);
     }
 
     /** Receives the bytes of a followed log as they arrive. */
