@@ -142,8 +142,11 @@ public final class RunService {
             if (request.sourceLocation().isEmpty()) {
                 throw invalid("a build needs a sourceLocation");
             }
-        } else if (request.cmd().isBlank() && request.encodedTask().isEmpty()) {
-            throw invalid("a quick run needs a cmd");
+        } else if (request.command().isEmpty()) {
+            throw invalid(
+                    request.encodedTask().isEmpty()
+                            ? "a quick run needs a cmd"
+                            : "Berth runs an encoded task of one cmd step only, for now");
         }
         checkSource(registry, request.sourceLocation());
     }
