@@ -1,7 +1,7 @@
 package dev.berth.server;
 
 import dev.berth.core.installation.Registries;
-import dev.berth.core.runs.RunService;
+import dev.berth.core.runs.service.RunService;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.http.manage.ManagementApi;

@@ -1,11 +1,7 @@
 package dev.berth.tasks;
 
 import dev.berth.core.runs.Run;
-import dev.berth.core.spi.RunFiles;
-import dev.berth.core.spi.RunStore;
-import dev.berth.tasks.sources.SourcePreparer;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,29 +10,12 @@ final class Agent {
     private static final System.Logger LOG = System.getLogger(Agent.class.getName());
 
     private final String name;
-    private final RunStore store;
-    private final RunFiles files;
-    private final SourcePreparer sources;
-    private final RunExecutor executor;
-    private final AgentSettings settings;
-    private final Clock clock;
+    private final Crew crew;
     private volatile boolean stopped;
 
-    Agent(
-            String name,
-            RunStore store,
-            RunFiles files,
-            SourcePreparer sources,
-            RunExecutor executor,
-            AgentSettings settings,
-            Clock clock) {
+    Agent(String name, Crew crew) {
         this.name = name;
-        this.store = store;
-        this.files = files;
-        this.sources = sources;
-        this.executor = executor;
-        this.settings = settings;
-        this.clock = clock;
+        this.crew = crew;
     }
 
     void work() {
@@ -44,9 +23,9 @@ final class Agent {
             try {
                 Optional<Run> run = claim();
                 if (run.isPresent()) {
-                    new RunAttempt(name, store, files, sources, executor, settings, clock).carryOut(run.get());
+                    new RunAttempt(name, crew).carryOut(run.get());
                 } else {
-                    Thread.sleep(settings.poll());
+                    Thread.sleep(crew.settings().poll());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -58,13 +37,13 @@ final class Agent {
     }
 
     private Optional<Run> claim() throws IOException {
-        Instant now = clock.instant();
-        return store.claim(name, now, now.plus(settings.lease()));
+        Instant now = crew.clock().instant();
+        return crew.store().claim(name, now, now.plus(crew.settings().lease()));
     }
 
     private void pause() {
         try {
-            Thread.sleep(settings.poll());
+            Thread.sleep(crew.settings().poll());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

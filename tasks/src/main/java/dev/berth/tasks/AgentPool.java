@@ -2,6 +2,7 @@ package dev.berth.tasks;
 
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunLog;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
 import dev.berth.tasks.sources.SourcePreparer;
@@ -31,9 +32,10 @@ public final class AgentPool implements Closeable {
     public static AgentPool start(
             RunStore store, RunFiles files, RunExecutor executor, AgentSettings settings, Clock clock) {
         AgentPool pool = new AgentPool();
-        SourcePreparer sources = new SourcePreparer(files, settings.sourceLimit());
+        Crew crew =
+                new Crew(store, files, new SourcePreparer(files, settings.sourceLimit()), executor, settings, clock);
         for (int i = 1; i <= settings.agents(); i++) {
-            Agent agent = new Agent(settings.name() + "-" + i, store, files, sources, executor, settings, clock);
+            Agent agent = new Agent(settings.name() + "-" + i, crew);
             pool.agents.add(agent);
             pool.threads.add(Thread.ofVirtual().name("berth-agent-" + i).start(agent::work));
         }
@@ -56,7 +58,7 @@ public final class AgentPool implements Closeable {
             throws IOException {
         List<Run> ended = store.abandon(before, why, clock.instant());
         for (Run run : ended) {
-            new RunLog(files, run.registryId(), run.id()).line(RunLog.summary(run));
+            new FileRunLog(files, run.registryId(), run.id()).line(RunLog.summary(run));
         }
         return ended;
     }

@@ -4,6 +4,7 @@ import dev.berth.core.runs.OutputImage;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunLog;
 import dev.berth.core.runs.RunStatus;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
 import dev.berth.tasks.sources.SourceException;
@@ -46,25 +47,18 @@ final class RunAttempt {
         }
     }
 
-    RunAttempt(
-            String agent,
-            RunStore store,
-            RunFiles files,
-            SourcePreparer sources,
-            RunExecutor executor,
-            AgentSettings settings,
-            Clock clock) {
+    RunAttempt(String agent, Crew crew) {
         this.agent = agent;
-        this.store = store;
-        this.files = files;
-        this.sources = sources;
-        this.executor = executor;
-        this.settings = settings;
-        this.clock = clock;
+        this.store = crew.store();
+        this.files = crew.files();
+        this.sources = crew.sources();
+        this.executor = crew.executor();
+        this.settings = crew.settings();
+        this.clock = crew.clock();
     }
 
     void carryOut(Run run) throws IOException, InterruptedException {
-        RunLog log = new RunLog(files, run.registryId(), run.id());
+        RunLog log = new FileRunLog(files, run.registryId(), run.id());
         Path dir = settings.workDir().resolve(run.registryId() + "-" + run.id());
         log.line("Run ID: " + run.id() + " is running on agent " + agent);
         FutureTask<RunOutcome> work =
@@ -80,6 +74,7 @@ final class RunAttempt {
         }
     }
 
+    /** How the work ended, or empty when the run is no longer this agent's to record. */
     private Optional<Ending> watch(Run run, FutureTask<RunOutcome> work, Thread worker) throws IOException {
         Instant deadline = run.started().orElse(clock.instant()).plus(run.timeout());
         while (true) {
@@ -88,10 +83,15 @@ final class RunAttempt {
             } catch (ExecutionException e) {
                 return Optional.of(failed(e.getCause()));
             } catch (TimeoutException e) {
-                Optional<Ending> stop = check(run, deadline);
+                Optional<Run> current = renew(run);
+                if (current.isEmpty()) {
+                    stop(worker, "the run is no longer held by " + agent);
+                    return Optional.empty();
+                }
+                Optional<Ending> stop = mustStop(current.get(), deadline);
                 if (stop.isPresent()) {
                     stop(worker, stop.get().error());
-                    return stop.get().status() == null ? Optional.empty() : stop;
+                    return stop;
                 }
             } catch (InterruptedException e) {
                 stop(worker, "Berth is stopping");
@@ -106,19 +106,18 @@ final class RunAttempt {
         return Math.max(1, Math.min(check, untilDeadline));
     }
 
-    /** Why the work must stop now, if it must: out of time, canceled, or no longer ours (a null status). */
-    private Optional<Ending> check(Run run, Instant deadline) throws IOException {
-        Instant now = clock.instant();
-        if (!now.isBefore(deadline)) {
+    private Optional<Run> renew(Run run) throws IOException {
+        return store.renew(run.registryId(), run.id(), agent, clock.instant().plus(settings.lease()));
+    }
+
+    /** Why the work must stop now, if it must: out of time, or canceled. */
+    private Optional<Ending> mustStop(Run current, Instant deadline) {
+        if (!clock.instant().isBefore(deadline)) {
             return Optional.of(Ending.of(
                     RunStatus.TIMEOUT,
-                    "the run exceeded its timeout of " + run.timeout().toSeconds() + "s"));
+                    "the run exceeded its timeout of " + current.timeout().toSeconds() + "s"));
         }
-        Optional<Run> current = store.renew(run.registryId(), run.id(), agent, now.plus(settings.lease()));
-        if (current.isEmpty()) {
-            return Optional.of(new Ending(null, List.of(), "the run is no longer held by " + agent));
-        }
-        if (current.get().cancelRequested()) {
+        if (current.cancelRequested()) {
             return Optional.of(Ending.of(RunStatus.CANCELED, "the run was canceled"));
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.CliEnvironment;
+import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
 import dev.berth.cli.json.Json;
@@ -25,13 +26,23 @@ import picocli.CommandLine.Parameters;
                     + " (https://host/repo.git#ref:subdir) or a tarball URL, push it, and stream the log.",
             "--timeout is the run's timeout in seconds (default 3600), as az acr build."
         },
+        exitCodeListHeading = Exit.HEADING,
+        exitCodeList = {
+            Exit.LINE_OK,
+            Exit.LINE_OTHER,
+            Exit.LINE_USAGE,
+            Exit.LINE_AUTHENTICATION,
+            Exit.LINE_FORBIDDEN,
+            Exit.LINE_NOT_FOUND,
+            Exit.LINE_CONFLICT,
+            Exit.LINE_RUN_FAILED
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  berth build -r myreg -t app:{{.Run.ID}} .",
-            "  berth build -r myreg -t app:v1 -f docker/Dockerfile --build-arg VERSION=1 --platform linux/arm64 .",
-            "  berth build -r myreg -t app:main https://git.example.com/team/app.git#main:src",
-            "",
-            "Exit code 7: the run ended Failed, Canceled, Error or Timeout."
+            "  berth build -r myreg -t app:v1 -f docker/Dockerfile --build-arg V=1 .",
+            "  berth build -r myreg -t app:v1 --platform linux/arm64 --no-push .",
+            "  berth build -r myreg -t app:main https://git.example.com/app.git#main:src"
         })
 public final class BuildCommand implements Callable<Integer> {
     private final CliEnvironment env;
@@ -66,23 +77,14 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "STAGE", description = "The stage to build, of a multi-stage Dockerfile.")
     String target = "";
 
-    @Option(
-            names = "--platform",
-            paramLabel = "OS/ARCH[/VARIANT]",
-            description = "The platform to build for (default: linux/amd64).")
-    String platform;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--no-push", description = "Build only; push nothing.")
     boolean noPush;
 
     @Option(names = "--no-cache", description = "Use no cached layer.")
     boolean noCache;
-
-    @Option(names = "--no-logs", description = "Wait for the run without streaming its log.")
-    boolean noLogs;
-
-    @Option(names = "--no-wait", description = "Print the queued run and return at once.")
-    boolean noWait;
 
     @Parameters(paramLabel = "CONTEXT", description = "A local directory, a git URL or a tarball URL.")
     String context;
@@ -103,7 +105,7 @@ public final class BuildCommand implements Callable<Integer> {
             }
             RunApi runs = new RunApi(session, registry.name());
             ObjectNode request = request(Sources.location(session, runs, context, dockerfile, false));
-            RunFlow.start(session, runs, request, noLogs, noWait);
+            RunFlow.start(session, runs, request, run);
         });
     }
 
@@ -116,7 +118,7 @@ public final class BuildCommand implements Callable<Integer> {
         ArrayNode arguments = request.putArray("arguments");
         buildArgs.forEach(a -> arguments.add(argument(a, false)));
         secretBuildArgs.forEach(a -> arguments.add(argument(a, true)));
-        RunFlow.common(request, sourceLocation, platform, api);
+        RunFlow.common(request, sourceLocation, run.platform, api);
         return request;
     }
 

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What {@code build} and {@code run} share: uploading a context, scheduling, following the log, the result. */
@@ -98,8 +99,8 @@ final class RunApi {
     }
 
     /**
-     * Writes the run's log as it grows until the run ends, picking up where it broke off if the connection drops;
-     * answers the ended run.
+     * Writes the run's log as it grows until the run ends, asking again from where it got to whenever the server
+     * ends the stream early (a silent step) or the connection drops; answers the ended run.
      */
     JsonNode follow(String runId, PrintWriter out) throws CliFailure, ApiException {
         long offset = 0;
@@ -112,16 +113,22 @@ final class RunApi {
             CountingStream in = new CountingStream(session.client().stream(path));
             try (in) {
                 copy(in, out);
-                return awaitEnd(runId);
             } catch (IOException e) {
-                JsonNode run = get(runId);
-                if (!LIVE.contains(status(run))) {
-                    return run;
-                }
+                // the connection dropped; the run's status says whether to go on
             } finally {
                 offset += in.count();
             }
+            JsonNode run = get(runId);
+            if (!LIVE.contains(status(run)) && offset >= logSize(runId, offset)) {
+                return run;
+            }
         }
+    }
+
+    /** How long the log of an ended run is, at least {@code known}: what is left to read after a dropped stream. */
+    private long logSize(String runId, long known) throws CliFailure, ApiException {
+        String path = runPath(registry, runId).add("log").query("offset", known).toString();
+        return known + session.client().send("GET", path, null, Map.of()).body().length;
     }
 
     private static void copy(InputStream in, PrintWriter out) throws IOException {

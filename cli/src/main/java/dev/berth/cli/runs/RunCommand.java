@@ -3,6 +3,7 @@ package dev.berth.cli.runs;
 import dev.berth.cli.api.ApiPath;
 import dev.berth.cli.command.ApiOptions;
 import dev.berth.cli.command.CliEnvironment;
+import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
 import dev.berth.cli.json.Json;
@@ -26,14 +27,23 @@ import picocli.CommandLine.Parameters;
                     + " and cancel a registry's runs.",
             "--timeout is the run's timeout in seconds (default 3600), as az acr run."
         },
+        exitCodeListHeading = Exit.HEADING,
+        exitCodeList = {
+            Exit.LINE_OK,
+            Exit.LINE_OTHER,
+            Exit.LINE_USAGE,
+            Exit.LINE_AUTHENTICATION,
+            Exit.LINE_FORBIDDEN,
+            Exit.LINE_NOT_FOUND,
+            Exit.LINE_CONFLICT,
+            Exit.LINE_RUN_FAILED
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  berth run -r myreg --cmd 'myreg.localhost:5000/tools:1 make test' .",
             "  berth run -r myreg --cmd 'busybox echo hello' /dev/null",
             "  berth run list -r myreg --status Failed --top 5",
-            "  berth run logs -r myreg --run-id ca3",
-            "",
-            "Exit code 7: the run ended Failed, Canceled, Error or Timeout."
+            "  berth run logs -r myreg --run-id ca3"
         })
 public final class RunCommand implements Callable<Integer> {
     static final String[] STATUSES = {"Queued", "Running", "Succeeded", "Failed", "Canceled", "Error", "Timeout"};
@@ -49,17 +59,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cmd", paramLabel = "\"IMAGE ARGS\"", description = "The image to run and its arguments.")
     String cmd;
 
-    @Option(
-            names = "--platform",
-            paramLabel = "OS/ARCH[/VARIANT]",
-            description = "The platform (default: linux/amd64).")
-    String platform;
-
-    @Option(names = "--no-logs", description = "Wait for the run without streaming its log.")
-    boolean noLogs;
-
-    @Option(names = "--no-wait", description = "Print the queued run and return at once.")
-    boolean noWait;
+    @Mixin
+    RunOptions run;
 
     @Parameters(
             paramLabel = "CONTEXT",
@@ -83,8 +84,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunApi runs = new RunApi(session, registry.name());
             var request = RunFlow.cmdRequest(cmd);
-            RunFlow.common(request, Sources.location(session, runs, context, "Dockerfile", true), platform, api);
-            RunFlow.start(session, runs, request, noLogs, noWait);
+            RunFlow.common(request, Sources.location(session, runs, context, "Dockerfile", true), run.platform, api);
+            RunFlow.start(session, runs, request, run);
         });
     }
 

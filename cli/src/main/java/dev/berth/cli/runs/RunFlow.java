@@ -31,20 +31,20 @@ final class RunFlow {
     }
 
     /**
-     * Schedules the run; then, unless {@code noWait}, follows its log (to standard error when the output is JSON, so
+     * Schedules the run; then, unless {@code --no-wait}, follows its log (to standard error when the output is JSON, so
      * that standard output holds only the run) or waits quietly, prints the result, and fails unless it succeeded.
      */
-    static void start(Session session, RunApi runs, ObjectNode request, boolean noLogs, boolean noWait)
+    static void start(Session session, RunApi runs, ObjectNode request, RunOptions options)
             throws CliFailure, ApiException {
         JsonNode run = runs.schedule(request);
         String id = run.path("name").asText();
-        if (noWait) {
+        if (options.noWait) {
             session.printer().one(run, RunApi.RUN);
             return;
         }
         boolean json = session.printer().format() == OutputFormat.json;
         JsonNode ended;
-        if (noLogs) {
+        if (options.noLogs) {
             session.note("Queued a run with ID: " + id);
             ended = runs.awaitEnd(id);
         } else {

@@ -1,31 +1,17 @@
 package dev.berth.core.runs;
 
-import dev.berth.core.spi.RunFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-/** A run's log, written a line at a time; readers see each line as soon as it is appended. */
-public final class RunLog {
-    private final RunFiles files;
-    private final String key;
-
-    public RunLog(RunFiles files, long registryId, String runId) {
-        this.files = files;
-        this.key = RunKeys.log(registryId, runId);
-    }
-
+/** A run's log, written a line at a time; readers see each line as soon as it is written. */
+public interface RunLog {
     /** Appends one line (a newline is added). */
-    public void line(String text) throws IOException {
-        write((text + "\n").getBytes(StandardCharsets.UTF_8));
-    }
+    void line(String text) throws IOException;
 
     /** Appends bytes as they came (a process's output). */
-    public synchronized void write(byte[] bytes) throws IOException {
-        files.append(key, bytes);
-    }
+    void write(byte[] bytes) throws IOException;
 
     /** The last line of a finished run's log, as ACR words it. */
-    public static String summary(Run run) {
+    static String summary(Run run) {
         long seconds = run.elapsed().toSeconds();
         return switch (run.status()) {
             case SUCCEEDED -> "Run ID: " + run.id() + " was successful after " + seconds + "s";

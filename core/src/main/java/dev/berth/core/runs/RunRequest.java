@@ -44,6 +44,19 @@ public record RunRequest(
         encodedTask = Optional.ofNullable(encodedTask).orElse("");
     }
 
+    /**
+     * What a quick run runs, {@code <image> <args>}: its {@code cmd}, or the one {@code cmd} step of its encoded task;
+     * empty for a build, or for an encoded task of anything else.
+     */
+    public Optional<String> command() {
+        if (type != RunType.QUICK_RUN) {
+            return Optional.empty();
+        }
+        return encodedTask.isEmpty()
+                ? Optional.of(cmd).filter(c -> !c.isBlank())
+                : EncodedTask.singleCommand(encodedTask);
+    }
+
     /** The same request with other image names. */
     public RunRequest withImageNames(List<String> names) {
         return new RunRequest(

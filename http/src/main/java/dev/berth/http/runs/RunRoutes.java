@@ -7,8 +7,8 @@ import dev.berth.core.installation.ManagementAccess.Level;
 import dev.berth.core.json.Json;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunRequestJson;
-import dev.berth.core.runs.RunService;
 import dev.berth.core.runs.RunStatus;
+import dev.berth.core.runs.service.RunService;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.manage.Routes;
@@ -26,12 +26,16 @@ import java.util.regex.Pattern;
  * A registry's runs: {@code POST listBuildSourceUploadUrl}, {@code PUT buildSources/{name}} (the upload URL it
  * answers), {@code POST scheduleRun}, {@code GET runs} ({@code $top}, {@code status} or {@code $filter=status eq
  * 'X'}), {@code GET runs/{runId}}, {@code POST runs/{runId}/cancel} and {@code GET runs/{runId}/log} ({@code
- * offset}, and {@code follow=true} to stream it until the run ends). Contributors schedule and cancel; Readers read.
+ * offset}, and {@code follow=true} to stream it until the run ends, or until 20 s pass with no output: a client then
+ * follows again from the offset it reached). Contributors schedule and cancel; Readers read.
  */
 public final class RunRoutes implements ManagementApi.RouteSet {
     private static final int MAX_BODY = 1024 * 1024;
     private static final int DEFAULT_TOP = 100;
     private static final Duration FOLLOW_POLL = Duration.ofMillis(200);
+    /** A followed log that stays silent this long ends, well before a connection's idle timeout; clients resume. */
+    private static final Duration FOLLOW_SILENCE = Duration.ofSeconds(20);
+
     private static final Pattern FILTER = Pattern.compile("\\s*status\\s+eq\\s+'([A-Za-z]+)'\\s*");
 
     private final RunService runs;
@@ -105,7 +109,7 @@ public final class RunRoutes implements ManagementApi.RouteSet {
         runs.get(registry, runId);
         exchange.status(200).header("Content-Type", "text/plain; charset=utf-8");
         exchange.sendPart(new byte[0]);
-        runs.follow(registry, runId, offset, exchange::sendPart, FOLLOW_POLL);
+        runs.follow(registry, runId, offset, exchange::sendPart, FOLLOW_POLL, FOLLOW_SILENCE);
         exchange.endParts();
     }
 

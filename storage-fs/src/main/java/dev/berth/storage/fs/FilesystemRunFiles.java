@@ -87,29 +87,7 @@ public final class FilesystemRunFiles implements RunFiles {
         }
         long end = channel.size();
         channel.position(Math.min(offset, end));
-        InputStream all = Channels.newInputStream(channel);
-        return Optional.of(new java.io.FilterInputStream(all) {
-            private long left = Math.max(0, end - offset);
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                left--;
-                return super.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                left -= Math.max(n, 0);
-                return n;
-            }
-        });
+        return Optional.of(new BoundedStream(Channels.newInputStream(channel), Math.max(0, end - offset)));
     }
 
     @Override

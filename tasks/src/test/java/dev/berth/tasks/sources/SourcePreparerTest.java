@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.core.runs.Platform;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunKeys;
-import dev.berth.core.runs.RunLog;
 import dev.berth.core.runs.RunRequest;
 import dev.berth.core.runs.RunType;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.storage.fs.FilesystemRunFiles;
 import java.io.ByteArrayInputStream;
@@ -55,7 +55,7 @@ class SourcePreparerTest {
 
     Path prepare(RunFiles files, String location) throws IOException {
         return new SourcePreparer(files, 1 << 20)
-                .prepare(run(location), dir.resolve("work"), new RunLog(files, 1, "ca1"));
+                .prepare(run(location), dir.resolve("work"), new FileRunLog(files, 1, "ca1"));
     }
 
     static byte[] tarGz(String... namesAndContents) throws IOException {

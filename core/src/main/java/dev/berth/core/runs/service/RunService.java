@@ -1,7 +1,15 @@
-package dev.berth.core.runs;
+package dev.berth.core.runs.service;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.runs.Run;
+import dev.berth.core.runs.RunIds;
+import dev.berth.core.runs.RunKeys;
+import dev.berth.core.runs.RunLog;
+import dev.berth.core.runs.RunRequest;
+import dev.berth.core.runs.RunStatus;
+import dev.berth.core.runs.RunType;
+import dev.berth.core.runs.RunValues;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
@@ -68,7 +76,7 @@ public final class RunService {
                 request.imageNames().stream().map(values::substitute).toList());
         Run run = Run.queued(registry.id(), id, named, clock.instant());
         store.insert(run);
-        RunLog log = new RunLog(files, registry.id(), id);
+        RunLog log = new FileRunLog(files, registry.id(), id);
         log.line("Queued a run with ID: " + id);
         log.line("Waiting for an agent...");
         return run;
@@ -87,7 +95,7 @@ public final class RunService {
         Run run =
                 store.cancel(registry.id(), runId, clock.instant()).orElseThrow(() -> notFound("run '" + runId + "'"));
         if (run.status() == RunStatus.CANCELED && run.agent().isEmpty()) {
-            new RunLog(files, registry.id(), runId).line(RunLog.summary(run));
+            new FileRunLog(files, registry.id(), runId).line(RunLog.summary(run));
         }
         return run;
     }
@@ -106,10 +114,14 @@ public final class RunService {
         return files.read(RunKeys.log(registry.id(), runId), offset).orElseGet(InputStream::nullInputStream);
     }
 
-    /** Follows a run's log from an offset, until the run has ended and its log was read to the end. */
-    public void follow(RegistryRecord registry, String runId, long offset, LogSink sink, Duration poll)
+    /**
+     * Follows a run's log from an offset, until the run has ended and its log was read to the end, or until the log
+     * has been silent for {@code maxSilence}; the caller then follows again from where it got to.
+     */
+    public void follow(
+            RegistryRecord registry, String runId, long offset, LogSink sink, Duration poll, Duration maxSilence)
             throws IOException {
-        new LogFollower(store, files, poll).follow(get(registry, runId), offset, sink);
+        new LogFollower(store, files, poll, maxSilence).follow(get(registry, runId), offset, sink);
     }
 
     /** Receives the bytes of a followed log as they arrive. */
@@ -130,8 +142,11 @@ public final class RunService {
             if (request.sourceLocation().isEmpty()) {
                 throw invalid("a build needs a sourceLocation");
             }
-        } else if (request.cmd().isBlank() && request.encodedTask().isEmpty()) {
-            throw invalid("a quick run needs a cmd");
+        } else if (request.command().isEmpty()) {
+            throw invalid(
+                    request.encodedTask().isEmpty()
+                            ? "a quick run needs a cmd"
+                            : "Berth runs an encoded task of one cmd step only, for now");
         }
         checkSource(registry, request.sourceLocation());
     }
