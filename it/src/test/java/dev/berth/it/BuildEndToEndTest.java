@@ -94,10 +94,12 @@ class BuildEndToEndTest {
     void aQuickRunStreamsItsContainersOutput() {
         String base = pushBusybox();
 
-        Command.Result ran = BerthCli.run("run", "-r", "default", "--cmd", base + " echo hello from a run", "/dev/null");
+        Command.Result ran =
+                BerthCli.run("run", "-r", "default", "--cmd", base + " echo hello from a run", "/dev/null");
         assertTrue(ran.out().contains("hello from a run"), ran.out());
 
-        Command.Result failed = BerthCli.attempt("run", "-r", "default", "--cmd", base + " sh -c 'exit 4'", "/dev/null");
+        Command.Result failed =
+                BerthCli.attempt("run", "-r", "default", "--cmd", base + " sh -c 'exit 4'", "/dev/null");
         assertNotEquals(0, failed.exitCode(), failed.describe());
         assertTrue(failed.out().contains("exited with code 4"), failed.out());
     }

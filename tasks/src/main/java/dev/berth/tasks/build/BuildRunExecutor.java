@@ -170,11 +170,11 @@ public final class BuildRunExecutor implements RunExecutor {
     private RunOutcome quickRun(
             Run run, InstallationImages images, RunBuildLog log, dev.berth.builder.runtime.Cancellation stop)
             throws BuildException {
-        if (run.request().cmd().isBlank() && !run.request().encodedTask().isBlank()) {
-            return RunOutcome.failed("task YAML runs (EncodedTaskRunRequest) need multi-step tasks, which this "
-                    + "version does not run yet; use --cmd \"<image> [args...]\"");
+        Optional<String> command = run.request().command();
+        if (command.isEmpty()) {
+            return RunOutcome.failed("the run has no command: --cmd \"<image> [args...]\" (or a task of one cmd step)");
         }
-        List<String> words = new Substitution('\\').expandWords(run.request().cmd(), Map.of());
+        List<String> words = new Substitution('\\').expandWords(command.get(), Map.of());
         if (words.isEmpty()) {
             return RunOutcome.failed("the run has no command: --cmd \"<image> [args...]\"");
         }
