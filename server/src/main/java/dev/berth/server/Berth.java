@@ -71,6 +71,12 @@ public final class Berth implements Closeable {
                     dataPlane.events(),
                     webhookSettings(config.webhooks()),
                     clock));
+            track(HistoryPruner.start(
+                    metadata.events(),
+                    metadata.webhooks(),
+                    new HistoryPruner.Retention(
+                            config.events().retention(), config.webhooks().historyRetention()),
+                    clock));
             Registries registries = new Registries(
                     metadata.registries(),
                     config.registry().domain(),
@@ -171,8 +177,8 @@ public final class Berth implements Closeable {
         return new WebhookDispatcher.Settings(
                 webhooks.timeout(),
                 webhooks.retryWindow(),
-                defaults.initialBackoff(),
-                defaults.maxBackoff(),
+                webhooks.initialBackoff(),
+                webhooks.maxBackoff(),
                 defaults.refreshInterval(),
                 defaults.outbox());
     }

@@ -2,8 +2,8 @@ package dev.berth.server;
 
 import dev.berth.builder.build.ImageBuilder;
 import dev.berth.builder.runtime.BuildRuntimeException;
-import dev.berth.builder.runtime.RuncOptions;
-import dev.berth.builder.runtime.RuncRuntime;
+import dev.berth.builder.runtime.runc.RuncOptions;
+import dev.berth.builder.runtime.runc.RuncRuntime;
 import dev.berth.client.imports.HttpImageSources;
 import dev.berth.core.imports.ImportService;
 import dev.berth.core.installation.Registries;

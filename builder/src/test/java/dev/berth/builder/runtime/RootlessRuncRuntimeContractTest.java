@@ -2,7 +2,9 @@ package dev.berth.builder.runtime;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.builder.runtime.RuncOptions.HostIdentity;
+import dev.berth.builder.runtime.runc.RuncOptions;
+import dev.berth.builder.runtime.runc.RuncOptions.HostIdentity;
+import dev.berth.builder.runtime.runc.RuncRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.berth.builder.runtime;
 
+import dev.berth.builder.runtime.runc.RuncOptions;
+import dev.berth.builder.runtime.runc.RuncRuntime;
 import java.nio.file.Path;
 
 /** The contract, met by runc as root (the tests run as root). */

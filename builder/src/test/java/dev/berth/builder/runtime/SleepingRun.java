@@ -1,5 +1,7 @@
 package dev.berth.builder.runtime;
 
+import dev.berth.builder.runtime.runc.RuncOptions;
+import dev.berth.builder.runtime.runc.RuncRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

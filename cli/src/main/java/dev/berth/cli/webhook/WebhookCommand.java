@@ -22,7 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code berth webhook create|show|list|update|delete|ping|list-events|get-config}, as {@code az acr webhook}. */
+/**
+ * {@code berth webhook create|show|list|update|delete|ping|list-events|get-config|redeliver}, as {@code az acr
+ * webhook}.
+ */
 @Command(
         name = "webhook",
         mixinStandardHelpOptions = true,
@@ -46,6 +49,8 @@ public final class WebhookCommand {
     static final Table CONFIG =
             Table.of(Column.at("SERVICE URI", "/serviceUri"), Column.at("HEADERS", "/customHeaders"));
     static final Table PING = Table.of(Column.at("ID", "/id"));
+    /** The server's largest page of list-events. */
+    static final int PAGE = 50;
 
     private final CliEnvironment env;
 
@@ -191,12 +196,56 @@ public final class WebhookCommand {
     @Command(
             name = "list-events",
             footerHeading = "%nExamples:%n",
-            footer = {"  berth webhook list-events -r myreg -n hook1"},
-            description = "List delivery attempts, newest first (up to 50).")
-    int listEvents(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin Name name) {
+            footer = {
+                "  berth webhook list-events -r myreg -n hook1",
+                "  berth webhook list-events -r myreg -n hook1 --top 10"
+            },
+            description = "List delivery attempts, newest first: all of them, page after page, or the newest --top.")
+    int listEvents(
+            @Mixin ApiOptions api,
+            @Mixin RegistryOption registry,
+            @Mixin Name name,
+            @Option(names = "--top", paramLabel = "N", description = "At most this many, the newest.") Integer top) {
         return Session.run(env, api, session -> {
-            JsonNode page = operation(session, registry, name, "listEvents");
-            session.printer().list(page.path("value"), EVENT);
+            if (top != null && top < 1) {
+                throw session.usage("--top must be at least 1");
+            }
+            ApiPath first = webhook(registry.name(), name.value).add("listEvents");
+            if (top != null && top < PAGE) {
+                first.query("top", top);
+            }
+            session.printer().list(DeliveryPages.collect(session.client(), first.toString(), top), EVENT);
+        });
+    }
+
+    @Command(
+            name = "redeliver",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  berth webhook list-events -r myreg -n hook1 --top 5",
+                "  berth webhook redeliver -r myreg -n hook1 --id \"$ID\"   # ID: the first column"
+            },
+            description = {
+                "Send the body of an earlier delivery attempt again, once and now, with the webhook's current settings.",
+                "Prints the new attempt; it is not retried."
+            })
+    int redeliver(
+            @Mixin ApiOptions api,
+            @Mixin RegistryOption registry,
+            @Mixin Name name,
+            @Option(
+                            names = "--id",
+                            required = true,
+                            paramLabel = "ATTEMPT",
+                            description = "The attempt's ID, as list-events shows it.")
+                    String id) {
+        return Session.run(env, api, session -> {
+            String path = webhook(registry.name(), name.value)
+                    .add("events")
+                    .add(id)
+                    .add("redeliver")
+                    .toString();
+            session.printer().one(session.client().post(path, Json.object()), EVENT);
         });
     }
 

@@ -13,11 +13,11 @@ public enum EventAction {
     TAG_DELETE("tag_delete"),
     /** A repository's whole content was deleted. */
     REPOSITORY_DELETE("repository_delete"),
-    /** A pushed manifest awaits a scan (not recorded yet). */
+    /** A scanner set a manifest's quarantine state. */
     QUARANTINE("quarantine"),
-    /** A Helm chart was pushed (not recorded yet). */
+    /** A Helm chart (a manifest whose config is Helm's) was pushed: recorded instead of {@link #PUSH}. */
     CHART_PUSH("chart_push"),
-    /** A Helm chart was deleted (not recorded yet). */
+    /** A Helm chart was deleted: recorded instead of {@link #DELETE}. */
     CHART_DELETE("chart_delete");
 
     private final String wireName;

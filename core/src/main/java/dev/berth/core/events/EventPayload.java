@@ -32,6 +32,8 @@ public final class EventPayload {
         }
         target.put("repository", t.repository());
         putIfPresent(target, "tag", t.tag());
+        putIfPresent(target, "name", t.name());
+        putIfPresent(target, "version", t.version());
         ObjectNode request = root.putObject("request");
         EventRequest r = event.request();
         request.put("id", r.id());
@@ -60,7 +62,9 @@ public final class EventPayload {
                         text(t, "digest"),
                         number(t, "length"),
                         text(t, "repository"),
-                        text(t, "tag")),
+                        text(t, "tag"),
+                        text(t, "name"),
+                        text(t, "version")),
                 new EventRequest(
                         text(r, "id"), text(r, "host"), text(r, "method"), text(r, "useragent"), text(r, "addr")),
                 root.path("actor").path("name").asText(""));

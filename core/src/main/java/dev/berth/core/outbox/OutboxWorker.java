@@ -1,5 +1,6 @@
 package dev.berth.core.outbox;
 
+import dev.berth.core.events.ConsumerStopped;
 import dev.berth.core.events.EventConsumer;
 import dev.berth.core.events.RegistryEvent;
 import dev.berth.core.spi.EventStore;
@@ -14,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * consumer's cursor past a batch only after the consumer returned, so delivery is at least once and survives
  * restarts. It polls every {@code pollInterval}, and at once when {@link #wake()}d after a commit. A consumer that
  * throws gets the same batch again after a backoff that doubles up to {@code maxBackoff}; writers never wait for it,
- * as the outbox only grows meanwhile. A failing store is treated like a failing consumer.
+ * as the outbox only grows meanwhile. A failing store is treated like a failing consumer. A consumer that throws
+ * {@link ConsumerStopped} ends the worker, with one line in the log and its batch unacknowledged.
  *
  * <p>One worker per consumer name; two workers with the same name would both deliver every event.
  */
@@ -86,6 +88,9 @@ public final class OutboxWorker implements Closeable {
                 }
                 backoff = settings.initialBackoff();
                 pause(settings.pollInterval(), true);
+            } catch (ConsumerStopped e) {
+                LOG.log(System.Logger.Level.INFO, "event consumer " + consumerName + " stopped: " + e.getMessage());
+                running = false;
             } catch (Exception e) {
                 LOG.log(
                         System.Logger.Level.WARNING,

@@ -45,7 +45,7 @@ public record DataPlane(
                         metadata, repositories, locks, pulls, new ImageFactsReader(blobStore), quota, events),
                 new ListingService(metadata, repositories),
                 inventory,
-                new AttributeService(metadata, inventory),
+                new AttributeService(metadata, inventory, events),
                 new RepositoryDeletion(metadata, inventory, locks, events),
                 pulls,
                 events);

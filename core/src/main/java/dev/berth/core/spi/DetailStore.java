@@ -3,6 +3,7 @@ package dev.berth.core.spi;
 import dev.berth.core.lock.ChangeableAttributes;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.quarantine.Quarantine;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,7 @@ public interface DetailStore {
      * A manifest as the metadata API shows it.
      *
      * @param facts what was read from it at push; null for manifests pushed before Berth recorded them
+     * @param quarantine what a scanner set, if one did
      */
     record ManifestDetails(
             Digest digest,
@@ -75,9 +77,16 @@ public interface DetailStore {
             Optional<Instant> lastPulledAt,
             ManifestStore.ImageFacts facts,
             List<Tag> tags,
-            ChangeableAttributes attributes) {
+            ChangeableAttributes attributes,
+            Optional<Quarantine> quarantine) {
         public ManifestDetails withLastPulledAt(Optional<Instant> at) {
-            return new ManifestDetails(digest, mediaType, size, createdAt, updatedAt, at, facts, tags, attributes);
+            return new ManifestDetails(
+                    digest, mediaType, size, createdAt, updatedAt, at, facts, tags, attributes, quarantine);
+        }
+
+        public ManifestDetails withTags(List<Tag> listed) {
+            return new ManifestDetails(
+                    digest, mediaType, size, createdAt, updatedAt, lastPulledAt, facts, listed, attributes, quarantine);
         }
     }
 }

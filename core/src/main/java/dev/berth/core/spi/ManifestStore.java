@@ -4,6 +4,7 @@ import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.quarantine.Quarantine;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +31,13 @@ public interface ManifestStore {
      * (otherwise nothing, not even an event, is written).
      */
     boolean delete(long repositoryId, Digest digest, RequestContext context) throws IOException;
+
+    /**
+     * Sets a manifest's quarantine state and details, with a quarantine event, in one transaction; true if the
+     * manifest exists (otherwise nothing is written).
+     */
+    boolean quarantine(long repositoryId, Digest digest, Quarantine quarantine, RequestContext context)
+            throws IOException;
 
     /** Descriptors of the manifests whose subject is the given digest, optionally of one artifact type. */
     List<Descriptor> referrers(long repositoryId, Digest subject, Optional<String> artifactType) throws IOException;

@@ -4,6 +4,7 @@ import dev.berth.core.spi.DirectoryStore.Creation;
 import dev.berth.core.webhooks.Delivery;
 import dev.berth.core.webhooks.Webhook;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,4 +38,7 @@ public interface WebhookStore {
     List<Delivery> deliveries(String webhookId, int offset, int limit) throws IOException;
 
     Optional<Delivery> delivery(String webhookId, String deliveryId) throws IOException;
+
+    /** Deletes the delivery attempts made before the given time, in small transactions; returns how many went. */
+    int pruneDeliveries(Instant before) throws IOException;
 }

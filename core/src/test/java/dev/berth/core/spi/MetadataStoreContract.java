@@ -18,6 +18,7 @@ import dev.berth.core.auth.ServicePrincipal;
 import dev.berth.core.events.EventAction;
 import dev.berth.core.events.EventRequest;
 import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.HelmChart;
 import dev.berth.core.events.RegistryEvent;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.lock.AttributeUpdate;
@@ -27,11 +28,16 @@ import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.RepositoryName;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.quarantine.Quarantine;
 import dev.berth.core.spi.ManifestStore.ManifestRecord;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.spi.UploadStore.UploadSession;
 import dev.berth.core.tier.Tier;
+import dev.berth.core.webhooks.Delivery;
+import dev.berth.core.webhooks.Webhook;
+import dev.berth.core.webhooks.WebhookScope;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -1195,6 +1201,140 @@ public abstract class MetadataStoreContract {
         assertEquals(
                 new EventTarget(null, null, null, null, "app", null),
                 events.get(5).target());
+    }
+
+    @Test
+    void aHelmChartsPushAndDeleteAreChartEventsNamedAfterTheRepositoryWithTheTagAsVersion() throws IOException {
+        long charts = store.repositories().getOrCreate(registry.id(), new RepositoryName("helm/mychart"));
+        ManifestRecord plain = manifest("{chart}", null, null);
+        ManifestRecord chart = new ManifestRecord(
+                plain.digest(),
+                IMAGE,
+                plain.content(),
+                null,
+                null,
+                null,
+                List.of(),
+                new ManifestStore.ImageFacts(HelmChart.CONFIG_MEDIA_TYPE, null, null, 100, List.of()));
+        store.manifests().put(charts, chart, Optional.of(new Tag("0.1.0")), ALICE);
+        store.manifests().delete(charts, chart.digest(), ALICE);
+
+        List<RegistryEvent> events = events();
+        assertEquals(
+                List.of(EventAction.CHART_PUSH, EventAction.CHART_DELETE),
+                events.stream().map(RegistryEvent::action).toList());
+        long size = chart.content().length;
+        String digest = chart.digest().toString();
+        assertEquals(
+                new EventTarget(HelmChart.MEDIA_TYPE, size, digest, size, "helm/mychart", "0.1.0", "mychart", "0.1.0"),
+                events.get(0).target());
+        assertEquals(
+                new EventTarget(HelmChart.MEDIA_TYPE, null, digest, null, "helm/mychart", "0.1.0", "mychart", "0.1.0"),
+                events.get(1).target());
+    }
+
+    @Test
+    void aQuarantineStateIsKeptOnTheManifestWithItsEventAndAMissingManifestGetsNeither() throws IOException {
+        ManifestRecord m = manifest("{scanned}", null, null);
+        store.manifests().put(repo, m, Optional.of(V1), ALICE);
+        Quarantine passed = new Quarantine(Quarantine.State.PASSED, "{\"scanner\":\"trivy\"}");
+        assertTrue(store.manifests().quarantine(repo, m.digest(), passed, ALICE));
+        assertFalse(store.manifests().quarantine(repo, digest("absent"), passed, ALICE));
+
+        assertEquals(
+                Optional.of(passed),
+                store.details().manifest(repo, m.digest()).orElseThrow().quarantine());
+        List<RegistryEvent> events = events();
+        assertEquals(
+                List.of(EventAction.PUSH, EventAction.QUARANTINE),
+                events.stream().map(RegistryEvent::action).toList());
+        long size = m.content().length;
+        assertEquals(
+                new EventTarget(IMAGE, size, m.digest().toString(), size, "app", "v1"),
+                events.getLast().target());
+    }
+
+    @Test
+    void pruningRemovesOnlyOldEventsEveryCursorPassedAndKeepsTheNewestSoNoSequenceIsGivenAgain() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            store.manifests().put(repo, manifest("{prune" + i + "}", null, null), Optional.empty(), SYSTEM);
+        }
+        List<Long> sequences = events().stream().map(RegistryEvent::sequence).toList();
+        Instant future = Instant.now().plusSeconds(3600);
+        store.events().advance("slow", sequences.get(2));
+        store.events().advance("fast", sequences.get(4));
+
+        assertEquals(0, store.events().prune(Instant.EPOCH), "nothing is older than the retention");
+        assertEquals(3, store.events().prune(future));
+        assertEquals(
+                sequences.subList(3, 5),
+                events().stream().map(RegistryEvent::sequence).toList());
+
+        store.events().advance("slow", sequences.get(4));
+        assertEquals(1, store.events().prune(future));
+        assertEquals(
+                List.of(sequences.get(4)),
+                events().stream().map(RegistryEvent::sequence).toList());
+        assertEquals(0, store.events().prune(future), "the newest event stays");
+
+        store.close();
+        store = open(dir);
+        store.manifests().put(repo, manifest("{after}", null, null), Optional.empty(), SYSTEM);
+        assertTrue(store.events().latest() > sequences.get(4));
+    }
+
+    @Test
+    void pruningWithoutCursorsKeepsOnlyTheNewestEvent() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            store.manifests().put(repo, manifest("{lone" + i + "}", null, null), Optional.empty(), SYSTEM);
+        }
+        assertEquals(2, store.events().prune(Instant.now().plusSeconds(60)));
+        assertEquals(1, events().size());
+    }
+
+    @Test
+    void pruningTheDeliveryHistoryRemovesOnlyAttemptsOlderThanTheRetention() throws IOException {
+        Webhook webhook = new Webhook(
+                "hook-id",
+                registry.id(),
+                "hook1",
+                URI.create("http://127.0.0.1/"),
+                Map.of(),
+                List.of("push"),
+                WebhookScope.ALL,
+                true,
+                Optional.empty(),
+                Instant.now());
+        store.webhooks().create(webhook, 10);
+        Instant now = Instant.now();
+        store.webhooks().record(attempt(webhook, "old", now.minusSeconds(10 * 86400)));
+        store.webhooks().record(attempt(webhook, "new", now));
+
+        assertEquals(1, store.webhooks().pruneDeliveries(now.minusSeconds(86400)));
+        assertEquals(
+                List.of("new"),
+                store.webhooks().deliveries(webhook.id(), 0, 10).stream()
+                        .map(Delivery::id)
+                        .toList());
+    }
+
+    private static Delivery attempt(Webhook webhook, String id, Instant at) {
+        return new Delivery(
+                id,
+                webhook.id(),
+                "event-" + id,
+                "push",
+                1,
+                at,
+                "http://127.0.0.1/",
+                Map.of(),
+                "{}",
+                200,
+                Map.of(),
+                "",
+                1,
+                Delivery.Outcome.DELIVERED,
+                "");
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * {@code <repository>/_manifests/<digest>}: one manifest (GET), a change of its attributes (PATCH), or deleting it
- * with its tags (DELETE).
+ * {@code <repository>/_manifests/<digest>}: one manifest (GET), a change of its attributes or its quarantine state
+ * (PATCH, as ACR's scanners send it), or deleting it with its tags (DELETE).
  */
 final class ManifestHandler implements AcrHandler {
     private final DataPlane dataPlane;
@@ -31,10 +31,21 @@ final class ManifestHandler implements AcrHandler {
                 dataPlane.manifests().delete(repo, new Reference.ByDigest(digest));
                 exchange.send(202);
             }
-            case "PATCH" ->
-                send(exchange, repo, dataPlane.attributes().updateManifest(repo, digest, AttributeBody.read(exchange)));
+            case "PATCH" -> send(exchange, repo, patch(repo, digest, AttributeBody.readManifest(exchange)));
             default -> send(exchange, repo, dataPlane.inventory().manifest(repo, digest));
         }
+    }
+
+    /** Applies the attributes, then the quarantine state if the body sets one (recording its event). */
+    private ManifestDetails patch(RepositoryRef repo, Digest digest, AttributeBody.ManifestPatch patch)
+            throws IOException {
+        ManifestDetails updated = dataPlane.attributes().updateManifest(repo, digest, patch.attributes());
+        if (patch.quarantine().isPresent()) {
+            updated = dataPlane
+                    .attributes()
+                    .quarantine(repo, digest, patch.quarantine().get());
+        }
+        return updated;
     }
 
     private static void send(Exchange exchange, RepositoryRef repo, ManifestDetails manifest) throws IOException {

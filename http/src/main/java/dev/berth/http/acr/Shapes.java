@@ -74,7 +74,12 @@ final class Shapes {
                     "references",
                     facts.children().stream().map(Shapes::reference).toList());
         }
-        shape.put("changeableAttributes", attributes(manifest.attributes()));
+        Map<String, Object> attributes = attributes(manifest.attributes());
+        manifest.quarantine().ifPresent(q -> {
+            attributes.put("quarantineState", q.state().wireName());
+            attributes.put("quarantineDetails", q.details());
+        });
+        shape.put("changeableAttributes", attributes);
         return shape;
     }
 

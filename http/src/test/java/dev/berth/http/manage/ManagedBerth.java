@@ -27,6 +27,7 @@ import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
 import dev.berth.core.webhooks.delivery.WebhookDispatcher;
+import dev.berth.http.acr.AcrApi;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.auth.ClientAddresses;
 import dev.berth.http.auth.ManagementGate;
@@ -53,8 +54,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Berth with authentication on, on port 0, as the server wires it: the management API, the token service and the
- * OCI API (imports only between its own registries), over SQLite and the filesystem in a temporary directory. Login servers are {@code <name>.localhost:<port>};
+ * Berth with authentication on, on port 0, as the server wires it: the management API, the token service, the
+ * metadata API and the OCI API (imports only between its own registries), over SQLite and the filesystem in a temporary directory. Login servers are {@code <name>.localhost:<port>};
  * the default registry is {@code default}; the installation administrator is {@code admin} with password
  * {@code admin-pw}. Basic holds 2 tokens and 2 scope maps, Standard 3, Premium 50 and 2 IP rules.
  */
@@ -83,6 +84,11 @@ final class ManagedBerth implements AutoCloseable {
     final ManagementApi api;
 
     ManagedBerth() throws Exception {
+        this(WEBHOOKS);
+    }
+
+    /** As {@link #ManagedBerth()}, delivering webhooks with the given settings. */
+    ManagedBerth(WebhookDispatcher.Settings webhookSettings) throws Exception {
         dir = Files.createTempDirectory("berth-manage-test");
         blobs = new FilesystemBlobStore(dir.resolve("blobs"));
         metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
@@ -115,12 +121,17 @@ final class ManagedBerth implements AutoCloseable {
         Management management = Management.create(
                 metadata, registries, TIERS, registryId -> 0L, hasher, clock, control::credentialsChanged);
         DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
-        webhooks = WebhookDispatcher.start(metadata.events(), metadata.webhooks(), dataPlane.events(), WEBHOOKS, clock);
+        webhooks = WebhookDispatcher.start(
+                metadata.events(), metadata.webhooks(), dataPlane.events(), webhookSettings, clock);
         ImportService imports = new ImportService(dataPlane, metadata.registries(), RemoteImageSources.none());
         api = new ManagementApi(management, ManagementGate.enforcing(control, addresses), imports);
         server = new HttpServer(
                 new HttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(30), 16384, Duration.ofSeconds(1)),
-                List.of(new TokenApi(control, gate, registries), api, new OciApi(registries, dataPlane, gate)));
+                List.of(
+                        new TokenApi(control, gate, registries),
+                        api,
+                        new AcrApi(registries, metadata.registries(), dataPlane, gate),
+                        new OciApi(registries, dataPlane, gate)));
         self[0] = server;
         server.start();
     }
@@ -238,6 +249,11 @@ final class ManagedBerth implements AutoCloseable {
 
     /** Pushes a one-blob image to a registry's repository as the given caller; returns the push's status. */
     int push(String registry, String repository, String authorization) {
+        return push(registry, repository, "v1", "application/vnd.oci.image.config.v1+json", authorization);
+    }
+
+    /** Pushes a manifest whose config (its only blob) has the media type, under the tag; returns the status. */
+    int push(String registry, String repository, String tag, String configMediaType, String authorization) {
         byte[] config = ("{\"repository\":\"" + repository + "\"}").getBytes(StandardCharsets.UTF_8);
         Digest digest = Digest.sha256(config);
         Response blob = send(
@@ -251,11 +267,11 @@ final class ManagedBerth implements AutoCloseable {
             return blob.status();
         }
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + digest
+                + "\"config\":{\"mediaType\":\"" + configMediaType + "\",\"digest\":\"" + digest
                 + "\",\"size\":" + config.length + "},\"layers\":[]}";
         return send(
                         "PUT",
-                        "/v2/" + repository + "/manifests/v1",
+                        "/v2/" + repository + "/manifests/" + tag,
                         authorization,
                         manifest.getBytes(StandardCharsets.UTF_8),
                         "Host",

@@ -14,10 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook receiver on loopback: records what it is sent, answering the statuses queued, then 200. */
+/**
+ * A webhook receiver on loopback: records what it is sent, answering the statuses queued, then 200; the first
+ * requests may be answered late ({@link #answeringLate}), each on a thread of its own.
+ */
 final class Receiver implements AutoCloseable {
     /** One request received: headers (names lower case, first values) and body. */
     record Received(Map<String, String> headers, String body) {
@@ -33,14 +38,25 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger late = new AtomicInteger();
+    private volatile Duration lateBy = Duration.ZERO;
 
     Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** A receiver on the given port (0 for any), for one that comes back where an earlier one was. */
+    Receiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
             received.add(new Received(headers, new String(body, StandardCharsets.UTF_8)));
+            if (late.getAndDecrement() > 0) {
+                sleep(lateBy);
+            }
             Integer status = statuses.poll();
             byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
@@ -54,6 +70,25 @@ final class Receiver implements AutoCloseable {
     Receiver answering(Integer... next) {
         statuses.addAll(List.of(next));
         return this;
+    }
+
+    /** The next {@code count} requests are answered only after the delay. */
+    Receiver answeringLate(int count, Duration delay) {
+        lateBy = delay;
+        late.set(count);
+        return this;
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String uri() {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.core.events.HelmChart;
 import dev.berth.core.webhooks.delivery.WebhookSender;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +35,14 @@ class WebhookDeliveryTest {
     }
 
     private static void hook(String registry, String name, String uri, String extra) {
+        hook(registry, name, uri, "\"push\",\"delete\"", extra);
+    }
+
+    private static void hook(String registry, String name, String uri, String actions, String extra) {
         berth.admin(
                         "PUT",
                         "/api/registries/" + registry + "/webhooks/" + name,
-                        "{\"properties\":{\"serviceUri\":\"" + uri + "\",\"actions\":[\"push\",\"delete\"]" + extra
-                                + "}}")
+                        "{\"properties\":{\"serviceUri\":\"" + uri + "\",\"actions\":[" + actions + "]" + extra + "}}")
                 .expect(201);
     }
 
@@ -217,6 +222,75 @@ class WebhookDeliveryTest {
                     .path("reasonPhrase")
                     .asText()
                     .isEmpty());
+        }
+    }
+
+    @Test
+    void helmChartsAreSentAsChartPushAndChartDeleteOnlyToWebhooksThatHearThem() throws Exception {
+        berth.registry("chartreg", "Standard");
+        try (Receiver charts = new Receiver();
+                Receiver pushes = new Receiver()) {
+            hook("chartreg", "charthook", charts.uri(), "\"chart_push\",\"chart_delete\"", "");
+            hook("chartreg", "pushhook", pushes.uri(), "\"push\",\"delete\"", "");
+            assertEquals(
+                    201,
+                    berth.push("chartreg", "helm/mychart", "0.1.0", HelmChart.CONFIG_MEDIA_TYPE, ManagedBerth.ADMIN));
+
+            JsonNode push = charts.next(WAIT).json();
+            assertEquals("chart_push", push.path("action").asText());
+            JsonNode target = push.path("target");
+            assertEquals(HelmChart.MEDIA_TYPE, target.path("mediaType").asText());
+            assertEquals("mychart", target.path("name").asText());
+            assertEquals("0.1.0", target.path("version").asText());
+            assertEquals("0.1.0", target.path("tag").asText());
+            assertEquals("helm/mychart", target.path("repository").asText());
+            assertTrue(target.path("size").asLong() > 0);
+            String digest = target.path("digest").asText();
+            assertTrue(digest.startsWith("sha256:"));
+
+            berth.send(
+                            "DELETE",
+                            "/v2/helm/mychart/manifests/" + digest,
+                            ManagedBerth.ADMIN,
+                            null,
+                            "Host",
+                            berth.host("chartreg"))
+                    .expect(202);
+            JsonNode delete = charts.next(WAIT).json();
+            assertEquals("chart_delete", delete.path("action").asText());
+            assertEquals(digest, delete.path("target").path("digest").asText());
+            assertEquals("mychart", delete.path("target").path("name").asText());
+            assertEquals(List.of(), pushes.drain(Duration.ofMillis(700)), "a push webhook hears no chart");
+        }
+    }
+
+    @Test
+    void aScannersQuarantineVerdictReachesQuarantineWebhooksOnly() throws Exception {
+        berth.registry("scanreg", "Standard");
+        try (Receiver scans = new Receiver();
+                Receiver pushes = new Receiver()) {
+            hook("scanreg", "scanhook", scans.uri(), "\"quarantine\"", "");
+            hook("scanreg", "pushhook", pushes.uri(), "\"push\"", "");
+            assertEquals(201, berth.push("scanreg", "app", ManagedBerth.ADMIN));
+            String digest =
+                    pushes.next(WAIT).json().path("target").path("digest").asText();
+            berth.send(
+                            "PATCH",
+                            "/acr/v1/app/_manifests/" + digest,
+                            ManagedBerth.ADMIN,
+                            "{\"quarantineState\":\"Passed\",\"quarantineDetails\":\"{}\"}"
+                                    .getBytes(StandardCharsets.UTF_8),
+                            "Host",
+                            berth.host("scanreg"))
+                    .expect(200);
+
+            JsonNode quarantine = scans.next(WAIT).json();
+            assertEquals("quarantine", quarantine.path("action").asText());
+            assertEquals(digest, quarantine.path("target").path("digest").asText());
+            assertEquals("v1", quarantine.path("target").path("tag").asText());
+            assertEquals("PATCH", quarantine.path("request").path("method").asText());
+            assertEquals(List.of(), scans.drain(Duration.ofMillis(300)), "the push is not a quarantine event");
+            assertEquals(List.of(), pushes.drain(Duration.ofMillis(300)), "the verdict is not a push");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.berth.metadata.jdbc;
 
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.quarantine.Quarantine;
 import dev.berth.core.spi.DetailStore;
 import java.io.IOException;
 import java.sql.ResultSet;
@@ -18,7 +19,8 @@ final class JdbcDetailStore implements DetailStore {
             + AttributeColumns.of("t") + " FROM tags t";
     private static final String MANIFEST_COLUMNS =
             "SELECT m.digest, m.media_type, m.size, m.created_at, m.updated_at, m.last_pulled_at, "
-                    + ImageFactsColumns.of("m") + ", " + AttributeColumns.of("m") + " FROM manifests m";
+                    + ImageFactsColumns.of("m") + ", " + AttributeColumns.of("m")
+                    + ", m.quarantine_state, m.quarantine_details FROM manifests m";
 
     private final Database database;
     private final ManifestTags manifestTags = new ManifestTags();
@@ -141,7 +143,17 @@ final class JdbcDetailStore implements DetailStore {
                 instant(row, 6),
                 ImageFactsColumns.read(row, 7),
                 List.of(),
-                AttributeColumns.read(row, 12));
+                AttributeColumns.read(row, 12),
+                quarantine(row, 16));
+    }
+
+    private static Optional<Quarantine> quarantine(ResultSet row, int first) throws SQLException {
+        Optional<Quarantine.State> state =
+                Optional.ofNullable(row.getString(first)).flatMap(Quarantine.State::byWireName);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Quarantine(state.get(), row.getString(first + 1)));
     }
 
     private static Optional<Instant> instant(ResultSet row, int column) throws SQLException {

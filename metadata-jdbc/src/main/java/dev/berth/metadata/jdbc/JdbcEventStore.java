@@ -4,8 +4,13 @@ import dev.berth.core.events.EventPayload;
 import dev.berth.core.events.RegistryEvent;
 import dev.berth.core.spi.EventStore;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
+/**
+ * The outbox in the {@code events} table, with the consumers' cursors in {@code event_cursors}. Pruning keeps the
+ * newest row, since SQLite gives a new row the largest sequence plus one.
+ */
 final class JdbcEventStore implements EventStore {
     private final Database database;
 
@@ -44,5 +49,16 @@ final class JdbcEventStore implements EventStore {
                         + " DO UPDATE SET sequence = excluded.sequence WHERE excluded.sequence > event_cursors.sequence",
                 consumer,
                 sequence));
+    }
+
+    @Override
+    public int prune(Instant before) throws IOException {
+        return BatchedDelete.run(
+                database,
+                "DELETE FROM events WHERE sequence IN (SELECT sequence FROM events WHERE created_at < ?"
+                        + " AND sequence < (SELECT MAX(sequence) FROM events)"
+                        + " AND sequence <= (SELECT COALESCE(MIN(sequence), (SELECT MAX(sequence) FROM events))"
+                        + " FROM event_cursors) ORDER BY sequence LIMIT ?)",
+                before.toEpochMilli());
     }
 }

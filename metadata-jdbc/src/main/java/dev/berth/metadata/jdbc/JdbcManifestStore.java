@@ -2,11 +2,13 @@ package dev.berth.metadata.jdbc;
 
 import dev.berth.core.events.EventAction;
 import dev.berth.core.events.EventTarget;
+import dev.berth.core.events.HelmChart;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.json.Json;
 import dev.berth.core.oci.Descriptor;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Tag;
+import dev.berth.core.quarantine.Quarantine;
 import dev.berth.core.spi.ManifestStore;
 import dev.berth.core.spi.ManifestStore.ImageFacts;
 import java.io.IOException;
@@ -58,19 +60,27 @@ final class JdbcManifestStore implements ManifestStore {
                         now,
                         now);
             }
-            events.append(
-                    c,
-                    repositoryId,
-                    EventAction.PUSH,
-                    repository -> EventTarget.manifest(
-                            repository,
-                            manifest.mediaType(),
-                            manifest.content().length,
-                            manifest.digest().toString(),
-                            tag.map(Tag::value).orElse(null)),
-                    context);
+            appendPush(c, repositoryId, manifest, tag.map(Tag::value).orElse(null), context);
             return null;
         });
+    }
+
+    /** A push event, or a chart push when the manifest's config is Helm's. */
+    private void appendPush(
+            Connection c, long repositoryId, ManifestRecord manifest, String tag, RequestContext context)
+            throws SQLException {
+        long size = manifest.content().length;
+        String digest = manifest.digest().toString();
+        boolean chart =
+                manifest.facts() != null && HelmChart.isChart(manifest.facts().configMediaType());
+        events.append(
+                c,
+                repositoryId,
+                chart ? EventAction.CHART_PUSH : EventAction.PUSH,
+                repository -> chart
+                        ? HelmChart.target(repository, size, digest, tag)
+                        : EventTarget.manifest(repository, manifest.mediaType(), size, digest, tag),
+                context);
     }
 
     /** Inserts the manifest; false when the repository already holds it. */
@@ -181,22 +191,67 @@ final class JdbcManifestStore implements ManifestStore {
     @Override
     public boolean delete(long repositoryId, Digest digest, RequestContext context) throws IOException {
         return database.write(c -> {
-            Optional<String> mediaType = Sql.first(
-                    c,
-                    "SELECT media_type FROM manifests WHERE repository_id = ? AND digest = ?",
-                    row -> row.getString(1),
-                    repositoryId,
-                    digest.toString());
-            if (mediaType.isEmpty()) {
+            Optional<Described> deleted = describe(c, repositoryId, digest);
+            if (deleted.isEmpty()) {
                 return false;
             }
             Sql.update(
                     c, "DELETE FROM manifests WHERE repository_id = ? AND digest = ?", repositoryId, digest.toString());
+            appendDelete(c, repositoryId, digest.toString(), deleted.get(), context);
+            return true;
+        });
+    }
+
+    /** What an event needs of a stored manifest: media type, size, whether it is a chart, and its first tag. */
+    private record Described(String mediaType, long size, boolean chart, String tag) {}
+
+    private static Optional<Described> describe(Connection c, long repositoryId, Digest digest) throws SQLException {
+        return Sql.first(
+                c,
+                "SELECT media_type, size, config_media_type, (SELECT MIN(name) FROM tags t WHERE t.repository_id ="
+                        + " m.repository_id AND t.digest = m.digest) FROM manifests m"
+                        + " WHERE repository_id = ? AND digest = ?",
+                row -> new Described(
+                        row.getString(1), row.getLong(2), HelmChart.isChart(row.getString(3)), row.getString(4)),
+                repositoryId,
+                digest.toString());
+    }
+
+    /** A delete event, or a chart delete with the chart's name and the version it was tagged with. */
+    private void appendDelete(Connection c, long repositoryId, String digest, Described deleted, RequestContext context)
+            throws SQLException {
+        events.append(
+                c,
+                repositoryId,
+                deleted.chart() ? EventAction.CHART_DELETE : EventAction.DELETE,
+                repository -> deleted.chart()
+                        ? HelmChart.target(repository, null, digest, deleted.tag())
+                        : new EventTarget(deleted.mediaType(), null, digest, null, repository, null),
+                context);
+    }
+
+    @Override
+    public boolean quarantine(long repositoryId, Digest digest, Quarantine quarantine, RequestContext context)
+            throws IOException {
+        return database.write(c -> {
+            Optional<Described> manifest = describe(c, repositoryId, digest);
+            if (manifest.isEmpty()) {
+                return false;
+            }
+            Sql.update(
+                    c,
+                    "UPDATE manifests SET quarantine_state = ?, quarantine_details = ? WHERE repository_id = ?"
+                            + " AND digest = ?",
+                    quarantine.state().wireName(),
+                    quarantine.details(),
+                    repositoryId,
+                    digest.toString());
+            Described m = manifest.get();
             events.append(
                     c,
                     repositoryId,
-                    EventAction.DELETE,
-                    repository -> new EventTarget(mediaType.get(), null, digest.toString(), null, repository, null),
+                    EventAction.QUARANTINE,
+                    repository -> EventTarget.manifest(repository, m.mediaType(), m.size(), digest.toString(), m.tag()),
                     context);
             return true;
         });

@@ -181,6 +181,15 @@ final class JdbcWebhookStore implements WebhookStore {
                 deliveryId));
     }
 
+    @Override
+    public int pruneDeliveries(Instant before) throws IOException {
+        return BatchedDelete.run(
+                database,
+                "DELETE FROM webhook_deliveries WHERE seq IN (SELECT seq FROM webhook_deliveries WHERE created_at < ?"
+                        + " ORDER BY seq LIMIT ?)",
+                before.toEpochMilli());
+    }
+
     private static Webhook webhook(ResultSet row) throws SQLException {
         List<String> actions = new ArrayList<>();
         json(row.getString(6)).forEach(action -> actions.add(action.asText()));

@@ -22,16 +22,7 @@ final class ManifestTags {
         }
         List<ManifestDetails> result = new ArrayList<>(manifests.size());
         for (ManifestDetails m : manifests) {
-            result.add(new ManifestDetails(
-                    m.digest(),
-                    m.mediaType(),
-                    m.size(),
-                    m.createdAt(),
-                    m.updatedAt(),
-                    m.lastPulledAt(),
-                    m.facts(),
-                    List.copyOf(tags.getOrDefault(m.digest(), List.of())),
-                    m.attributes()));
+            result.add(m.withTags(List.copyOf(tags.getOrDefault(m.digest(), List.of()))));
         }
         return result;
     }

@@ -3,6 +3,7 @@ package dev.berth.metadata.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.events.ConsumerStopped;
 import dev.berth.core.events.RegistryEvent;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.oci.Digest;
@@ -135,5 +136,28 @@ class OutboxWorkerTest {
         }
         assertEquals(sequences().subList(0, 2), firstRun);
         assertEquals(List.of(store.events().latest()), delivered);
+    }
+
+    @Test
+    void aConsumerThatStopsEndsItsWorkerWithItsBatchUnacknowledged() throws Exception {
+        push("{stop}");
+        AtomicInteger accepts = new AtomicInteger();
+        try (OutboxWorker worker = OutboxWorker.start(
+                store.events(),
+                "stopping",
+                events -> {
+                    accepts.incrementAndGet();
+                    throw new ConsumerStopped("the webhook was deleted");
+                },
+                FAST)) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (accepts.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            worker.wake();
+            Thread.sleep(200);
+        }
+        assertEquals(1, accepts.get(), "not retried after a stop");
+        assertEquals(0, store.events().cursor("stopping"));
     }
 }

@@ -20,6 +20,7 @@ public record BerthConfig(
         Auth auth,
         Imports imports,
         Webhooks webhooks,
+        Events events,
         Log log,
         Tasks tasks) {
     /**
@@ -97,8 +98,19 @@ public record BerthConfig(
     /**
      * @param timeout how long one delivery attempt waits for the receiver
      * @param retryWindow how long a failed event is retried before it is dead-lettered
+     * @param initialBackoff the wait before the first retry, doubled for each retry after it
+     * @param maxBackoff the longest wait between retries
+     * @param historyRetention how long delivery attempts are kept
      */
-    public record Webhooks(Duration timeout, Duration retryWindow) {}
+    public record Webhooks(
+            Duration timeout,
+            Duration retryWindow,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration historyRetention) {}
+
+    /** @param retention how long an event every consumer has handled is kept */
+    public record Events(Duration retention) {}
 
     public record Log(String level) {}
 

@@ -45,6 +45,7 @@ final class ConfigBinder {
                         cidrs(tree, "auth.trustedProxies")),
                 new BerthConfig.Imports(list(tree, "imports.insecureRegistries"), duration(tree, "imports.timeout")),
                 webhooks(tree),
+                new BerthConfig.Events(duration(tree, "events.retention")),
                 new BerthConfig.Log(level),
                 new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")));
     }
@@ -54,7 +55,18 @@ final class ConfigBinder {
         if (timeout.isZero()) {
             throw new ConfigException("webhooks.timeout must be more than 0");
         }
-        return new BerthConfig.Webhooks(timeout, duration(tree, "webhooks.retryWindow"));
+        Duration initialBackoff = duration(tree, "webhooks.initialBackoff");
+        Duration maxBackoff = duration(tree, "webhooks.maxBackoff");
+        if (initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new ConfigException(
+                    "webhooks.initialBackoff must be more than 0 and no more than webhooks.maxBackoff");
+        }
+        return new BerthConfig.Webhooks(
+                timeout,
+                duration(tree, "webhooks.retryWindow"),
+                initialBackoff,
+                maxBackoff,
+                duration(tree, "webhooks.historyRetention"));
     }
 
     private static BerthConfig.Registry registry(JsonNode tree) {

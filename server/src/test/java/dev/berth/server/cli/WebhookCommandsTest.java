@@ -99,4 +99,52 @@ class WebhookCommandsTest {
         assertEquals(
                 5, cli.run("webhook", "show", "-r", "hooks", "-n", "cihook").exit());
     }
+
+    @Test
+    void listEventsFollowsEveryPageAndRedeliverSendsAnAttemptAgain() throws Exception {
+        String uri = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        cli.ok("webhook", "create", "-r", "hooks", "-n", "pagehook", "--uri", uri, "--actions", "push");
+        int pings = 53;
+        for (int i = 0; i < pings; i++) {
+            cli.ok("webhook", "ping", "-r", "hooks", "-n", "pagehook");
+        }
+        try {
+            JsonNode all = cli.ok("webhook", "list-events", "-r", "hooks", "-n", "pagehook", "-o", "json")
+                    .json();
+            assertEquals(pings, all.size(), "more than the server's page of 50");
+            assertEquals(
+                    pings,
+                    cli.ok("webhook", "list-events", "-r", "hooks", "-n", "pagehook", "-o", "tsv")
+                            .lines()
+                            .size());
+            JsonNode newest = cli.ok(
+                            "webhook", "list-events", "-r", "hooks", "-n", "pagehook", "--top", "51", "-o", "json")
+                    .json();
+            assertEquals(51, newest.size());
+            assertEquals(
+                    all.get(50).path("id").asText(), newest.get(50).path("id").asText());
+
+            String oldest = all.get(pings - 1).path("id").asText();
+            received.clear();
+            JsonNode again = cli.ok(
+                            "webhook", "redeliver", "-r", "hooks", "-n", "pagehook", "--id", oldest, "-o", "json")
+                    .json();
+            assertEquals("delivered", again.path("outcome").asText(), again::toString);
+            assertEquals(
+                    all.get(pings - 1).path("eventId").asText(),
+                    again.path("eventId").asText());
+            String redelivered = received.poll(10, TimeUnit.SECONDS);
+            assertTrue(
+                    redelivered != null
+                            && redelivered.contains(again.path("eventId").asText()),
+                    String.valueOf(redelivered));
+            assertEquals(
+                    2,
+                    cli.run("webhook", "list-events", "-r", "hooks", "-n", "pagehook", "--top", "0")
+                            .exit());
+        } finally {
+            received.clear();
+            cli.ok("webhook", "delete", "-r", "hooks", "-n", "pagehook", "--yes");
+        }
+    }
 }

@@ -74,6 +74,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void webhookRetriesAndHistoryRetentionHaveDefaultsAndVariables() {
+        BerthConfig defaults = ConfigLoader.load(null, Map.of(), Map.of());
+        assertEquals(Duration.ofSeconds(1), defaults.webhooks().initialBackoff());
+        assertEquals(Duration.ofMinutes(10), defaults.webhooks().maxBackoff());
+        assertEquals(Duration.ofDays(7), defaults.webhooks().historyRetention());
+        assertEquals(Duration.ofDays(30), defaults.events().retention());
+        BerthConfig fast = ConfigLoader.load(
+                null,
+                Map.of(
+                        "BERTH_WEBHOOKS_INITIAL_BACKOFF", "100ms",
+                        "BERTH_WEBHOOKS_MAX_BACKOFF", "2s",
+                        "BERTH_EVENTS_RETENTION", "2d"),
+                Map.of());
+        assertEquals(Duration.ofMillis(100), fast.webhooks().initialBackoff());
+        assertEquals(Duration.ofSeconds(2), fast.webhooks().maxBackoff());
+        assertEquals(Duration.ofDays(2), fast.events().retention());
+        assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("BERTH_WEBHOOKS_INITIAL_BACKOFF", "20m"), Map.of()));
+    }
+
+    @Test
     void theAdminPasswordNeverShowsInThePrintedConfiguration() {
         BerthConfig config = ConfigLoader.load(null, Map.of("BERTH_ADMIN_PASSWORD", "hunter2"), Map.of());
         assertEquals("hunter2", config.auth().adminPassword());

@@ -1,6 +1,7 @@
 package dev.berth.core.webhooks.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.core.events.ConsumerStopped;
 import dev.berth.core.events.EventConsumer;
 import dev.berth.core.events.EventPayload;
 import dev.berth.core.events.RegistryEvent;
@@ -21,8 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The outbox consumer of one webhook: sends each event it hears in ACR's payload, retrying a failed one with
  * exponential backoff and jitter until the retry window is spent, then dead-letters it (recorded, and the cursor
- * moves on). Every attempt is recorded. Stopping it (the webhook went away, or the server closes) abandons the
- * batch unacknowledged, so nothing heard is lost.
+ * moves on). Every attempt is recorded. The cursor moves past each event as soon as it is delivered or
+ * dead-lettered, not only at the end of the batch, so a restart never sends again what a receiver acknowledged
+ * (save for a crash between its answer and the record). Stopping it (the webhook went away, or the server closes)
+ * abandons the rest of the batch unacknowledged, so nothing heard is lost.
  */
 final class WebhookDelivery implements EventConsumer {
     private final String webhookId;
@@ -30,38 +33,42 @@ final class WebhookDelivery implements EventConsumer {
     private final WebhookSender sender;
     private final WebhookDispatcher.Settings settings;
     private final Clock clock;
-    private volatile boolean stopped;
+    private final Acknowledger acknowledger;
+    private volatile String stopReason;
 
     WebhookDelivery(
             String webhookId,
             WebhookStore store,
             WebhookSender sender,
             WebhookDispatcher.Settings settings,
-            Clock clock) {
+            Clock clock,
+            Acknowledger acknowledger) {
         this.webhookId = webhookId;
         this.store = store;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+        this.acknowledger = acknowledger;
     }
 
-    /** Thrown to leave a batch unacknowledged. */
-    static final class Stopped extends Exception {
-        Stopped() {
-            super("webhook delivery stopped", null, false, false);
-        }
+    /** Moves the webhook's cursor to an event done with, before the batch ends. */
+    @FunctionalInterface
+    interface Acknowledger {
+        void acknowledge(long sequence) throws IOException;
     }
 
-    void stop() {
-        stopped = true;
+    /** Makes the delivery give up its batch soon, with the reason to log. */
+    void stop(String reason) {
+        stopReason = reason;
     }
 
     @Override
-    public void accept(List<RegistryEvent> events) throws IOException, Stopped {
+    public void accept(List<RegistryEvent> events) throws IOException, ConsumerStopped {
         for (RegistryEvent event : events) {
-            Webhook webhook = current();
+            Webhook webhook = current(event);
             if (hears(webhook, event)) {
                 deliver(webhook, event);
+                acknowledger.acknowledge(event.sequence());
             }
         }
     }
@@ -82,7 +89,7 @@ final class WebhookDelivery implements EventConsumer {
         return Json.writeString(root);
     }
 
-    private void deliver(Webhook webhook, RegistryEvent event) throws IOException, Stopped {
+    private void deliver(Webhook webhook, RegistryEvent event) throws IOException, ConsumerStopped {
         String action = WebhookActions.of(event.action());
         String body = payload(event);
         Instant first = clock.instant();
@@ -99,8 +106,8 @@ final class WebhookDelivery implements EventConsumer {
                 return;
             }
             store.record(delivery);
-            pause(wait);
-            webhook = current();
+            pause(wait, event);
+            webhook = current(event);
             if (!hears(webhook, event)) {
                 return;
             }
@@ -108,27 +115,35 @@ final class WebhookDelivery implements EventConsumer {
         }
     }
 
-    private Webhook current() throws IOException, Stopped {
+    private Webhook current(RegistryEvent event) throws IOException, ConsumerStopped {
+        if (stopReason != null) {
+            throw stopped(event);
+        }
         Optional<Webhook> webhook = store.byId(webhookId);
-        if (stopped || webhook.isEmpty()) {
-            throw new Stopped();
+        if (webhook.isEmpty()) {
+            stopReason = WebhookDispatcher.DELETED;
+            throw stopped(event);
         }
         return webhook.get();
     }
 
+    private ConsumerStopped stopped(RegistryEvent event) {
+        return new ConsumerStopped(stopReason + " (at event " + event.sequence() + ")");
+    }
+
     /** Waits, in short steps so that a stop is seen soon. */
-    private void pause(Duration wait) throws Stopped {
+    private void pause(Duration wait, RegistryEvent event) throws ConsumerStopped {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
-            while (!stopped && System.nanoTime() < deadline) {
+            while (stopReason == null && System.nanoTime() < deadline) {
                 Thread.sleep(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopped = true;
+            stopReason = "interrupted";
         }
-        if (stopped) {
-            throw new Stopped();
+        if (stopReason != null) {
+            throw stopped(event);
         }
     }
 

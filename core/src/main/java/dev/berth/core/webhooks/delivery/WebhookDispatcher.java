@@ -18,9 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * own cursor ({@link Webhook#consumerName()}), so events reach a webhook in order and a dead receiver holds back
  * only itself. Pushes never wait for any of it; they only append to the outbox and wake the workers. The set of
  * workers follows the webhooks table, looked at every {@code refreshInterval} and on {@link #refresh()}.
+ *
+ * <p>One dispatcher per process, and one process per database: nothing stops two processes from both delivering
+ * every event. Several nodes will need leases on the webhooks' cursors first.
  */
 public final class WebhookDispatcher implements Closeable {
     private static final System.Logger LOG = System.getLogger("berth.webhooks");
+    static final String DELETED = "the webhook was deleted; what it had not been sent is dropped";
+    private static final String CLOSING = "the server is stopping; what is unsent goes out after the next start";
 
     private final EventStore events;
     private final WebhookStore webhooks;
@@ -102,18 +107,20 @@ public final class WebhookDispatcher implements Closeable {
         }
         for (String id : Set.copyOf(workers.keySet())) {
             if (!ids.contains(id)) {
-                stop(workers.remove(id));
+                stop(workers.remove(id), DELETED);
             }
         }
     }
 
     private Running startWorker(String id) {
-        WebhookDelivery delivery = new WebhookDelivery(id, webhooks, sender, settings, clock);
-        return new Running(OutboxWorker.start(events, Webhook.consumerName(id), delivery, settings.outbox()), delivery);
+        String consumer = Webhook.consumerName(id);
+        WebhookDelivery delivery = new WebhookDelivery(
+                id, webhooks, sender, settings, clock, sequence -> events.advance(consumer, sequence));
+        return new Running(OutboxWorker.start(events, consumer, delivery, settings.outbox()), delivery);
     }
 
-    private static void stop(Running running) {
-        running.delivery().stop();
+    private static void stop(Running running, String reason) {
+        running.delivery().stop(reason);
         running.worker().close();
     }
 
@@ -139,7 +146,7 @@ public final class WebhookDispatcher implements Closeable {
             running = false;
         }
         thread.interrupt();
-        workers.values().forEach(running -> running.delivery().stop());
+        workers.values().forEach(running -> running.delivery().stop(CLOSING));
         workers.values().forEach(running -> running.worker().close());
         workers.clear();
     }

@@ -3,9 +3,12 @@ package dev.berth.core.webhooks.delivery;
 import dev.berth.core.webhooks.Delivery;
 import dev.berth.core.webhooks.Webhook;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +31,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSender {
     public static final String SIGNATURE_HEADER = "X-Berth-Signature";
     static final String MASK = "******";
+    /** How an attempt's error starts when the receiver did not answer within the timeout. */
+    public static final String TIMEOUT = "timeout";
+    /** The error of an attempt whose connection was refused (nothing listening). */
+    public static final String CONNECTION_REFUSED = "connection refused";
+
     private static final int MAX_RESPONSE_CHARS = 4096;
 
     private final HttpClient http;
@@ -65,7 +73,7 @@ public final class WebhookSender {
             responseHeaders = firstValues(response);
             responseBody = truncate(response.body());
         } catch (IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -88,6 +96,24 @@ public final class WebhookSender {
                 millis,
                 ok ? Delivery.Outcome.DELIVERED : Delivery.Outcome.FAILED,
                 error);
+    }
+
+    /**
+     * Why there was no answer, starting with a word to sort by: {@code timeout}, {@code connection refused}, or
+     * {@code unreachable} with the exception.
+     */
+    private String failure(Exception e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return TIMEOUT + ": could not connect within " + timeout.toMillis() + " ms";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return TIMEOUT + ": no answer within " + timeout.toMillis() + " ms";
+        }
+        if (e instanceof ConnectException
+                && (e.getMessage() == null || e.getMessage().contains("refused"))) {
+            return CONNECTION_REFUSED;
+        }
+        return "unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** The hex HMAC-SHA256 of the body under the secret. */

@@ -1,6 +1,6 @@
-package dev.berth.builder.runtime.internal;
+package dev.berth.builder.runtime.runc;
 
-import dev.berth.builder.runtime.RuncOptions.HostIdentity;
+import dev.berth.builder.runtime.runc.RuncOptions.HostIdentity;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.berth.builder.runtime.internal;
+package dev.berth.builder.runtime.runc;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,5 @@
-package dev.berth.builder.runtime.internal;
+package dev.berth.builder.runtime.runc;
 
-import dev.berth.builder.runtime.RuncOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

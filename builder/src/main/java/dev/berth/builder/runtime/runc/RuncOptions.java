@@ -1,4 +1,4 @@
-package dev.berth.builder.runtime;
+package dev.berth.builder.runtime.runc;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

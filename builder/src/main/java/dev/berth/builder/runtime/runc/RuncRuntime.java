@@ -1,15 +1,13 @@
-package dev.berth.builder.runtime;
+package dev.berth.builder.runtime.runc;
 
-import dev.berth.builder.runtime.RuncOptions.HostIdentity;
-import dev.berth.builder.runtime.internal.ActiveContainers;
-import dev.berth.builder.runtime.internal.Bundles;
-import dev.berth.builder.runtime.internal.HostProcesses;
-import dev.berth.builder.runtime.internal.MountStubs;
-import dev.berth.builder.runtime.internal.OciConfig;
-import dev.berth.builder.runtime.internal.ProcessLimits;
-import dev.berth.builder.runtime.internal.RuncCommands;
-import dev.berth.builder.runtime.internal.RuncRun;
-import dev.berth.builder.runtime.internal.UserNamespaces;
+import dev.berth.builder.runtime.BuildRuntime;
+import dev.berth.builder.runtime.BuildRuntimeException;
+import dev.berth.builder.runtime.OutputSink;
+import dev.berth.builder.runtime.ProcessUser;
+import dev.berth.builder.runtime.RunResult;
+import dev.berth.builder.runtime.RunSpec;
+import dev.berth.builder.runtime.UserResolver;
+import dev.berth.builder.runtime.runc.RuncOptions.HostIdentity;
 import dev.berth.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.berth.builder.runtime.internal;
+package dev.berth.builder.runtime.runc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.builder.runtime.NetworkMode;
 import dev.berth.builder.runtime.ProcessUser;
 import dev.berth.builder.runtime.RunSpec;
-import dev.berth.builder.runtime.RuncOptions;
-import dev.berth.builder.runtime.RuncOptions.HostIdentity;
+import dev.berth.builder.runtime.runc.RuncOptions.HostIdentity;
 import dev.berth.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

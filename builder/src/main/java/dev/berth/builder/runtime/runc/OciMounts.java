@@ -1,4 +1,4 @@
-package dev.berth.builder.runtime.internal;
+package dev.berth.builder.runtime.runc;
 
 import dev.berth.builder.runtime.NetworkMode;
 import dev.berth.builder.runtime.RunMount;

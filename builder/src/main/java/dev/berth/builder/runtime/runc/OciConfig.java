@@ -1,9 +1,9 @@
-package dev.berth.builder.runtime.internal;
+package dev.berth.builder.runtime.runc;
 
 import dev.berth.builder.runtime.NetworkMode;
 import dev.berth.builder.runtime.ProcessUser;
 import dev.berth.builder.runtime.RunSpec;
-import dev.berth.builder.runtime.RuncOptions.HostIdentity;
+import dev.berth.builder.runtime.runc.RuncOptions.HostIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

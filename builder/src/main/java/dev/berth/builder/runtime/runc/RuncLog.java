@@ -1,4 +1,4 @@
-package dev.berth.builder.runtime.internal;
+package dev.berth.builder.runtime.runc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.json.Json;
