@@ -29,6 +29,7 @@ final class LayerTarStream implements Closeable {
     private final MessageDigest compressedHasher = Digest.Algorithm.SHA256.newHasher();
     private final MessageDigest tarHasher = Digest.Algorithm.SHA256.newHasher();
     private final TarArchiveOutputStream tar;
+    private final byte[] buffer = new byte[Streams.BUFFER];
 
     LayerTarStream(Path target, LayerOptions options) throws IOException {
         this.target = target;
@@ -53,7 +54,7 @@ final class LayerTarStream implements Closeable {
     /** Writes a regular file's entry and exactly its header's size in bytes from the content. */
     void put(TarArchiveEntry entry, InputStream content) throws IOException {
         tar.putArchiveEntry(entry);
-        long copied = content.transferTo(tar);
+        long copied = Streams.copy(content, tar, buffer);
         if (copied != entry.getSize()) {
             throw new IOException(entry.getName() + " changed while the layer was written: " + copied
                     + " bytes instead of " + entry.getSize());

@@ -12,7 +12,8 @@ import java.util.List;
  * with {@code ..} or an absolute path, or one reached through a link that climbs above the root, is refused with an
  * {@link UnsafePathException}. Files, directories, symbolic and hard links (within the root), devices and fifos
  * (when permitted), modes with setuid, setgid and sticky bits, numeric ownership (when root), modification times,
- * PAX headers and {@code user.} xattrs are applied; OCI whiteouts are honoured when the options ask for it.
+ * PAX headers and xattrs (best effort) are applied; OCI whiteouts are honoured when the options ask for it.
+ * Instances hold no state between calls and may be shared between threads.
  */
 public final class LayerUnpacker {
     private final UnpackOptions options;

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Writes layers as reproducible tars, streamed to a file while both digests are computed. Entries are sorted by
  * path, carry numeric ids only (no user or group names), long names and links use PAX headers, hard links inside
  * the layer are written as tar hard links, and the gzip header holds no name nor time. With a {@code
- * sourceDateEpoch}, later timestamps are clamped to it, so the same tree always gives the same bytes.
+ * sourceDateEpoch}, later timestamps are clamped to it, so the same tree always gives the same bytes. Instances hold
+ * no state between calls and may be shared between threads.
  */
 public final class LayerWriter {
     private final LayerOptions options;

@@ -14,6 +14,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -23,10 +26,12 @@ import java.nio.file.Path;
  */
 final class Libc {
     private static final int AT_FDCWD = -100;
+    private static final int ENOENT = 2;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    private static final Charset PATH_CHARSET = pathCharset();
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final MethodHandle MKNOD = handle("mknod", JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG);
     private static final MethodHandle LCHOWN = handle("lchown", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
     private static final MethodHandle CHMOD = handle("chmod", JAVA_INT, ADDRESS, JAVA_INT);
@@ -35,6 +40,14 @@ final class Libc {
             handle("lsetxattr", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT);
 
     private Libc() {}
+
+    private static Charset pathCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
 
     static void mknod(Path path, int mode, long device) throws IOException {
         call("mknod", path, (state, p, arena) -> (int) MKNOD.invokeExact(state, p, mode, device));
@@ -76,9 +89,12 @@ final class Libc {
     private static void call(String what, Path path, Call call) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            int result = call.invoke(state, arena.allocateFrom(path.toString()), arena);
+            int result = call.invoke(state, nativePath(arena, path), arena);
             if (result != 0) {
                 int errno = (int) ERRNO.get(state, 0L);
+                if (errno == ENOENT) {
+                    throw new NoSuchFileException(path.toString(), null, what);
+                }
                 throw new IOException(what + " " + path + " failed: errno " + errno);
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -88,7 +104,21 @@ final class Libc {
         }
     }
 
-    private static MethodHandle handle(String name, MemoryLayout result, MemoryLayout... arguments) {
+    /** The path as the NUL-terminated bytes the JDK itself would pass to the kernel for it. */
+    static MemorySegment nativePath(Arena arena, Path path) {
+        return nativePath(MemorySegment.NULL, arena, path);
+    }
+
+    /** As {@link #nativePath(Arena, Path)}, into {@code reuse} when it is large enough. */
+    static MemorySegment nativePath(MemorySegment reuse, Arena arena, Path path) {
+        byte[] bytes = path.toString().getBytes(PATH_CHARSET);
+        MemorySegment segment = reuse.byteSize() > bytes.length ? reuse : arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, segment, JAVA_BYTE, 0, bytes.length);
+        segment.set(JAVA_BYTE, bytes.length, (byte) 0);
+        return segment;
+    }
+
+    static MethodHandle handle(String name, MemoryLayout result, MemoryLayout... arguments) {
         MemorySegment symbol = LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
         return LINKER.downcallHandle(
                 symbol, FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));

@@ -57,6 +57,16 @@ public final class RootPath {
         return walk(path, false, true);
     }
 
+    /**
+     * Creates a directory inside the root and its missing parents ({@code mkdir -p} in a chroot), following existing
+     * links within the root, and returns its host path. Fails when a component exists and is not a directory.
+     */
+    public Path createDirectories(String path) throws IOException {
+        Path host = resolve(path);
+        Files.createDirectories(host);
+        return host;
+    }
+
     /** The path inside the root of a host path under it, as {@code a/b/c} ({@code ""} for the root itself). */
     public String relativize(Path hostPath) {
         Path relative = root.relativize(hostPath);

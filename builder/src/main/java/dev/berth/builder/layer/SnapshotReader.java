@@ -14,15 +14,19 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Walks a root filesystem and records each path's {@link FileState}: one {@code lstat} per path through the {@code
- * unix:*} attributes, plus a {@code readlink} per symbolic link. Links are never followed.
+ * Walks a root filesystem and records each path's {@link FileState}: one {@code statx} per path (or, where that call
+ * is missing, the JDK's {@code unix:*} attributes), plus a {@code readlink} per symbolic link. Links are never
+ * followed.
  */
-final class SnapshotReader {
+final class SnapshotReader implements AutoCloseable {
+    private static final boolean STATX_WORKS = statxWorks();
     private static final String ATTRIBUTES = "unix:mode,uid,gid,size,lastModifiedTime,ctime,dev,ino,nlink,rdev";
 
     private final Path root;
     private final Set<String> excluded;
     private final NavigableMap<String, FileState> entries = new TreeMap<>();
+
+    private final Statx statx = STATX_WORKS ? new Statx() : null;
 
     private SnapshotReader(Path root, Set<String> excluded) {
         this.root = root;
@@ -31,24 +35,37 @@ final class SnapshotReader {
 
     static Snapshot read(Path rootfs, Set<String> excluded) throws IOException {
         Path root = rootfs.toRealPath();
-        SnapshotReader reader = new SnapshotReader(root, Set.copyOf(excluded));
-        reader.walkChildren("", root);
-        return new Snapshot(root, reader.entries);
+        try (SnapshotReader reader = new SnapshotReader(root, Set.copyOf(excluded))) {
+            reader.walkChildren("", root);
+            return new Snapshot(root, reader.entries);
+        }
     }
 
     static Snapshot readPaths(RootPath root, Collection<String> paths) throws IOException {
-        SnapshotReader reader = new SnapshotReader(root.root(), Set.of());
+        try (SnapshotReader reader = new SnapshotReader(root.root(), Set.of())) {
+            reader.readAll(root, paths);
+            return new Snapshot(root.root(), reader.entries);
+        }
+    }
+
+    private void readAll(RootPath root, Collection<String> paths) throws IOException {
         for (String path : paths) {
             Path host = root.resolveNoFollow(path);
             String real = root.relativize(host);
             if (!real.isEmpty()) {
-                reader.addAncestors(real);
-                reader.visit(real, host);
+                addAncestors(real);
+                visit(real, host);
             } else {
-                reader.walkChildren("", host);
+                walkChildren("", host);
             }
         }
-        return new Snapshot(root.root(), reader.entries);
+    }
+
+    @Override
+    public void close() {
+        if (statx != null) {
+            statx.close();
+        }
     }
 
     private void walkChildren(String dir, Path hostDir) throws IOException {
@@ -65,7 +82,7 @@ final class SnapshotReader {
     private void visit(String path, Path host) throws IOException {
         FileState state;
         try {
-            state = stat(host);
+            state = statx == null ? stat(host) : statx.stat(host);
         } catch (NoSuchFileException vanished) {
             return;
         }
@@ -80,11 +97,20 @@ final class SnapshotReader {
             if (entries.containsKey(parent)) {
                 return;
             }
-            entries.put(parent, stat(root.resolve(parent)));
+            Path host = root.resolve(parent);
+            entries.put(parent, statx == null ? stat(host) : statx.stat(host));
         }
     }
 
-    /** The state of one host path, its last component not followed. */
+    private static boolean statxWorks() {
+        try (Statx probe = new Statx()) {
+            return probe.stat(Path.of("/")).type() == FileType.DIRECTORY;
+        } catch (IOException | LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The state of one host path, its last component not followed, through the JDK's {@code unix:*} view. */
     static FileState stat(Path host) throws IOException {
         Map<String, Object> a = Files.readAttributes(host, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) a.get("mode");

@@ -2,11 +2,13 @@ package dev.berth.builder.layer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * Applies the entries of one tar stream onto a root filesystem, under a base directory ({@code ""} for a layer).
  * Each entry's parent is resolved through {@link RootPath} in strict mode and cached until the layer removes
- * something or creates a link; the entry itself is replaced, never followed. Directory times are set last, once the
- * entries inside them are written.
+ * something or creates a link; the entry itself is replaced, never followed. Directory modes and times are set last, once
+ * the entries inside them are written.
  */
 final class TarApplier {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
@@ -30,8 +32,9 @@ final class TarApplier {
     private final Warnings warnings;
     private final WrittenPaths written = new WrittenPaths();
     private final Map<String, Path> parents = new HashMap<>();
-    private final List<Map.Entry<Path, FileTime>> directoryTimes = new ArrayList<>();
+    private final List<PendingDirectory> directories = new ArrayList<>();
     private final Whiteouts whiteouts;
+    private final byte[] buffer = new byte[Streams.BUFFER];
 
     TarApplier(RootPath root, UnpackOptions options, String base, Warnings warnings) {
         this.root = root;
@@ -49,7 +52,7 @@ final class TarApplier {
             applyEntry(entry, in);
             count++;
         }
-        setDirectoryTimes();
+        finishDirectories();
         return count;
     }
 
@@ -88,7 +91,9 @@ final class TarApplier {
             return special(entry, path, host);
         } else if (entry.isFile()) {
             replace(host);
-            Files.copy(content, host);
+            try (OutputStream out = Files.newOutputStream(host, StandardOpenOption.CREATE_NEW)) {
+                Streams.copy(content, out, buffer);
+            }
         } else {
             warnings.add("skipped " + path + ": unsupported tar entry type '" + (char) entry.getLinkFlag() + "'");
             return false;
@@ -143,35 +148,53 @@ final class TarApplier {
     }
 
     private void setMetadata(TarArchiveEntry entry, String path, Path host) throws IOException {
-        boolean symlink = entry.isSymbolicLink();
-        if (options.owner().isPresent()) {
-            FileMetadata.chown(
-                    host, options.owner().get().uid(), options.owner().get().gid());
-        } else if (options.preserveOwnership()) {
-            FileMetadata.chown(host, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+        chown(entry, path, host);
+        FileTime modified = entry.getLastModifiedTime();
+        if (entry.isDirectory()) {
+            Xattrs.apply(entry, path, host, warnings);
+            directories.add(new PendingDirectory(host, entry.getMode(), modified));
+            return;
         }
-        if (!symlink) {
+        if (!entry.isSymbolicLink()) {
             FileMetadata.chmod(host, entry.getMode());
         }
         Xattrs.apply(entry, path, host, warnings);
-        FileTime modified = entry.getLastModifiedTime();
-        if (entry.isDirectory()) {
-            directoryTimes.add(Map.entry(host, modified));
-        } else {
-            FileTime accessed = entry.getLastAccessTime() == null ? modified : entry.getLastAccessTime();
-            FileMetadata.setTimes(host, modified, accessed);
+        FileTime accessed = entry.getLastAccessTime() == null ? modified : entry.getLastAccessTime();
+        FileMetadata.setTimes(host, modified, accessed);
+    }
+
+    private void chown(TarArchiveEntry entry, String path, Path host) throws IOException {
+        if (options.owner().isEmpty() && !options.preserveOwnership()) {
+            return;
+        }
+        int uid = options.owner().map(UnpackOptions.Owner::uid).orElse((int) entry.getLongUserId());
+        int gid = options.owner().map(UnpackOptions.Owner::gid).orElse((int) entry.getLongGroupId());
+        try {
+            FileMetadata.chown(host, uid, gid);
+        } catch (IOException e) {
+            if (Privileges.isRoot()) {
+                throw e;
+            }
+            warnings.add("ownership " + uid + ":" + gid + " of " + path + " not applied: " + e.getMessage());
         }
     }
 
-    private void setDirectoryTimes() throws IOException {
-        for (Map.Entry<Path, FileTime> dir : directoryTimes.reversed()) {
+    /**
+     * Sets directory modes and times once the whole tar is applied: writing into a directory changes its mtime, and
+     * a read-only mode set early would stop an unprivileged unpack from writing the directory's entries.
+     */
+    private void finishDirectories() throws IOException {
+        for (PendingDirectory dir : directories.reversed()) {
             try {
-                FileMetadata.setTimes(dir.getKey(), dir.getValue(), dir.getValue());
+                FileMetadata.chmod(dir.host(), dir.mode());
+                FileMetadata.setTimes(dir.host(), dir.mtime(), dir.mtime());
             } catch (NoSuchFileException removedLater) {
                 // a later entry of the same layer replaced the directory
             }
         }
     }
+
+    private record PendingDirectory(Path host, int mode, FileTime mtime) {}
 
     /** The host directory of the entry's parent, created when missing. */
     private Path parentOf(String path) throws IOException {

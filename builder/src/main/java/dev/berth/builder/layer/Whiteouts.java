@@ -32,7 +32,11 @@ final class Whiteouts {
                 clearLower(dir, hostDir);
             }
         } else if (!name.startsWith(AUFS_META_PREFIX)) {
-            String target = EntryNames.join(dir, name.substring(EntryNames.WHITEOUT_PREFIX.length()));
+            String hidden = name.substring(EntryNames.WHITEOUT_PREFIX.length());
+            if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..")) {
+                throw new UnsafePathException("whiteout of '" + hidden + "' refused: " + path);
+            }
+            String target = EntryNames.join(dir, hidden);
             if (!written.touches(target)) {
                 Trees.delete(root.walk(target, false, true));
             }

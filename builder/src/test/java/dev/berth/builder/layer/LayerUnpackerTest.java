@@ -61,6 +61,19 @@ class LayerUnpackerTest {
     }
 
     @Test
+    void readOnlyDirectoriesGetTheirModeAfterTheirEntries() throws IOException {
+        apply(new TestTar()
+                .dir("ro/", 0555)
+                .file("ro/f", "x")
+                .dir("ro/sub/", 0500)
+                .file("ro/sub/g", "y")
+                .bytes());
+        assertEquals(0555, mode(rootDir.resolve("ro")));
+        assertEquals(0500, mode(rootDir.resolve("ro/sub")));
+        assertEquals("y", Files.readString(rootDir.resolve("ro/sub/g")));
+    }
+
+    @Test
     void numericOwnershipIsKeptWhenRunningAsRoot() throws IOException {
         assumeTrue(Privileges.isRoot(), "ownership needs root");
         apply(new TestTar().file("home/app/data", "x", 0600, 1234, 5678).bytes());
@@ -159,6 +172,15 @@ class LayerUnpackerTest {
         assertRefused(new TestTar().file("a/../../escape", "x").bytes());
         assertRefused(new TestTar().file("/etc/escape", "x").bytes());
         assertFalse(Files.exists(temp.resolve("escape")));
+    }
+
+    @Test
+    void whiteoutsOfDotAndDotDotAreRefused() throws IOException {
+        apply(new TestTar().file("a/f", "x").bytes());
+        assertRefused(new TestTar().file("a/.wh..", "").bytes());
+        assertRefused(new TestTar().file("a/.wh...", "").bytes());
+        assertRefused(new TestTar().file("a/.wh.", "").bytes());
+        assertTrue(Files.exists(rootDir.resolve("a/f")));
     }
 
     @Test

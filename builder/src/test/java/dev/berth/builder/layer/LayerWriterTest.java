@@ -74,6 +74,37 @@ class LayerWriterTest {
     }
 
     @Test
+    void typeChangesAndDeletedTreesRoundTrip() throws IOException {
+        Snapshot before = Snapshot.of(source);
+        Files.delete(source.resolve("etc/motd"));
+        Files.createDirectories(source.resolve("etc/motd"));
+        Files.writeString(source.resolve("etc/motd/now-a-dir"), "d");
+        Trees.delete(source.resolve("usr"));
+        Files.writeString(source.resolve("usr"), "now a file");
+        Files.delete(source.resolve("bin"));
+        Files.createDirectories(source.resolve("bin"));
+        Files.setLastModifiedTime(source.resolve("tmp"), java.nio.file.attribute.FileTime.from(TestTar.MTIME));
+        Changes changes = Changes.between(before, Snapshot.of(source));
+        LayerBlob layer = new LayerWriter(LayerOptions.defaults()).write(changes, temp.resolve("types.tar.gz"));
+
+        LayerUnpacker.forLayers().apply(layer.file(), RootPath.of(copy));
+
+        assertEquals(TreeDescription.of(source), TreeDescription.of(copy));
+    }
+
+    @Test
+    void aLayerOfTheCopiedPathsAloneCarriesThemAndTheirParents() throws IOException {
+        Files.createDirectories(source.resolve("srv/app"));
+        Files.writeString(source.resolve("srv/app/index.html"), "<html>");
+        Snapshot copied = Snapshot.ofPaths(RootPath.of(source), List.of("/srv/app"));
+        LayerBlob layer =
+                new LayerWriter(LayerOptions.defaults()).write(Changes.allAdded(copied), temp.resolve("copy.tar.gz"));
+        List<String> names =
+                entries(layer.file()).stream().map(TarArchiveEntry::getName).toList();
+        assertEquals(List.of("srv/", "srv/app/", "srv/app/index.html"), names);
+    }
+
+    @Test
     void digestsDescribeTheCompressedAndUncompressedBytes() throws IOException {
         LayerBlob layer = writeWhole(source, LayerOptions.defaults(), "layer.tar.gz");
         byte[] compressed = Files.readAllBytes(layer.file());

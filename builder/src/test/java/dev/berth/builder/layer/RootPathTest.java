@@ -68,6 +68,14 @@ class RootPathTest {
     }
 
     @Test
+    void createDirectoriesStaysInsideTheRoot() throws IOException {
+        Files.createSymbolicLink(root.root().resolve("up"), Path.of("../../.."));
+        Path made = root.createDirectories("/up/app/data");
+        assertEquals(root.root().resolve("app/data"), made);
+        assertTrue(Files.isDirectory(made));
+    }
+
+    @Test
     void relativizeGivesThePathInsideTheRoot() throws IOException {
         assertEquals("usr/lib", root.relativize(root.resolve("/usr/lib")));
         assertEquals("", root.relativize(root.root()));
