@@ -91,6 +91,31 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aBuildPastItsTimeoutIsStoppedAndPushesNothing() throws Exception {
+        String base = pushBusybox();
+        Path context = Files.createDirectories(dir.resolve("slow"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + base + "\nRUN sleep 600\n");
+
+        long started = System.nanoTime();
+        Command.Result result =
+                BerthCli.attempt("build", "-r", "default", "-t", "slow/app:1", "--timeout", "5", context.toString());
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+        assertNotEquals(0, result.exitCode(), result.describe());
+        assertTrue(seconds < 45, "the run took " + seconds + " s to stop");
+        JsonNode runs = Json.parse(
+                BerthCli.run("run", "list", "-r", "default", "-o", "json").stdout());
+        assertEquals("Timeout", runs.get(0).at("/properties/status").asText(), runs.toString());
+        Command.Result inspect = Skopeo.attempt(
+                "inspect",
+                "--tls-verify=false",
+                "--creds",
+                "admin:" + PASSWORD,
+                "docker://" + berth.host() + "/slow/app:1");
+        assertNotEquals(0, inspect.exitCode(), "a timed-out build pushed its tag");
+    }
+
+    @Test
     void aQuickRunStreamsItsContainersOutput() {
         String base = pushBusybox();
 
