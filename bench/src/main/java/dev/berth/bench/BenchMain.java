@@ -68,6 +68,9 @@ public final class BenchMain {
             }
         }
         int missed = new ResultTable(berth, distribution).print(System.out, options);
+        if (options.webhookPushes() > 0) {
+            missed += new WebhookLoadPhase(options).run();
+        }
         System.out.printf("%nAll responses verified. Targets missed: %d.%n", missed);
         return 0;
     }

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param pageSize {@code n} of the tag listing
  * @param rounds rounds; the order of the servers alternates and the best round counts
  * @param warmupOps small requests each server gets before it is measured
+ * @param webhookPushes manifest pushes per burst of the webhook load phase (Berth only); 0 skips it
  */
 record BenchOptions(
         Target berth,
@@ -35,7 +36,8 @@ record BenchOptions(
         int clients,
         int pageSize,
         int rounds,
-        int warmupOps) {
+        int warmupOps,
+        int webhookPushes) {
     private static final Set<String> KEYS = Set.of(
             "berth",
             "berth-pid",
@@ -50,12 +52,14 @@ record BenchOptions(
             "clients",
             "page-size",
             "rounds",
-            "warmup");
+            "warmup",
+            "webhook-pushes");
 
     static final String USAGE = """
             usage: berth-bench --berth URL --berth-pid PID --distribution URL --distribution-pid PID --work-dir DIR
                                [--large-mib 1024] [--chunk-mib 32] [--small-count 5000] [--small-bytes 4096]
-                               [--manifests 2000] [--clients 16] [--page-size 100] [--rounds 2] [--warmup 300]""";
+                               [--manifests 2000] [--clients 16] [--page-size 100] [--rounds 2] [--warmup 300]
+                               [--webhook-pushes 1000]""";
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -84,7 +88,8 @@ record BenchOptions(
                 (int) number(values, "clients", 16),
                 (int) number(values, "page-size", 100),
                 (int) number(values, "rounds", 2),
-                (int) number(values, "warmup", 300));
+                (int) number(values, "warmup", 300),
+                (int) number(values, "webhook-pushes", 1000));
     }
 
     private static String required(Map<String, String> values, String key) {

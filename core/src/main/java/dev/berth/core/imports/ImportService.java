@@ -45,10 +45,19 @@ public final class ImportService {
         }
     }
 
+    /**
+     * A registry of this installation as an image source, read through the data plane (a build's base images in its
+     * own registry). Whether the caller may read it is the caller's business.
+     */
+    public ImageSource localSource(RegistryRecord registry) {
+        return new LocalImageSource(dataPlane, registry);
+    }
+
     private ImageSource open(ImportSource source) throws IOException {
         return switch (source) {
             case ImportSource.Local local -> new LocalImageSource(dataPlane, localRegistry(local));
             case ImportSource.Remote r -> remote.open(r);
+            case ImportSource.Prepared prepared -> prepared.source();
         };
     }
 

@@ -33,6 +33,16 @@ public sealed interface ImportSource {
         }
     }
 
+    /**
+     * Content the caller opened itself, such as a build's output in the builder's blob directory. The import takes
+     * the source as it is and closes it when done; who may read it is the caller's business.
+     */
+    record Prepared(ImageSource source) implements ImportSource {
+        public Prepared {
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
     /** A user name and password (or token) for a remote source; never printed with its password. */
     record Credentials(String username, String password) {
         public Credentials {

@@ -1,0 +1,102 @@
+package dev.berth.builder.build;
+
+import dev.berth.builder.image.Platform;
+import dev.berth.builder.runtime.NetworkMode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to build.
+ *
+ * @param context the build context directory (its {@code .dockerignore} is applied to what COPY and ADD see)
+ * @param dockerfile the Dockerfile's path relative to the context
+ * @param buildArgs {@code --build-arg} values
+ * @param secretArgs the names among {@code buildArgs} whose values must not appear in the log or the image history
+ * @param target the stage to build, or empty for the last
+ * @param platform the platform to build for (base images are picked for it)
+ * @param noCache build every step, ignoring the cache (results are still cached)
+ * @param network the network RUN steps get unless a step asks for another ({@code NONE}: loopback only)
+ * @param sourceDateEpoch clamps file times and the image's dates, for reproducible images
+ * @param format the manifest and config media types to write
+ */
+public record BuildRequest(
+        Path context,
+        String dockerfile,
+        Map<String, String> buildArgs,
+        Set<String> secretArgs,
+        Optional<String> target,
+        Platform platform,
+        boolean noCache,
+        NetworkMode network,
+        Optional<Instant> sourceDateEpoch,
+        ImageFormat format) {
+
+    public BuildRequest {
+        Objects.requireNonNull(context, "context");
+        dockerfile = dockerfile == null || dockerfile.isBlank() ? "Dockerfile" : dockerfile;
+        buildArgs = Map.copyOf(buildArgs);
+        secretArgs = Set.copyOf(secretArgs);
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(format, "format");
+    }
+
+    /** A build of {@code context/Dockerfile} for this machine's platform, with defaults for everything else. */
+    public static BuildRequest of(Path context) {
+        return new BuildRequest(
+                context,
+                "Dockerfile",
+                Map.of(),
+                Set.of(),
+                Optional.empty(),
+                Platform.host(),
+                false,
+                NetworkMode.NONE,
+                Optional.empty(),
+                ImageFormat.OCI);
+    }
+
+    public BuildRequest withDockerfile(String path) {
+        return new BuildRequest(
+                context, path, buildArgs, secretArgs, target, platform, noCache, network, sourceDateEpoch, format);
+    }
+
+    public BuildRequest withBuildArgs(Map<String, String> args, Set<String> secret) {
+        return new BuildRequest(
+                context, dockerfile, args, secret, target, platform, noCache, network, sourceDateEpoch, format);
+    }
+
+    public BuildRequest withTarget(Optional<String> stage) {
+        return new BuildRequest(
+                context, dockerfile, buildArgs, secretArgs, stage, platform, noCache, network, sourceDateEpoch, format);
+    }
+
+    public BuildRequest withPlatform(Platform value) {
+        return new BuildRequest(
+                context, dockerfile, buildArgs, secretArgs, target, value, noCache, network, sourceDateEpoch, format);
+    }
+
+    public BuildRequest withNoCache(boolean value) {
+        return new BuildRequest(
+                context, dockerfile, buildArgs, secretArgs, target, platform, value, network, sourceDateEpoch, format);
+    }
+
+    public BuildRequest withNetwork(NetworkMode value) {
+        return new BuildRequest(
+                context, dockerfile, buildArgs, secretArgs, target, platform, noCache, value, sourceDateEpoch, format);
+    }
+
+    public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
+        return new BuildRequest(
+                context, dockerfile, buildArgs, secretArgs, target, platform, noCache, network, value, format);
+    }
+
+    public BuildRequest withFormat(ImageFormat value) {
+        return new BuildRequest(
+                context, dockerfile, buildArgs, secretArgs, target, platform, noCache, network, sourceDateEpoch, value);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.berth.builder.build;
+
+import dev.berth.builder.dockerfile.Dockerfile;
+import dev.berth.builder.dockerfile.Substitution;
+import dev.berth.builder.image.BaseImageResolver;
+import dev.berth.builder.image.BlobDirectory;
+import dev.berth.builder.layer.LayerBlob;
+import dev.berth.builder.layer.LayerOptions;
+import dev.berth.builder.runtime.BuildRuntime;
+import dev.berth.builder.runtime.Cancellation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything one build shares between its steps: the request, the parsed Dockerfile, the services (runtime, base
+ * images, blobs, cache), the log, the finished stages, and the work directory whose root filesystems are removed
+ * when the build ends.
+ */
+final class BuildSession {
+    final BuildRequest request;
+    final Dockerfile dockerfile;
+    final Substitution substitution;
+    final BuildRuntime runtime;
+    final BaseImageResolver bases;
+    final BlobDirectory blobs;
+    final BuildCache cache;
+    final BuildLog log;
+    final Cancellation cancellation;
+    final Path workDir;
+    final SourceTree context;
+    final Instant created;
+    final Map<String, String> globalArgs;
+    private final Path mountCache;
+    private final Map<Integer, StageState> finished = new HashMap<>();
+    private int executed;
+    private int cached;
+
+    BuildSession(
+            BuildRequest request,
+            Dockerfile dockerfile,
+            Services services,
+            BaseImageResolver bases,
+            BuildLog log,
+            Cancellation cancellation,
+            Path workDir,
+            Map<String, String> globalArgs)
+            throws IOException {
+        this.request = request;
+        this.dockerfile = dockerfile;
+        this.substitution = Substitution.of(dockerfile.directives());
+        this.runtime = services.runtime();
+        this.bases = bases;
+        this.blobs = services.blobs();
+        this.cache = services.cache();
+        this.mountCache = services.mountCache();
+        this.log = log;
+        this.cancellation = cancellation;
+        this.workDir = workDir;
+        this.context = SourceTree.context(request.context());
+        this.created = request.sourceDateEpoch().orElseGet(Instant::now);
+        this.globalArgs = Map.copyOf(globalArgs);
+    }
+
+    /**
+     * The engine's collaborators, shared by every build of one builder.
+     *
+     * @param mountCache where {@code RUN --mount=type=cache} directories live between builds
+     */
+    record Services(BuildRuntime runtime, BlobDirectory blobs, BuildCache cache, Path mountCache) {}
+
+    Path mountCache() {
+        return mountCache;
+    }
+
+    void finish(int stageIndex, StageState state) {
+        finished.put(stageIndex, state);
+    }
+
+    StageState finished(int stageIndex) {
+        return finished.get(stageIndex);
+    }
+
+    LayerOptions layerOptions() {
+        LayerOptions options = LayerOptions.defaults();
+        return request.sourceDateEpoch().map(options::withSourceDateEpoch).orElse(options);
+    }
+
+    /** Stores a written layer blob in the blob directory and returns the stage's view of it. */
+    Layer adopt(LayerBlob blob) throws IOException {
+        blobs.adopt(blob.file(), blob.digest());
+        return new Layer(blob.mediaType(), blob.digest(), blob.diffId(), blob.size());
+    }
+
+    void checkCancelled() throws BuildException {
+        if (cancellation.isCancelled()) {
+            throw BuildException.cancelled();
+        }
+    }
+
+    void countExecuted() {
+        executed++;
+    }
+
+    void countCached() {
+        cached++;
+    }
+
+    BuildResult.Steps steps() {
+        return new BuildResult.Steps(executed, cached);
+    }
+}

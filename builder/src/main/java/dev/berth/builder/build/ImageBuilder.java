@@ -1,0 +1,207 @@
+package dev.berth.builder.build;
+
+import dev.berth.builder.dockerfile.ArgDeclaration;
+import dev.berth.builder.dockerfile.Dockerfile;
+import dev.berth.builder.dockerfile.DockerfileException;
+import dev.berth.builder.dockerfile.Instruction;
+import dev.berth.builder.dockerfile.Stage;
+import dev.berth.builder.dockerfile.Substitution;
+import dev.berth.builder.image.BaseImageResolver;
+import dev.berth.builder.image.BlobDirectory;
+import dev.berth.builder.image.ImageSources;
+import dev.berth.builder.image.Platform;
+import dev.berth.builder.layer.RootPath;
+import dev.berth.builder.runtime.BuildRuntime;
+import dev.berth.builder.runtime.Cancellation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
+ *
+ * <pre>{@code
+ * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir);
+ * BuildResult result = builder.build(BuildRequest.of(contextDir), sources, log, Cancellation.never());
+ * // the image's manifest, config and layers are in builder.blobs()
+ * }</pre>
+ *
+ * <p>The state directory holds the blob directory (an OCI layout's {@code blobs/}), the layer cache, the directories
+ * of cache mounts, and each build's work directory (root filesystems), removed when the build ends. One builder may
+ * run builds concurrently.
+ */
+public final class ImageBuilder {
+    private final BuildSession.Services services;
+    private final Path workRoot;
+
+    public ImageBuilder(BuildRuntime runtime, Path stateDirectory) throws IOException {
+        BlobDirectory blobs = new BlobDirectory(stateDirectory.resolve("layout"));
+        this.services = new BuildSession.Services(
+                runtime,
+                blobs,
+                new BuildCache(stateDirectory.resolve("cache"), blobs),
+                stateDirectory.resolve("mounts"));
+        this.workRoot = stateDirectory.resolve("work");
+        Files.createDirectories(workRoot);
+    }
+
+    BuildSession.Services services() {
+        return services;
+    }
+
+    Path workRoot() {
+        return workRoot;
+    }
+
+    /** Where built images' blobs are, by digest. */
+    public BlobDirectory blobs() {
+        return services.blobs();
+    }
+
+    /** A reader of base images from these sources into this builder's blob directory. */
+    public BaseImageResolver resolver(ImageSources sources) {
+        return new BaseImageResolver(sources, services.blobs());
+    }
+
+    /**
+     * Builds the request's target, reading base images from {@code sources}; the image's blobs are in {@link
+     * #blobs()} afterwards.
+     */
+    public BuildResult build(BuildRequest request, ImageSources sources, BuildLog log, Cancellation cancellation)
+            throws BuildException {
+        Path workDir = null;
+        try {
+            Dockerfile dockerfile = read(request);
+            workDir = Files.createTempDirectory(workRoot, "build-");
+            BuildSession session = new BuildSession(
+                    request,
+                    dockerfile,
+                    services,
+                    resolver(sources),
+                    log,
+                    cancellation,
+                    workDir,
+                    globalArgs(dockerfile, request));
+            List<Stage> stages = dockerfile.stagesFor(request.target(), request.buildArgs());
+            StageState last = null;
+            int step = 1;
+            for (Stage stage : stages) {
+                StageBuilder builder = new StageBuilder(session, stage, step);
+                last = builder.build();
+                step = builder.nextStepNumber();
+                session.finish(stage.index(), last);
+            }
+            return finish(session, last);
+        } catch (DockerfileException e) {
+            throw new BuildException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BuildException("the build failed: " + e.getMessage(), e);
+        } finally {
+            delete(workDir);
+        }
+    }
+
+    /**
+     * Writes the final image, or finds it: an image is cached under its final key (which covers the base, every
+     * step and what each read), so an unchanged rebuild gives the very same digest, as BuildKit's does.
+     */
+    private BuildResult finish(BuildSession session, StageState last) throws IOException {
+        if (last.base().isPresent()) {
+            session.bases.fetchLayers(last.base().get());
+        }
+        ImageFormat format = session.request.format();
+        CacheKey imageKey = last.key()
+                .next()
+                .add("IMAGE")
+                .add(format.name())
+                .add(session.request.sourceDateEpoch().map(Object::toString).orElse(""))
+                .build();
+        Optional<BuildCache.Image> cached =
+                session.request.noCache() ? Optional.empty() : services.cache().findImage(imageKey);
+        BuildCache.Image image;
+        if (cached.isPresent()) {
+            image = cached.get();
+        } else {
+            ImageWriter.Written written = ImageWriter.write(last, format, session.created, services.blobs());
+            image = new BuildCache.Image(written.manifestDigest(), written.configDigest());
+            services.cache().putImage(imageKey, image);
+        }
+        session.log.line("writing image " + image.manifest() + " done");
+        return new BuildResult(image.manifest(), format.manifestType(), image.config(), last.base(), session.steps());
+    }
+
+    private static Dockerfile read(BuildRequest request) throws IOException, BuildException {
+        Path file;
+        try {
+            file = RootPath.of(request.context()).resolve("/" + request.dockerfile());
+        } catch (IllegalArgumentException e) {
+            throw new BuildException(
+                    "the Dockerfile path " + request.dockerfile() + " is not usable: " + e.getMessage());
+        }
+        try {
+            return Dockerfile.parse(Files.readString(file), request.dockerfile());
+        } catch (NoSuchFileException e) {
+            throw new BuildException("no Dockerfile: " + request.dockerfile() + " is not in the build context");
+        }
+    }
+
+    /**
+     * The global scope: each global ARG's default (expanded with those before it) or its {@code --build-arg}, plus
+     * BuildKit's automatic platform arguments ({@code TARGETPLATFORM}, {@code TARGETOS}, {@code TARGETARCH}, {@code
+     * TARGETVARIANT}, {@code BUILDPLATFORM}, {@code BUILDOS}, {@code BUILDARCH}).
+     */
+    static Map<String, String> globalArgs(Dockerfile dockerfile, BuildRequest request) throws BuildException {
+        Map<String, String> args = new LinkedHashMap<>(platformArgs("TARGET", request.platform()));
+        args.putAll(platformArgs("BUILD", Platform.host()));
+        Substitution substitution = Substitution.of(dockerfile.directives());
+        for (Instruction.Arg arg : dockerfile.globalArgs()) {
+            for (ArgDeclaration declaration : arg.declarations()) {
+                String given = request.buildArgs().get(declaration.name());
+                if (given != null) {
+                    args.put(declaration.name(), given);
+                } else if (declaration.defaultValue().isPresent()) {
+                    try {
+                        args.put(
+                                declaration.name(),
+                                substitution.expand(declaration.defaultValue().get(), args));
+                    } catch (RuntimeException e) {
+                        throw BuildException.at(arg.location(), e.getMessage());
+                    }
+                }
+            }
+        }
+        return args;
+    }
+
+    private static Map<String, String> platformArgs(String prefix, Platform platform) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put(prefix + "PLATFORM", platform.toString());
+        args.put(prefix + "OS", platform.os());
+        args.put(prefix + "ARCH", platform.architecture());
+        if (prefix.equals("TARGET")) {
+            args.put(prefix + "VARIANT", platform.variant());
+        }
+        return args;
+    }
+
+    static void delete(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.getLogger("berth.builder")
+                    .log(System.Logger.Level.WARNING, "could not remove build directory " + directory + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.berth.builder.build;
+
+import dev.berth.builder.dockerfile.Instruction;
+import dev.berth.builder.runtime.RunMount;
+import dev.berth.core.oci.Digest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A RUN's {@code --mount} options turned into the runtime's mounts: {@code type=cache} (a directory kept between
+ * builds, by {@code id} or target), {@code type=tmpfs}, and {@code type=bind} from the build context or another stage
+ * (read-only unless {@code rw}). Secret and SSH mounts are refused with a clear message: they need a secret store.
+ */
+final class RunMounts {
+    private final BuildSession session;
+    private final StageState state;
+    private final Instruction.Run run;
+
+    RunMounts(BuildSession session, StageState state, Instruction.Run run) {
+        this.session = session;
+        this.state = state;
+        this.run = run;
+    }
+
+    /** What the mounts are, for the cache key. A bind of a stage counts that stage's key. */
+    List<String> describe() throws BuildException {
+        List<String> parts = new ArrayList<>();
+        for (dev.berth.builder.dockerfile.RunMount mount : run.mounts()) {
+            String from = mount.from().isPresent()
+                    ? "from=" + sourceStage(mount.from().get()).key().digest()
+                    : "";
+            parts.add(mount.text() + " " + from);
+        }
+        return parts;
+    }
+
+    /** The targets inside the container. */
+    List<String> targets() {
+        return run.mounts().stream().map(m -> m.target().orElse("")).toList();
+    }
+
+    List<RunMount> resolve(Rootfs rootfs) throws IOException, BuildException {
+        List<RunMount> mounts = new ArrayList<>();
+        for (dev.berth.builder.dockerfile.RunMount mount : run.mounts()) {
+            String target = absolute(mount.target().orElseThrow(() -> fail("a --mount needs a target")));
+            switch (mount.type()) {
+                case "cache" -> mounts.add(new RunMount.Bind(cacheDirectory(mount, target), target, false));
+                case "tmpfs" -> mounts.add(new RunMount.Tmpfs(target));
+                case "bind" -> mounts.add(new RunMount.Bind(bindSource(mount), target, !writable(mount)));
+                default -> throw fail("--mount=type=" + mount.type() + " is not supported (cache, tmpfs and bind are)");
+            }
+        }
+        return mounts;
+    }
+
+    private Path cacheDirectory(dev.berth.builder.dockerfile.RunMount mount, String target) throws IOException {
+        String id = mount.field("id").orElse(target);
+        Path directory = session.mountCache()
+                .resolve(Digest.sha256(id.getBytes(StandardCharsets.UTF_8)).hex());
+        Files.createDirectories(directory);
+        return directory;
+    }
+
+    private Path bindSource(dev.berth.builder.dockerfile.RunMount mount) throws IOException, BuildException {
+        String source = mount.source().orElse("/");
+        SourceTree tree = mount.from().isPresent()
+                ? SourceTree.rootfs(
+                        LayerStep.materialize(session, sourceStage(mount.from().get()))
+                                .directory(),
+                        "stage")
+                : session.context;
+        try {
+            return tree.host(SourceTree.clean(source), true);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    private StageState sourceStage(String from) throws BuildException {
+        return session.dockerfile
+                .stage(from)
+                .map(stage -> session.finished(stage.index()))
+                .orElseThrow(() -> fail("--mount from=" + from + " names no earlier stage (images are not supported)"));
+    }
+
+    private static boolean writable(dev.berth.builder.dockerfile.RunMount mount) {
+        return mount.field("rw").isPresent() || mount.field("readwrite").isPresent();
+    }
+
+    private String absolute(String target) {
+        if (target.startsWith("/")) {
+            return target;
+        }
+        String workingDir = state.config().workingDir().orElse("/");
+        return workingDir.endsWith("/") ? workingDir + target : workingDir + "/" + target;
+    }
+
+    private BuildException fail(String message) {
+        return BuildException.at(run.location(), message);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.berth.builder.build;
+
+import dev.berth.builder.dockerfile.Command;
+import dev.berth.builder.dockerfile.Heredoc;
+import dev.berth.builder.dockerfile.Instruction;
+import dev.berth.builder.layer.Changes;
+import dev.berth.builder.layer.LayerBlob;
+import dev.berth.builder.layer.LayerWriter;
+import dev.berth.builder.layer.Snapshot;
+import dev.berth.builder.runtime.BuildRuntimeException;
+import dev.berth.builder.runtime.NetworkMode;
+import dev.berth.builder.runtime.RunResult;
+import dev.berth.builder.runtime.RunSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code RUN}: the command in the runtime over the stage's root filesystem, then a layer of what it changed. Mount
+ * points the run needed but the image did not have ({@code /proc}, {@code /etc/hosts}, a cache mount's target) are
+ * left out of the layer.
+ */
+final class RunStep {
+    /** Where the runtime mounts or binds things; kept out of a layer when the image did not have them before. */
+    private static final List<String> RUNTIME_MOUNT_POINTS =
+            List.of("proc", "dev", "sys", "etc/resolv.conf", "etc/hosts", "etc/hostname");
+
+    private final BuildSession session;
+    private final StageState state;
+    private final Instruction.Run run;
+
+    RunStep(BuildSession session, StageState state, Instruction.Run run) {
+        this.session = session;
+        this.state = state;
+        this.run = run;
+    }
+
+    void execute(StepLog log) throws IOException, BuildException {
+        List<String> args = arguments();
+        NetworkMode network = network();
+        RunMounts mounts = new RunMounts(session, state, run);
+        String workingDir = state.config().workingDir().orElse("/");
+        String user = state.config().user().orElse("");
+        CacheKey key = state.key()
+                .next()
+                .add("RUN")
+                .addAll(args)
+                .addAll(state.processEnv())
+                .add(user)
+                .add(workingDir)
+                .add(network.name())
+                .addAll(mounts.describe())
+                .build();
+        String createdBy = "RUN " + String.join(" ", args) + " # berth";
+        LayerStep.run(session, state, key, createdBy, log, rootfs -> {
+            Set<String> mountPoints = mountPoints(rootfs, mounts);
+            Snapshot before = Snapshot.of(rootfs.directory(), mountPoints);
+            RunSpec spec = RunSpec.of(rootfs.directory(), args)
+                    .withEnv(state.processEnv())
+                    .withWorkingDir(workingDir)
+                    .withUser(user)
+                    .withNetwork(network)
+                    .withMounts(mounts.resolve(rootfs))
+                    .withCancellation(session.cancellation);
+            check(runProcess(spec));
+            Changes changes = Changes.between(before, Snapshot.of(rootfs.directory(), mountPoints));
+            if (changes.isEmpty()) {
+                return LayerStep.Produced.inPlace(Optional.empty());
+            }
+            LayerBlob blob = new LayerWriter(session.layerOptions()).write(changes, session.blobs.newTempFile());
+            return LayerStep.Produced.inPlace(Optional.of(session.adopt(blob)));
+        });
+    }
+
+    private RunResult runProcess(RunSpec spec) throws IOException, BuildException {
+        try {
+            return session.runtime.run(spec, session.log.processOutput());
+        } catch (BuildRuntimeException e) {
+            throw BuildException.at(run.location(), "RUN could not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BuildException.cancelled();
+        }
+    }
+
+    private void check(RunResult result) throws BuildException {
+        switch (result.ending()) {
+            case CANCELLED, TIMED_OUT -> throw BuildException.cancelled();
+            case EXITED -> {
+                if (result.exitCode() != 0) {
+                    throw BuildException.at(
+                            run.location(),
+                            "\"" + run.original() + "\" did not complete successfully: exit code " + result.exitCode());
+                }
+            }
+        }
+    }
+
+    /** Paths to leave out of the layer: runtime and RUN mount points the image did not have before. */
+    private static Set<String> mountPoints(Rootfs rootfs, RunMounts mounts) {
+        Set<String> points = new HashSet<>();
+        List<String> candidates = new ArrayList<>(RUNTIME_MOUNT_POINTS);
+        candidates.addAll(mounts.targets());
+        for (String candidate : candidates) {
+            String relative = SourceTree.clean(candidate);
+            if (!relative.isEmpty()
+                    && !Files.exists(rootfs.directory().resolve(relative), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                points.add(relative);
+            }
+        }
+        return points;
+    }
+
+    private List<String> arguments() {
+        return switch (run.command()) {
+            case Command.Exec exec -> exec.arguments();
+            case Command.Shell shell -> {
+                List<String> args = new ArrayList<>(state.config().shell().orElse(List.of("/bin/sh", "-c")));
+                args.add(script(shell.text()));
+                yield args;
+            }
+        };
+    }
+
+    /**
+     * The shell text with its here-documents: {@code RUN <<EOF} alone runs the document as the script; otherwise the
+     * documents follow the command line, for the shell to feed to it as it would in a script.
+     */
+    private String script(String text) {
+        if (run.heredocs().isEmpty()) {
+            return text;
+        }
+        return run.scriptHeredoc().map(Heredoc::content).orElseGet(run::shellScript);
+    }
+
+    private NetworkMode network() {
+        return switch (run.network().orElse("default")) {
+            case "none" -> NetworkMode.NONE;
+            case "host" -> NetworkMode.HOST;
+            default -> session.request.network();
+        };
+    }
+}
