@@ -3,12 +3,10 @@ package dev.berth.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.core.runs.Platform;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunIds;
 import dev.berth.core.runs.RunRequest;
 import dev.berth.core.runs.RunStatus;
-import dev.berth.core.runs.RunType;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
@@ -18,7 +16,6 @@ import dev.berth.tasks.ScriptedExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,19 +43,7 @@ class RunRestartTest {
         try (MetadataStore metadata = SqliteMetadataStore.open(dataDir.resolve("berth.db"), Clock.systemUTC())) {
             RegistryRecord registry = metadata.registries().getOrCreate("default");
             runId = RunIds.of(metadata.runs().nextNumber(registry.id()));
-            RunRequest request = new RunRequest(
-                    RunType.QUICK_RUN,
-                    List.of(),
-                    false,
-                    false,
-                    "",
-                    "",
-                    List.of(),
-                    Platform.DEFAULT,
-                    "",
-                    RunRequest.DEFAULT_TIMEOUT,
-                    "busybox true",
-                    "");
+            RunRequest request = RunRequest.quickRun("busybox true", RunRequest.DEFAULT_TIMEOUT);
             metadata.runs().insert(Run.queued(registry.id(), runId, request, Instant.now()));
             metadata.runs().claim("embedded-1", Instant.now(), Instant.now().plusSeconds(3600));
         }
