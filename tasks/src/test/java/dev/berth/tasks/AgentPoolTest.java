@@ -3,11 +3,9 @@ package dev.berth.tasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.core.runs.Platform;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunRequest;
 import dev.berth.core.runs.RunStatus;
-import dev.berth.core.runs.RunType;
 import dev.berth.core.runs.service.RunService;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
@@ -64,19 +62,7 @@ class AgentPoolTest {
     }
 
     static RunRequest quickRun(Duration timeout) {
-        return new RunRequest(
-                RunType.QUICK_RUN,
-                List.of(),
-                false,
-                false,
-                "",
-                "",
-                List.of(),
-                Platform.DEFAULT,
-                "",
-                timeout,
-                "busybox echo hi",
-                "");
+        return RunRequest.quickRun("busybox echo hi", timeout);
     }
 
     Run await(Run run, Predicate<Run> condition) throws Exception {

@@ -99,7 +99,8 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Session.run(env, api, session -> {
+        return Session.run(env, api, s -> {
+            Session session = s.timeoutOptionIsTheRuns();
             if (images.isEmpty() && !noPush) {
                 throw session.usage("give at least one image with -t, or --no-push");
             }

@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Session.run(env, api, session -> {
+        return Session.run(env, api, s -> {
+            Session session = s.timeoutOptionIsTheRuns();
             if (cmd == null || cmd.isBlank()) {
                 throw session.usage("give the command to run with --cmd, or one of list, show, logs, cancel");
             }

@@ -1,43 +1,43 @@
 package dev.berth.cli.runs;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IgnoreFileTest {
-    @Test
-    void patternsLeaveOutFilesAndWholeDirectories() {
-        IgnoreFile rules = IgnoreFile.parse(List.of("# comment", "*.env", "build/", "docs/**/*.tmp", "/secret"));
+    @TempDir
+    Path context;
 
-        assertFalse(rules.includes("prod.env"));
-        assertTrue(rules.includes("config/prod.env"), "* does not cross directories");
-        assertFalse(rules.includes("build/out/app.jar"));
-        assertFalse(rules.includes("docs/a/b/c.tmp"));
-        assertFalse(rules.includes("docs/c.tmp"));
-        assertFalse(rules.includes("secret"));
-        assertTrue(rules.includes("src/Main.java"));
+    @Test
+    void withoutADockerignoreOnlyGitIsLeftOut() throws IOException {
+        ContextFilter filter = IgnoreFile.of(context);
+
+        assertFalse(filter.includes(".git/HEAD"));
+        assertTrue(filter.includes("src/Main.java"));
     }
 
     @Test
-    void theLastMatchingRuleDecidesSoAnExceptionBringsAFileBack() {
-        IgnoreFile rules = IgnoreFile.parse(List.of("logs", "!logs/keep.log", "*.md", "!README.md", "README.md"));
+    void theRulesOfTheDockerignoreApplyAndMayBringGitBack() throws IOException {
+        Files.writeString(context.resolve(".dockerignore"), "*.env\nlogs\n!logs/keep.log\n!.git/**\n");
+        ContextFilter filter = IgnoreFile.of(context);
 
-        assertFalse(rules.includes("logs/drop.log"));
-        assertTrue(rules.includes("logs/keep.log"));
-        assertFalse(rules.includes("README.md"));
+        assertFalse(filter.includes("prod.env"));
+        assertFalse(filter.includes("logs/drop.log"));
+        assertTrue(filter.includes("logs/keep.log"));
+        assertTrue(filter.includes(".git/HEAD"));
     }
 
     @Test
-    void gitIsLeftOutUnlessBroughtBack(@TempDir Path context) throws Exception {
-        assertFalse(IgnoreFile.of(context).includes(".git/HEAD"));
+    void aBrokenRuleIsReportedWithItsLine() throws IOException {
+        Files.writeString(context.resolve(".dockerignore"), "ok\n[unclosed\n");
 
-        Files.writeString(context.resolve(".dockerignore"), "!.git/**\n");
-
-        assertTrue(IgnoreFile.of(context).includes(".git/HEAD"));
+        IOException e = assertThrows(IOException.class, () -> IgnoreFile.of(context));
+        assertTrue(e.getMessage().contains(".dockerignore:2"), e.getMessage());
     }
 }

@@ -44,6 +44,12 @@ public record RunRequest(
         encodedTask = Optional.ofNullable(encodedTask).orElse("");
     }
 
+    /** A quick run of {@code <image> <args>} with no source, for {@code linux/amd64}. */
+    public static RunRequest quickRun(String cmd, Duration timeout) {
+        return new RunRequest(
+                RunType.QUICK_RUN, List.of(), false, false, "", "", List.of(), Platform.DEFAULT, "", timeout, cmd, "");
+    }
+
     /**
      * What a quick run runs, {@code <image> <args>}: its {@code cmd}, or the one {@code cmd} step of its encoded task;
      * empty for a build, or for an encoded task of anything else.

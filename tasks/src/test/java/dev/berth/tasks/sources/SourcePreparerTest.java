@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.berth.core.runs.Platform;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunKeys;
@@ -16,6 +17,8 @@ import dev.berth.storage.fs.FilesystemRunFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,5 +154,28 @@ class SourcePreparerTest {
 
         SourceException e = assertThrows(SourceException.class, () -> prepare(files(), repo.toUri() + "#nope"));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+    }
+
+    @Test
+    void aTarballUrlIsDownloadedAndExtracted() throws Exception {
+        byte[] archive = tarGz("Dockerfile", "FROM scratch\n");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ctx.tar.gz", exchange -> {
+            exchange.sendResponseHeaders(200, archive.length);
+            exchange.getResponseBody().write(archive);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+            Path context = prepare(files(), base + "/ctx.tar.gz");
+            SourceException missing = assertThrows(SourceException.class, () -> prepare(files(), base + "/none.tgz"));
+
+            assertEquals("FROM scratch\n", Files.readString(context.resolve("Dockerfile")));
+            assertTrue(missing.getMessage().contains("HTTP 404"), missing.getMessage());
+        } finally {
+            server.stop(0);
+        }
     }
 }

@@ -75,10 +75,10 @@ public final class RunService {
         RunRequest named = request.withImageNames(
                 request.imageNames().stream().map(values::substitute).toList());
         Run run = Run.queued(registry.id(), id, named, clock.instant());
-        store.insert(run);
         RunLog log = new FileRunLog(files, registry.id(), id);
         log.line("Queued a run with ID: " + id);
         log.line("Waiting for an agent...");
+        store.insert(run);
         return run;
     }
 
@@ -92,9 +92,10 @@ public final class RunService {
 
     /** Cancels a queued run at once, or asks a running run's agent to stop it; a finished run stays as it is. */
     public Run cancel(RegistryRecord registry, String runId) throws IOException {
+        boolean wasQueued = get(registry, runId).status() == RunStatus.QUEUED;
         Run run =
                 store.cancel(registry.id(), runId, clock.instant()).orElseThrow(() -> notFound("run '" + runId + "'"));
-        if (run.status() == RunStatus.CANCELED && run.agent().isEmpty()) {
+        if (wasQueued && run.status() == RunStatus.CANCELED) {
             new FileRunLog(files, registry.id(), runId).line(RunLog.summary(run));
         }
         return run;

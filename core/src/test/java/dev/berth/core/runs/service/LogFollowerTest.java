@@ -3,11 +3,9 @@ package dev.berth.core.runs.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.core.runs.Platform;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunRequest;
 import dev.berth.core.runs.RunStatus;
-import dev.berth.core.runs.RunType;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
 import java.io.ByteArrayInputStream;
@@ -26,23 +24,8 @@ import org.junit.jupiter.api.Test;
 /** Following a log with small in-memory fakes of the two stores. */
 class LogFollowerTest {
     private final Map<String, byte[]> logs = new HashMap<>();
-    private volatile Run run = Run.queued(
-            1,
-            "ca1",
-            new RunRequest(
-                    RunType.QUICK_RUN,
-                    List.of(),
-                    false,
-                    false,
-                    "",
-                    "",
-                    List.of(),
-                    Platform.DEFAULT,
-                    "",
-                    RunRequest.DEFAULT_TIMEOUT,
-                    "x",
-                    ""),
-            Instant.now());
+    private volatile Run run =
+            Run.queued(1, "ca1", RunRequest.quickRun("x", RunRequest.DEFAULT_TIMEOUT), Instant.now());
 
     private final RunFiles files = new RunFiles() {
         @Override
