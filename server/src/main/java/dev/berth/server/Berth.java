@@ -25,6 +25,7 @@ import dev.berth.http.server.HttpServer;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.server.config.BerthConfig;
 import dev.berth.storage.fs.FilesystemBlobStore;
+import dev.berth.tasks.RunExecutor;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -48,7 +49,7 @@ public final class Berth implements Closeable {
     private final RegistryStore registryStore;
     private final ImportService imports;
 
-    private Berth(BerthConfig config) throws Exception {
+    private Berth(BerthConfig config, RunExecutor executor) throws Exception {
         this.dataDir = config.storage().dataDir().toAbsolutePath().normalize();
         try {
             resources.add(DataDirLock.acquire(dataDir));
@@ -101,7 +102,13 @@ public final class Berth implements Closeable {
                     security::credentialsChanged);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
             endpoints.add(new AcrApi(registries, metadata.registries(), dataPlane, security.gate()));
-            endpoints.add(new ManagementApi(management, security.managementGate(), imports));
+            RunExecutor runExecutor = executor != null
+                    ? executor
+                    : BuilderWiring.executor(
+                            dataDir, imports, registryStore, registries, importSettings(config.imports()));
+            RunsWiring runs =
+                    track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, runExecutor, clock));
+            endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);
             http.start();
@@ -112,9 +119,14 @@ public final class Berth implements Closeable {
         }
     }
 
-    /** Starts Berth with the given configuration; the returned instance is serving. */
+    /** Starts Berth with the given configuration, builds run by the builder on runc; the returned instance is serving. */
     public static Berth start(BerthConfig config) throws Exception {
-        return new Berth(config);
+        return new Berth(config, null);
+    }
+
+    /** Starts Berth with the given configuration, its agents carrying out runs with the executor. */
+    public static Berth start(BerthConfig config, RunExecutor executor) throws Exception {
+        return new Berth(config, executor);
     }
 
     /** The tiers' limits the throttle applies: theirs, or no request limits at all when throttling is off. */

@@ -16,6 +16,8 @@ import dev.berth.cli.registry.ShowUsageCommand;
 import dev.berth.cli.registry.UpdateCommand;
 import dev.berth.cli.repository.ManifestCommand;
 import dev.berth.cli.repository.RepositoryCommand;
+import dev.berth.cli.runs.BuildCommand;
+import dev.berth.cli.runs.RunCommand;
 import dev.berth.cli.token.ScopeMapCommand;
 import dev.berth.cli.token.TokenCommand;
 import dev.berth.cli.webhook.WebhookCommand;
@@ -48,6 +50,8 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             ScopeMapCommand.class,
             WebhookCommand.class,
+            BuildCommand.class,
+            RunCommand.class,
             RoleCommand.class,
             UserCommand.class,
             CompletionCommand.class,

@@ -2,10 +2,15 @@ package dev.berth.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.cli.json.Json;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -110,6 +115,48 @@ public final class ManagementClient implements AutoCloseable {
             throw ErrorEnvelope.toException(response.statusCode(), response.body());
         }
         return new ApiResponse(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** Sends a file as the body of a PUT ({@code application/gzip}); the answer's JSON. */
+    public JsonNode upload(String pathAndQuery, Path file) throws ApiException {
+        HttpResponse<byte[]> response = transports.send(scheme -> {
+            try {
+                return HttpRequest.newBuilder(server.uri(scheme, pathAndQuery))
+                        .timeout(timeout)
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "application/gzip")
+                        .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                        .build();
+            } catch (FileNotFoundException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (response.statusCode() >= 400) {
+            throw ErrorEnvelope.toException(response.statusCode(), response.body());
+        }
+        return new ApiResponse(response.statusCode(), response.headers(), response.body()).json();
+    }
+
+    /**
+     * Gets a body as a stream, read as it arrives (a followed log); only the wait for the answer's start is timed.
+     * The caller closes it.
+     */
+    public InputStream stream(String pathAndQuery) throws ApiException {
+        HttpResponse<InputStream> response = transports.send(
+                scheme -> HttpRequest.newBuilder(server.uri(scheme, pathAndQuery))
+                        .timeout(timeout)
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() >= 400) {
+            try (InputStream body = response.body()) {
+                throw ErrorEnvelope.toException(response.statusCode(), body.readAllBytes());
+            } catch (IOException e) {
+                throw ApiException.noAnswer("the answer to " + pathAndQuery + " broke off: " + e.getMessage(), e);
+            }
+        }
+        return response.body();
     }
 
     private HttpRequest request(

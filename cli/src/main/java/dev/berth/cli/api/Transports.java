@@ -46,14 +46,19 @@ final class Transports implements AutoCloseable {
     }
 
     HttpResponse<byte[]> send(RequestFor request) throws ApiException {
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends over the chosen scheme, or tries each until one answers; the answer's body as the handler reads it. */
+    <T> HttpResponse<T> send(RequestFor request, HttpResponse.BodyHandler<T> body) throws ApiException {
         if (chosen != null) {
-            return attempt(chosen, request);
+            return attempt(chosen, request, body);
         }
         List<String> reasons = new ArrayList<>();
         ApiException last = null;
         for (Transport candidate : candidates) {
             try {
-                HttpResponse<byte[]> response = attempt(candidate, request);
+                HttpResponse<T> response = attempt(candidate, request, body);
                 chosen = candidate;
                 return response;
             } catch (ApiException e) {
@@ -64,10 +69,11 @@ final class Transports implements AutoCloseable {
         throw candidates.size() == 1 ? last : ApiException.noAnswer(unreachable(String.join("; ", reasons)), last);
     }
 
-    private HttpResponse<byte[]> attempt(Transport transport, RequestFor request) throws ApiException {
+    private <T> HttpResponse<T> attempt(Transport transport, RequestFor request, HttpResponse.BodyHandler<T> body)
+            throws ApiException {
         HttpRequest built = request.build(transport.scheme());
         try {
-            return transport.http().send(built, HttpResponse.BodyHandlers.ofByteArray());
+            return transport.http().send(built, body);
         } catch (IOException e) {
             throw ApiException.noAnswer(
                     "cannot reach " + transport.scheme() + "://" + server.authority() + ": " + NetworkErrors.reason(e)

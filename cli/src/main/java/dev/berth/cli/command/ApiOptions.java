@@ -70,6 +70,11 @@ public final class ApiOptions {
         return Optional.ofNullable(caFile);
     }
 
+    /** The {@code --timeout} given, if any: {@code build} and {@code run} also take it as the run's timeout. */
+    public Optional<Long> timeoutSeconds() {
+        return Optional.ofNullable(timeoutSeconds);
+    }
+
     /** The {@code --timeout} given, else the command's default. */
     Duration timeout(Duration otherwise) {
         return timeoutSeconds == null ? otherwise : Duration.ofSeconds(Math.max(1, timeoutSeconds));

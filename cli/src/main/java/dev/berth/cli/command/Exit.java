@@ -16,16 +16,19 @@ public enum Exit {
     /** No such registry, repository, tag, token, scope map, user or role assignment (404). */
     NOT_FOUND(5),
     /** The name is taken, the object is still in use, or the tier does not allow it or no more of it (409). */
-    CONFLICT(6);
+    CONFLICT(6),
+    /** {@code build} or {@code run}: the run ended, but not Succeeded (Failed, Canceled, Error or Timeout). */
+    RUN_FAILED(7);
 
     public static final String HEADING = "%nExit codes:%n";
-    static final String LINE_OK = "0:success";
-    static final String LINE_OTHER = "1:other failure: server unreachable, 5xx, or cancelled";
-    static final String LINE_USAGE = "2:wrong usage, or the server found the request invalid (400)";
-    static final String LINE_AUTHENTICATION = "3:not signed in, or the credentials were refused (401)";
-    static final String LINE_FORBIDDEN = "4:signed in, but not allowed (403)";
-    static final String LINE_NOT_FOUND = "5:not found (404)";
-    static final String LINE_CONFLICT = "6:conflict or quota: name taken, in use, or beyond the tier (409)";
+    public static final String LINE_OK = "0:success";
+    public static final String LINE_OTHER = "1:other failure: server unreachable, 5xx, or cancelled";
+    public static final String LINE_USAGE = "2:wrong usage, or the server found the request invalid (400)";
+    public static final String LINE_AUTHENTICATION = "3:not signed in, or the credentials were refused (401)";
+    public static final String LINE_FORBIDDEN = "4:signed in, but not allowed (403)";
+    public static final String LINE_NOT_FOUND = "5:not found (404)";
+    public static final String LINE_CONFLICT = "6:conflict or quota: name taken, in use, or beyond the tier (409)";
+    public static final String LINE_RUN_FAILED = "7:the run ended Failed, Canceled, Error or Timeout";
 
     public final int code;
 

@@ -27,6 +27,7 @@ public final class Session {
 
     private ManagementClient client;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private boolean timeoutOptionIsTheRuns;
 
     /** A command's work, given the session. */
     @FunctionalInterface
@@ -66,9 +67,22 @@ public final class Session {
         if (client == null) {
             SignIn signIn = SignIn.resolve(env, options, this::note);
             client = ManagementClient.connect(
-                    signIn.server(), signIn.username(), signIn.password(), signIn.tls(), options.timeout(timeout));
+                    signIn.server(),
+                    signIn.username(),
+                    signIn.password(),
+                    signIn.tls(),
+                    timeoutOptionIsTheRuns ? timeout : options.timeout(timeout));
         }
         return client;
+    }
+
+    /**
+     * For {@code build} and {@code run}, whose {@code --timeout} is the run's, as in {@code az}: answers (an upload of
+     * a large context) are waited for as long as for an import, whatever {@code --timeout} says.
+     */
+    public Session timeoutOptionIsTheRuns() {
+        this.timeoutOptionIsTheRuns = true;
+        return longRunning();
     }
 
     /** Waits longer for answers (import copies whole images), unless {@code --timeout} says otherwise. */
@@ -128,6 +142,16 @@ public final class Session {
     /** Standard input, for a password given with {@code --password-stdin}. */
     public InputStream stdin() {
         return env.stdin();
+    }
+
+    /** Standard output, for what a command streams (a run's log). */
+    public PrintWriter stdout() {
+        return out();
+    }
+
+    /** Standard error, for what a command streams beside its result. */
+    public PrintWriter stderr() {
+        return err();
     }
 
     /** A usage error for picocli to report, with the usage, as exit code 2. */

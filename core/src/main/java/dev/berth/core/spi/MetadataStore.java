@@ -41,6 +41,9 @@ public interface MetadataStore extends Closeable {
     /** Registries' webhooks and their delivery history. */
     WebhookStore webhooks();
 
+    /** Registries' runs and the queue agents take them from. */
+    RunStore runs();
+
     /** Whether the store can serve requests now. */
     void check() throws IOException;
 }

@@ -77,6 +77,9 @@ public final class ManagementApi implements Endpoint {
         ApiRequest request = new ApiRequest(exchange, caller, found.params(), management);
         Reply reply = ScopedValue.where(RequestContext.CURRENT, gate.context(exchange, caller))
                 .call(() -> found.route().handler().handle(request));
+        if (reply == Reply.SENT) {
+            return;
+        }
         if (reply.body() == null) {
             exchange.send(reply.status());
         } else {

@@ -159,6 +159,22 @@ public final class Exchange {
     }
 
     /**
+     * Sends part of a body whose length is not known in advance (chunked on HTTP/1.1), at once; set the status and
+     * headers first, and end with {@link #endParts()}. An empty part sends only the status and headers.
+     */
+    public void sendPart(byte[] part) throws IOException {
+        settleBody();
+        committed = true;
+        blockingWrite(false, ByteBuffer.wrap(part));
+    }
+
+    /** Ends a body sent in parts. */
+    public void endParts() throws IOException {
+        committed = true;
+        blockingWrite(true, ByteBuffer.allocate(0));
+    }
+
+    /**
      * Ends the response with {@code length} bytes of the channel; the caller sets the status and length. Two pooled
      * buffers take turns, so the next one is read from the channel while the last one is on its way to the client.
      */

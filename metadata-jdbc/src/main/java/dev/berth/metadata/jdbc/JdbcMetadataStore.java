@@ -11,6 +11,7 @@ import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.PullStore;
 import dev.berth.core.spi.RegistryStore;
 import dev.berth.core.spi.RepositoryStore;
+import dev.berth.core.spi.RunStore;
 import dev.berth.core.spi.TagStore;
 import dev.berth.core.spi.UploadStore;
 import dev.berth.core.spi.UsageStore;
@@ -35,6 +36,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final UsageStore usage;
     private final EventStore events;
     private final WebhookStore webhooks;
+    private final RunStore runs;
 
     public JdbcMetadataStore(Database database, Clock clock) {
         this.database = database;
@@ -53,6 +55,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.usage = new JdbcUsageStore(database);
         this.events = new JdbcEventStore(database);
         this.webhooks = new JdbcWebhookStore(database);
+        this.runs = new JdbcRunStore(database);
     }
 
     @Override
@@ -118,6 +121,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
     }
 
     @Override

@@ -21,7 +21,8 @@ public record BerthConfig(
         Imports imports,
         Webhooks webhooks,
         Events events,
-        Log log) {
+        Log log,
+        Tasks tasks) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -112,4 +113,12 @@ public record BerthConfig(
     public record Events(Duration retention) {}
 
     public record Log(String level) {}
+
+    /**
+     * Runs (quick builds and quick runs) and the agents that carry them out.
+     *
+     * @param agents how many runs this server carries out at once; 0 starts no agent
+     * @param maxSourceSize the largest build source accepted, uploaded or downloaded, in bytes
+     */
+    public record Tasks(int agents, long maxSourceSize) {}
 }

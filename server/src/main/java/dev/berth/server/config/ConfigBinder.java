@@ -46,7 +46,8 @@ final class ConfigBinder {
                 new BerthConfig.Imports(list(tree, "imports.insecureRegistries"), duration(tree, "imports.timeout")),
                 webhooks(tree),
                 new BerthConfig.Events(duration(tree, "events.retention")),
-                new BerthConfig.Log(level));
+                new BerthConfig.Log(level),
+                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")));
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {

@@ -2,6 +2,8 @@ package dev.berth.server.cli;
 
 import dev.berth.server.Berth;
 import dev.berth.server.config.ConfigLoader;
+import dev.berth.tasks.NoExecutor;
+import dev.berth.tasks.RunExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ final class RunningBerth implements BeforeAllCallback, AfterAllCallback {
     static final String ADMIN_PASSWORD = "admin-password-for-cli-tests";
 
     private final Map<String, String> settings;
+    private final RunExecutor executor;
     private Path dataDir;
     private Berth berth;
 
@@ -30,7 +33,13 @@ final class RunningBerth implements BeforeAllCallback, AfterAllCallback {
 
     /** With more configuration (key paths to values) on top of the harness's own. */
     RunningBerth(Map<String, String> settings) {
+        this(settings, new NoExecutor());
+    }
+
+    /** With more configuration, its agents carrying out runs with the executor. */
+    RunningBerth(Map<String, String> settings, RunExecutor executor) {
         this.settings = Map.copyOf(settings);
+        this.executor = executor;
     }
 
     @Override
@@ -43,7 +52,7 @@ final class RunningBerth implements BeforeAllCallback, AfterAllCallback {
                 "auth.enabled", "true",
                 "auth.adminPassword", ADMIN_PASSWORD));
         overrides.putAll(settings);
-        berth = Berth.start(ConfigLoader.load(null, Map.of(), overrides));
+        berth = Berth.start(ConfigLoader.load(null, Map.of(), overrides), executor);
     }
 
     @Override

@@ -1,0 +1,18 @@
+package dev.berth.cli.runs;
+
+import picocli.CommandLine.Option;
+
+/** The options {@code build} and {@code run} share: the platform, and whether to stream the log or wait at all. */
+final class RunOptions {
+    @Option(
+            names = "--platform",
+            paramLabel = "OS/ARCH[/VARIANT]",
+            description = "The platform to run for (default: linux/amd64).")
+    String platform;
+
+    @Option(names = "--no-logs", description = "Wait for the run without streaming its log.")
+    boolean noLogs;
+
+    @Option(names = "--no-wait", description = "Print the queued run and return at once.")
+    boolean noWait;
+}

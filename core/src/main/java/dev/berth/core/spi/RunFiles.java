@@ -1,0 +1,37 @@
+package dev.berth.core.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * The files of runs kept outside the metadata store: uploaded build sources and run logs, by key ({@code
+ * <registry id>/sources/<name>.tar.gz}, {@code <registry id>/logs/<run id>.log}). Keys are made of letters, digits,
+ * {@code .}, {@code -}, {@code _} and {@code /}. Appends to one key come from one writer at a time; readers may read
+ * while it writes and see a prefix of what was appended.
+ */
+public interface RunFiles {
+    /** Writes a whole file from a stream, replacing any; refuses beyond {@code limit} bytes, leaving nothing. */
+    long write(String key, InputStream content, long limit) throws IOException;
+
+    /** Adds bytes at the end of a file, creating it when it does not exist. */
+    void append(String key, byte[] bytes) throws IOException;
+
+    /** The size of a file, or empty when there is none. */
+    Optional<Long> size(String key) throws IOException;
+
+    /** A file's bytes from an offset to its current end, or empty when there is none. */
+    Optional<InputStream> read(String key, long offset) throws IOException;
+
+    /** Removes a file; false when there was none. */
+    boolean delete(String key) throws IOException;
+
+    /** A write was larger than its limit. */
+    final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public TooLargeException(long limit) {
+            super("larger than " + limit + " bytes");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.berth.core.spi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every {@link RunFiles} must do; an implementation's test extends this and says how to open one. */
+public abstract class RunFilesContract {
+    @TempDir
+    protected Path dir;
+
+    private RunFiles files;
+
+    protected abstract RunFiles open(Path dir) throws IOException;
+
+    @BeforeEach
+    void openFiles() throws IOException {
+        files = open(dir);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String read(String key, long offset) throws IOException {
+        try (InputStream in = files.read(key, offset).orElseThrow()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aWrittenFileIsReadBackWhole() throws IOException {
+        long size = files.write("1/sources/a.tar.gz", new ByteArrayInputStream(bytes("source")), 100);
+
+        assertEquals(6, size);
+        assertEquals(Optional.of(6L), files.size("1/sources/a.tar.gz"));
+        assertEquals("source", read("1/sources/a.tar.gz", 0));
+    }
+
+    @Test
+    void aWriteBeyondItsLimitIsRefusedAndLeavesNothing() {
+        assertThrows(
+                RunFiles.TooLargeException.class,
+                () -> files.write("1/sources/b.tar.gz", new ByteArrayInputStream(new byte[101]), 100));
+        assertDoesNotExist("1/sources/b.tar.gz");
+    }
+
+    @Test
+    void appendsGrowAFileThatIsReadFromAnOffset() throws IOException {
+        files.append("1/logs/ca1.log", bytes("one\n"));
+        files.append("1/logs/ca1.log", bytes("two\n"));
+
+        assertEquals("one\ntwo\n", read("1/logs/ca1.log", 0));
+        assertEquals("two\n", read("1/logs/ca1.log", 4));
+        assertEquals("", read("1/logs/ca1.log", 8));
+        assertEquals("", read("1/logs/ca1.log", 100));
+    }
+
+    @Test
+    void aReaderSeesWhatWasThereWhenItOpened() throws IOException {
+        files.append("1/logs/ca2.log", bytes("first\n"));
+        try (InputStream in = files.read("1/logs/ca2.log", 0).orElseThrow()) {
+            files.append("1/logs/ca2.log", bytes("second\n"));
+            assertArrayEquals(bytes("first\n"), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void aMissingFileHasNoSizeNorContent() throws IOException {
+        assertDoesNotExist("1/logs/none.log");
+        assertFalse(files.delete("1/logs/none.log"));
+    }
+
+    @Test
+    void aDeletedFileIsGone() throws IOException {
+        files.append("1/logs/ca3.log", bytes("x"));
+
+        assertTrue(files.delete("1/logs/ca3.log"));
+        assertDoesNotExist("1/logs/ca3.log");
+    }
+
+    @Test
+    void keysThatLeaveTheirDirectoryAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> files.append("../escape", bytes("x")));
+        assertThrows(IllegalArgumentException.class, () -> files.append("/abs/path", bytes("x")));
+    }
+
+    private void assertDoesNotExist(String key) {
+        try {
+            assertEquals(Optional.empty(), files.size(key));
+            assertTrue(files.read(key, 0).isEmpty());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

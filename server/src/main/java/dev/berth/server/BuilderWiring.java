@@ -1,0 +1,48 @@
+package dev.berth.server;
+
+import dev.berth.builder.build.ImageBuilder;
+import dev.berth.builder.runtime.BuildRuntimeException;
+import dev.berth.builder.runtime.runc.RuncOptions;
+import dev.berth.builder.runtime.runc.RuncRuntime;
+import dev.berth.client.imports.HttpImageSources;
+import dev.berth.core.imports.ImportService;
+import dev.berth.core.installation.Registries;
+import dev.berth.core.spi.RegistryStore;
+import dev.berth.tasks.RunExecutor;
+import dev.berth.tasks.build.BuildRunExecutor;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The image builder of the embedded agent: runc over root filesystems under {@code <data>/builder}, which also holds
+ * the layer cache and the blobs of base images and built layers. When runc cannot work here, Berth still starts and
+ * says so once; each build then fails with the reason.
+ */
+final class BuilderWiring {
+    private static final System.Logger LOG = System.getLogger("berth.builder");
+
+    private BuilderWiring() {}
+
+    static RunExecutor executor(
+            Path dataDir,
+            ImportService imports,
+            RegistryStore registryStore,
+            Registries registries,
+            HttpImageSources.Settings remote)
+            throws IOException {
+        Path state = dataDir.resolve("builder");
+        RuncRuntime runtime = new RuncRuntime(RuncOptions.defaults(state.resolve("runc")));
+        try {
+            runtime.check();
+        } catch (BuildRuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "builds and runs will fail on this machine: " + e.getMessage());
+        }
+        return new BuildRunExecutor(
+                new ImageBuilder(runtime, state),
+                imports,
+                registryStore,
+                registries::loginServer,
+                registries.defaultName(),
+                new HttpImageSources(remote));
+    }
+}
