@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,15 @@ class BuildEndToEndTest {
     private static final String PASSWORD = "build-admin-pw";
     private static final Pattern DIGEST = Pattern.compile("Image digest: (sha256:[0-9a-f]{64})");
 
+    private static final String OTHER_PASSWORD = "other-registry-pw";
+
     @RegisterExtension
-    static final EmbeddedBerth berth = EmbeddedBerth.withAuth(PASSWORD);
+    static final EmbeddedBerth berth = EmbeddedBerth.create(
+            Map.of("auth.enabled", "true", "auth.adminPassword", PASSWORD, "imports.insecureRegistries", "127.0.0.1"));
+
+    /** Another registry, which wants its own credentials: where a build's base image may come from. */
+    @RegisterExtension
+    static final EmbeddedBerth other = EmbeddedBerth.withAuth(OTHER_PASSWORD);
 
     @TempDir
     Path dir;
@@ -113,6 +121,39 @@ class BuildEndToEndTest {
                 "admin:" + PASSWORD,
                 "docker://" + berth.host() + "/slow/app:1");
         assertNotEquals(0, inspect.exitCode(), "a timed-out build pushed its tag");
+    }
+
+    @Test
+    void aBaseImageFromAnotherRegistryIsReadWithTheRunsCredential() throws Exception {
+        BerthCli.run("login", berth.host(), "-u", "admin", "-p", PASSWORD, "--insecure");
+        String base = other.host() + "/base/busybox:1";
+        Skopeo.run(
+                "copy",
+                "--dest-tls-verify=false",
+                "--dest-creds",
+                "admin:" + OTHER_PASSWORD,
+                TestImages.busybox().reference(),
+                "docker://" + base);
+        Path context = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + base + "\nRUN echo built on a private base\n");
+
+        Command.Result refused = BerthCli.attempt("build", "-r", "default", "-t", "private/app:1", context.toString());
+        assertNotEquals(0, refused.exitCode(), refused.describe());
+        assertTrue(refused.out().contains("Dockerfile:1"), refused.out());
+
+        Command.Result built = BerthCli.run(
+                "build",
+                "-r",
+                "default",
+                "-t",
+                "private/app:1",
+                "--registry-credential",
+                other.host() + "=admin:" + OTHER_PASSWORD,
+                context.toString());
+        assertTrue(built.out().contains("built on a private base"), built.out());
+        JsonNode run = Json.parse(BerthCli.run("run", "list", "-r", "default", "--top", "1", "-o", "json")
+                .stdout());
+        assertTrue(!run.toString().contains(OTHER_PASSWORD), "the credential's password was shown: " + run);
     }
 
     @Test

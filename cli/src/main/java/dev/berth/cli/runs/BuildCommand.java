@@ -105,12 +105,12 @@ public final class BuildCommand implements Callable<Integer> {
                 throw session.usage("give at least one image with -t, or --no-push");
             }
             RunApi runs = new RunApi(session, registry.name());
-            ObjectNode request = request(Sources.location(session, runs, context, dockerfile, false));
+            ObjectNode request = request(session, Sources.location(session, runs, context, dockerfile, false));
             RunFlow.start(session, runs, request, run);
         });
     }
 
-    private ObjectNode request(String sourceLocation) {
+    private ObjectNode request(Session session, String sourceLocation) {
         ObjectNode request = Json.object().put("type", "DockerBuildRequest");
         ArrayNode names = request.putArray("imageNames");
         images.forEach(names::add);
@@ -119,7 +119,7 @@ public final class BuildCommand implements Callable<Integer> {
         ArrayNode arguments = request.putArray("arguments");
         buildArgs.forEach(a -> arguments.add(argument(a, false)));
         secretBuildArgs.forEach(a -> arguments.add(argument(a, true)));
-        RunFlow.common(request, sourceLocation, run.platform, api);
+        RunFlow.common(session, request, sourceLocation, run, api);
         return request;
     }
 

@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunApi runs = new RunApi(session, registry.name());
             var request = RunFlow.cmdRequest(cmd);
-            RunFlow.common(request, Sources.location(session, runs, context, "Dockerfile", true), run.platform, api);
+            RunFlow.common(session, request, Sources.location(session, runs, context, "Dockerfile", true), run, api);
             RunFlow.start(session, runs, request, run);
         });
     }

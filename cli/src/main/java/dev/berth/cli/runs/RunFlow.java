@@ -15,8 +15,10 @@ final class RunFlow {
     private RunFlow() {}
 
     /** The fields every request has: where the source is, the platform, the timeout. */
-    static void common(ObjectNode request, String sourceLocation, String platform, ApiOptions api) {
+    static void common(Session session, ObjectNode request, String sourceLocation, RunOptions run, ApiOptions api) {
         request.put("sourceLocation", sourceLocation);
+        credentials(session, request, run.registryCredentials);
+        String platform = run.platform;
         if (platform != null) {
             String[] parts = platform.split("/", 3);
             ObjectNode node = request.putObject("platform").put("os", parts[0]);
@@ -28,6 +30,25 @@ final class RunFlow {
             }
         }
         api.timeoutSeconds().ifPresent(seconds -> request.put("timeout", seconds));
+    }
+
+    /** {@code LOGIN_SERVER=USER:PASSWORD} options as ACR's {@code credentials.customRegistries}. */
+    private static void credentials(Session session, ObjectNode request, java.util.List<String> options) {
+        if (options.isEmpty()) {
+            return;
+        }
+        ObjectNode registries = request.putObject("credentials").putObject("customRegistries");
+        for (String option : options) {
+            int equals = option.indexOf('=');
+            int colon = equals < 0 ? -1 : option.indexOf(':', equals);
+            if (equals <= 0 || colon < 0) {
+                throw session.usage("--registry-credential takes LOGIN_SERVER=USER:PASSWORD, not "
+                        + option.replaceAll(":.*", ":..."));
+            }
+            ObjectNode entry = registries.putObject(option.substring(0, equals));
+            entry.putObject("userName").put("type", "Opaque").put("value", option.substring(equals + 1, colon));
+            entry.putObject("password").put("type", "Opaque").put("value", option.substring(colon + 1));
+        }
     }
 
     /**

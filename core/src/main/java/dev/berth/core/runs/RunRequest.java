@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param sourceLocation a relative path from {@code listBuildSourceUploadUrl}, a git or tarball URL, or empty
  * @param cmd the quick run's {@code <image> <args>}, empty for a build
  * @param encodedTask the quick run's base64 task YAML when ACR's encoded form was sent, else empty
+ * @param credentials sign-ins for other registries that base images (or a quick run's image) come from
  */
 public record RunRequest(
         RunType type,
@@ -27,7 +28,8 @@ public record RunRequest(
         String sourceLocation,
         Duration timeout,
         String cmd,
-        String encodedTask) {
+        String encodedTask,
+        List<RegistryCredential> credentials) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3600);
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(28800);
 
@@ -42,12 +44,25 @@ public record RunRequest(
         Objects.requireNonNull(timeout, "timeout");
         cmd = Optional.ofNullable(cmd).orElse("");
         encodedTask = Optional.ofNullable(encodedTask).orElse("");
+        credentials = credentials == null ? List.of() : List.copyOf(credentials);
     }
 
     /** A quick run of {@code <image> <args>} with no source, for {@code linux/amd64}. */
     public static RunRequest quickRun(String cmd, Duration timeout) {
         return new RunRequest(
-                RunType.QUICK_RUN, List.of(), false, false, "", "", List.of(), Platform.DEFAULT, "", timeout, cmd, "");
+                RunType.QUICK_RUN,
+                List.of(),
+                false,
+                false,
+                "",
+                "",
+                List.of(),
+                Platform.DEFAULT,
+                "",
+                timeout,
+                cmd,
+                "",
+                List.of());
     }
 
     /**
@@ -77,7 +92,8 @@ public record RunRequest(
                 sourceLocation,
                 timeout,
                 cmd,
-                encodedTask);
+                encodedTask,
+                credentials);
     }
 
     /** This request as it may be shown: secret arguments masked. */
@@ -94,6 +110,7 @@ public record RunRequest(
                 sourceLocation,
                 timeout,
                 cmd,
-                encodedTask);
+                encodedTask,
+                credentials.stream().map(RegistryCredential::shown).toList());
     }
 }

@@ -19,6 +19,7 @@ public final class RunRequestJson {
     public static final String BUILD = "DockerBuildRequest";
     public static final String CMD = "CmdRunRequest";
     public static final String ENCODED = "EncodedTaskRunRequest";
+    private static final String OPAQUE = "Opaque";
 
     private RunRequestJson() {}
 
@@ -44,7 +45,8 @@ public final class RunRequestJson {
                 body.path("sourceLocation").asText(""),
                 Duration.ofSeconds(body.path("timeout").asLong(RunRequest.DEFAULT_TIMEOUT.toSeconds())),
                 body.path("cmd").asText(""),
-                body.path("encodedTaskContent").asText(""));
+                body.path("encodedTaskContent").asText(""),
+                credentials(body.path("credentials").path("customRegistries")));
     }
 
     /** Writes a request in the form it is read in. */
@@ -68,6 +70,14 @@ public final class RunRequestJson {
             node.put("cmd", request.cmd());
         } else {
             node.put("encodedTaskContent", request.encodedTask());
+        }
+        if (!request.credentials().isEmpty()) {
+            ObjectNode registries = node.putObject("credentials").putObject("customRegistries");
+            for (RegistryCredential credential : request.credentials()) {
+                ObjectNode entry = registries.putObject(credential.loginServer());
+                entry.putObject("userName").put("type", OPAQUE).put("value", credential.username());
+                entry.putObject("password").put("type", OPAQUE).put("value", credential.password());
+            }
         }
         node.set("platform", platform(request.platform()));
         node.put("sourceLocation", request.sourceLocation());
@@ -115,6 +125,30 @@ public final class RunRequestJson {
                     argument.path("isSecret").asBoolean(false)));
         }
         return arguments;
+    }
+
+    /**
+     * ACR's {@code credentials.customRegistries}: {@code {"host": {"userName": {"type": "Opaque", "value": "u"},
+     * "password": {"type": "Opaque", "value": "p"}}}}. Key Vault secrets ({@code Vaultsecret}) need a secret store
+     * Berth does not have, so they are refused.
+     */
+    private static List<RegistryCredential> credentials(JsonNode registries) {
+        List<RegistryCredential> credentials = new ArrayList<>();
+        for (var entry : registries.properties()) {
+            credentials.add(new RegistryCredential(
+                    entry.getKey(),
+                    opaque(entry.getValue().path("userName"), entry.getKey()),
+                    opaque(entry.getValue().path("password"), entry.getKey())));
+        }
+        return credentials;
+    }
+
+    private static String opaque(JsonNode secret, String loginServer) {
+        String type = secret.path("type").asText(OPAQUE);
+        if (!type.equalsIgnoreCase(OPAQUE)) {
+            throw invalid("the credential for " + loginServer + " is of type " + type + "; only Opaque is supported");
+        }
+        return secret.path("value").asText("");
     }
 
     private static List<String> texts(JsonNode node) {

@@ -56,6 +56,25 @@ class RunRequestJsonTest {
     }
 
     @Test
+    void customRegistryCredentialsAreReadInAcrsShapeAndNeverShown() {
+        RunRequest request = read("""
+                {"type": "DockerBuildRequest", "imageNames": ["app:1"],
+                 "credentials": {"customRegistries": {"Mirror.Example:5000": {
+                     "userName": {"type": "Opaque", "value": "puller"},
+                     "password": {"type": "Opaque", "value": "pull-secret"}}}}}""");
+
+        assertEquals(
+                List.of(new RegistryCredential("mirror.example:5000", "puller", "pull-secret")), request.credentials());
+        assertEquals(request, RunRequestJson.read(RunRequestJson.write(request)));
+        String shown = RunRequestJson.write(request.shown()).toString();
+        assertTrue(shown.contains("puller") && !shown.contains("pull-secret"), shown);
+        assertThrows(RegistryException.class, () -> read("""
+                        {"type": "DockerBuildRequest", "credentials": {"customRegistries": {"r.example": {
+                            "userName": {"type": "Vaultsecret", "value": "https://vault/u"},
+                            "password": {"type": "Vaultsecret", "value": "https://vault/p"}}}}}"""));
+    }
+
+    @Test
     void anUnknownTypeOrANamelessArgumentIsRefused() {
         assertThrows(RegistryException.class, () -> read("{\"type\": \"FileTaskRunRequest\"}"));
         assertThrows(

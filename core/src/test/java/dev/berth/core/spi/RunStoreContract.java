@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.core.runs.OutputImage;
 import dev.berth.core.runs.Platform;
+import dev.berth.core.runs.RegistryCredential;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunArgument;
 import dev.berth.core.runs.RunIds;
@@ -67,7 +68,8 @@ public abstract class RunStoreContract {
                 "source/x.tar.gz",
                 Duration.ofSeconds(600),
                 "",
-                "");
+                "",
+                List.of(new RegistryCredential("mirror.example:5000", "puller", "pull-secret")));
     }
 
     private Run queue(Instant at) throws IOException {

@@ -79,7 +79,12 @@ public final class BuildRunExecutor implements RunExecutor {
                 .findById(run.registryId())
                 .orElseThrow(() -> new IOException("the run's registry no longer exists"));
         InstallationImages images = new InstallationImages(
-                registry, loginServer.apply(registry.name()), registry.name().equals(defaultRegistry), imports, remote);
+                registry,
+                loginServer.apply(registry.name()),
+                registry.name().equals(defaultRegistry),
+                imports,
+                remote,
+                run.request().credentials());
         dev.berth.builder.runtime.Cancellation stop = new dev.berth.builder.runtime.Cancellation();
         cancel.onCancel(stop::cancel);
         RunBuildLog buildLog = new RunBuildLog(log);

@@ -5,14 +5,20 @@ import dev.berth.core.imports.ImageSource;
 import dev.berth.core.imports.ImportService;
 import dev.berth.core.imports.ImportSource;
 import dev.berth.core.imports.RemoteImageSources;
+import dev.berth.core.runs.RegistryCredential;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where a run's images come from: its own registry (by its login server, or {@code localhost:<port>} for the
  * default registry) is read directly from the stores; any other registry, including others of this installation,
- * over HTTP like any client, so their access rules hold.
+ * over HTTP like any client, so their access rules hold, signed in with the run's credential for that registry if it
+ * has one.
  */
 final class InstallationImages implements ImageSources {
     private final RegistryRecord registry;
@@ -20,18 +26,22 @@ final class InstallationImages implements ImageSources {
     private final boolean isDefault;
     private final ImportService imports;
     private final RemoteImageSources remote;
+    private final Map<String, RegistryCredential> credentials;
 
     InstallationImages(
             RegistryRecord registry,
             String loginServer,
             boolean isDefault,
             ImportService imports,
-            RemoteImageSources remote) {
+            RemoteImageSources remote,
+            List<RegistryCredential> credentials) {
         this.registry = registry;
         this.loginServer = loginServer;
         this.isDefault = isDefault;
         this.imports = imports;
         this.remote = remote;
+        this.credentials = new HashMap<>();
+        credentials.forEach(c -> this.credentials.put(c.loginServer(), c));
     }
 
     @Override
@@ -39,7 +49,11 @@ final class InstallationImages implements ImageSources {
         if (isOwn(host)) {
             return imports.localSource(registry);
         }
-        return remote.open(new ImportSource.Remote(host, Optional.empty()));
+        RegistryCredential credential = credentials.get(host.toLowerCase(Locale.ROOT));
+        Optional<ImportSource.Credentials> signIn = credential == null
+                ? Optional.empty()
+                : Optional.of(new ImportSource.Credentials(credential.username(), credential.password()));
+        return remote.open(new ImportSource.Remote(host, signIn));
     }
 
     /** Whether an image name's host is the run's own registry. */

@@ -52,7 +52,8 @@ class SourcePreparerTest {
                 location,
                 RunRequest.DEFAULT_TIMEOUT,
                 "",
-                "");
+                "",
+                List.of());
         return Run.queued(1, "ca1", request, Instant.now());
     }
 
