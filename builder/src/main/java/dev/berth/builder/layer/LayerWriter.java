@@ -21,6 +21,7 @@ import java.util.TreeMap;
 public final class LayerWriter {
     private final LayerOptions options;
     private final TarEntries entries;
+    private final OwnerMapping owners = OwnerMapping.current();
 
     public LayerWriter(LayerOptions options) {
         this.options = options;
@@ -30,6 +31,7 @@ public final class LayerWriter {
     /**
      * Writes the layer of a change: every added or modified path and its parent directories, read from the root of
      * {@code changes.after()}, and a whiteout for every deleted path (an opaque whiteout for a replaced directory).
+     * Rootless, files this process owns are written as root's ({@link OwnerMapping}).
      */
     public LayerBlob write(Changes changes, Path target) throws IOException {
         Path root = changes.after().root();
@@ -67,11 +69,14 @@ public final class LayerWriter {
     private void writeState(LayerTarStream out, Path root, String path, FileState s, Map<String, String> firstLink)
             throws IOException {
         switch (s.type()) {
-            case DIRECTORY -> out.put(entries.directory(path, s.mode(), s.uid(), s.gid(), s.mtime()));
-            case SYMLINK -> out.put(entries.symlink(path, s.linkTarget(), s.uid(), s.gid(), s.mtime()));
+            case DIRECTORY ->
+                out.put(entries.directory(path, s.mode(), owners.uid(s.uid()), owners.gid(s.gid()), s.mtime()));
+            case SYMLINK ->
+                out.put(entries.symlink(path, s.linkTarget(), owners.uid(s.uid()), owners.gid(s.gid()), s.mtime()));
             case REGULAR -> writeRegular(out, root, path, s, firstLink);
             case CHARACTER_DEVICE, BLOCK_DEVICE, FIFO ->
-                out.put(entries.special(path, s.type(), s.mode(), s.uid(), s.gid(), s.mtime(), s.rdev()));
+                out.put(entries.special(
+                        path, s.type(), s.mode(), owners.uid(s.uid()), owners.gid(s.gid()), s.mtime(), s.rdev()));
             case SOCKET -> {
                 // sockets belong to running processes, never to an image
             }
@@ -83,12 +88,14 @@ public final class LayerWriter {
         if (s.links() > 1) {
             String first = firstLink.putIfAbsent(s.device() + ":" + s.inode(), path);
             if (first != null) {
-                out.put(entries.hardLink(path, first, s.mode(), s.uid(), s.gid(), s.mtime()));
+                out.put(entries.hardLink(path, first, s.mode(), owners.uid(s.uid()), owners.gid(s.gid()), s.mtime()));
                 return;
             }
         }
         try (InputStream content = Files.newInputStream(root.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
-            out.put(entries.file(path, s.mode(), s.uid(), s.gid(), s.mtime(), s.size()), content);
+            out.put(
+                    entries.file(path, s.mode(), owners.uid(s.uid()), owners.gid(s.gid()), s.mtime(), s.size()),
+                    content);
         }
     }
 
