@@ -11,18 +11,17 @@ import dev.berth.builder.image.BlobDirectory;
 import dev.berth.builder.image.ImageSources;
 import dev.berth.builder.image.Platform;
 import dev.berth.builder.layer.RootPath;
+import dev.berth.builder.layer.Trees;
 import dev.berth.builder.runtime.BuildRuntime;
 import dev.berth.builder.runtime.Cancellation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
@@ -195,10 +194,8 @@ public final class ImageBuilder {
         if (directory == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Trees.delete(directory);
         } catch (IOException e) {
             System.getLogger("berth.builder")
                     .log(System.Logger.Level.WARNING, "could not remove build directory " + directory + ": " + e);

@@ -9,11 +9,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Removes files and whole trees without ever following a symbolic link. */
-final class Trees {
+public final class Trees {
     private Trees() {}
 
     /** Removes the path and, when it is a directory, everything under it; nothing when it does not exist. */
-    static void delete(Path path) throws IOException {
+    public static void delete(Path path) throws IOException {
         if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(path);
             return;
