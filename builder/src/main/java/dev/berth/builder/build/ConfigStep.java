@@ -30,9 +30,7 @@ final class ConfigStep {
     void execute(Instruction instruction) throws BuildException {
         String applied = apply(instruction);
         state.advance(state.key().next().add(instruction.keyword()).add(applied).build());
-        if (!(instruction instanceof Instruction.Arg)) {
-            state.addHistory(instruction.original() + " # berth", session.created);
-        }
+        state.addHistory(instruction.original() + " # berth", session.created);
     }
 
     /** Applies the instruction; returns what it set, expanded, for the cache key. */
