@@ -83,10 +83,11 @@ final class ConfigStep {
 
     /**
      * {@code ARG}: a {@code --build-arg} value wins, then the declared default, then the global ARG of that name;
-     * without any, the variable stays unset. Secret values enter the key only through its hash.
+     * without any, the variable stays unset. Only the instruction as written enters the key: values reach the keys
+     * of the steps that use them (a RUN's environment, an expanded word), so a changed value rebuilds those alone, as
+     * in BuildKit, and a secret value enters a key only hashed.
      */
     private String declare(Instruction.Arg arg) throws BuildException {
-        StringBuilder applied = new StringBuilder();
         for (ArgDeclaration declaration : arg.declarations()) {
             String name = declaration.name();
             Optional<String> value =
@@ -98,9 +99,8 @@ final class ConfigStep {
                 value = Optional.ofNullable(session.globalArgs.get(name));
             }
             value.ifPresent(v -> state.args().put(name, v));
-            applied.append(name).append('=').append(value.orElse("")).append('\0');
         }
-        return applied.toString();
+        return arg.original();
     }
 
     private String expose(Instruction.Expose expose) throws BuildException {
