@@ -5,6 +5,7 @@ import dev.berth.builder.dockerfile.Location;
 import dev.berth.builder.layer.LayerBlob;
 import dev.berth.builder.layer.LayerEntry;
 import dev.berth.builder.layer.LayerWriter;
+import dev.berth.builder.runtime.BuildRuntimeException;
 import dev.berth.builder.runtime.ProcessUser;
 import dev.berth.builder.runtime.UserResolver;
 import java.io.IOException;
@@ -130,7 +131,7 @@ final class CopyStep {
             ProcessUser user =
                     UserResolver.resolve(rootfs.directory(), spec.chown().get());
             return new Owner(Optional.of(user), false);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BuildRuntimeException e) {
             throw BuildException.at(location(), "--chown=" + spec.chown().get() + ": " + e.getMessage());
         }
     }
