@@ -79,7 +79,7 @@ final class CopyStep {
         String destination = absolute(spec.destination());
         boolean toDirectory = plan.destinationIsDirectory()
                 || destination.endsWith("/")
-                || !spec.heredocs().isEmpty()
+                || spec.heredocs().size() + spec.sources().size() > 1
                 || Files.isDirectory(rootfs.root().resolve(destination));
         String base = toDirectory ? destination : parent(destination);
         String realBase = rootfs.root().relativize(rootfs.root().resolve(base));
@@ -93,8 +93,9 @@ final class CopyStep {
         }
         for (Heredoc heredoc : spec.heredocs()) {
             byte[] content = heredocContent(heredoc).getBytes(StandardCharsets.UTF_8);
+            String name = toDirectory ? heredoc.name() : baseName(destination);
             entries.add(LayerEntry.bytes(
-                    join(realBase, heredoc.name()), content, mode(0644), owner.uid(0), owner.gid(0), session.created));
+                    join(realBase, name), content, mode(0644), owner.uid(0), owner.gid(0), session.created));
         }
         return entries;
     }
