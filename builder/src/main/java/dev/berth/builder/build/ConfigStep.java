@@ -70,11 +70,16 @@ final class ConfigStep {
         return value;
     }
 
+    /**
+     * {@code ENV} and {@code LABEL}: every pair is expanded with the values from before the instruction, so {@code ENV
+     * A=new B=$A} gives B the old A, as in Docker.
+     */
     private String pairs(List<KeyValue> pairs, Instruction instruction, PairSetter setter) throws BuildException {
+        Map<String, String> before = state.expansionEnv();
         StringBuilder applied = new StringBuilder();
         for (KeyValue pair : pairs) {
-            String key = expand(pair.key(), instruction);
-            String value = expand(pair.value(), instruction);
+            String key = Expansion.word(session, before, pair.key(), instruction.location());
+            String value = Expansion.word(session, before, pair.value(), instruction.location());
             setter.set(key, value);
             applied.append(key).append('=').append(value).append('\0');
         }
