@@ -40,6 +40,11 @@ class BuildErrorsTest {
     }
 
     @Test
+    void anUnknownUserFailsTheRunAfterIt() {
+        assertFailsAt(3, "nosuch", "FROM registry.test/busybox\nUSER nosuch\nRUN true\n");
+    }
+
+    @Test
     void aCancelledBuildStopsDuringItsRun() throws Exception {
         Cancellation cancellation = new Cancellation();
         OutputSink cancelOnOutput = (channel, chunk) -> {

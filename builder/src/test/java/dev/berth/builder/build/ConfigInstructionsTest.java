@@ -162,6 +162,44 @@ class ConfigInstructionsTest {
         assertEquals("1234:5678\n", fixture.run(built, "sh", "-c", "echo $(id -u):$(id -g)"));
     }
 
+    @Test
+    void envPairsSeeTheValuesFromBeforeTheirInstruction() throws Exception {
+        BuildResult built = fixture.build("FROM registry.test/busybox\nENV X=old\nENV X=new Y=$X PATH=$PATH:/extra\n");
+        assertEquals(
+                List.of("PATH=/bin:/extra", "X=new", "Y=old"),
+                texts(fixture.config(built).at("/config/Env")));
+    }
+
+    @Test
+    void workdirResolvesAgainstThePreviousOneAndAddsNoLayerWhenItExists() throws Exception {
+        BuildResult built =
+                fixture.build("FROM registry.test/busybox\nWORKDIR /a\nWORKDIR b\nWORKDIR ../c\nWORKDIR /etc\n");
+        JsonNode history = fixture.config(built).path("history");
+        assertTrue(history.get(history.size() - 1).path("empty_layer").asBoolean(), history.toString());
+        assertTrue(fixture.layer(built, -1).entry("a/c").isDirectory());
+        assertEquals("/etc\n", fixture.run(built, "pwd"));
+    }
+
+    @Test
+    void theDockerFormatUsesDockersMediaTypes() throws Exception {
+        BuildResult built = fixture.build(
+                BuildRequest.of(fixture.context("FROM registry.test/busybox\nRUN touch /x\n", java.util.Map.of()))
+                        .withFormat(ImageFormat.DOCKER));
+        JsonNode manifest = fixture.manifest(built);
+        assertEquals(
+                "application/vnd.docker.distribution.manifest.v2+json",
+                manifest.path("mediaType").asText());
+        assertEquals(
+                "application/vnd.docker.container.image.v1+json",
+                manifest.at("/config/mediaType").asText());
+        for (JsonNode layer : manifest.path("layers")) {
+            assertEquals(
+                    "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                    layer.path("mediaType").asText());
+        }
+        assertEquals("", fixture.run(built, "cat", "/x"));
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));

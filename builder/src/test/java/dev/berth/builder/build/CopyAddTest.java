@@ -186,6 +186,54 @@ class CopyAddTest {
         assertEquals("second\n", fixture.run(result, "cat", "/docs/two"));
     }
 
+    @Test
+    void chownOfAUserAloneTakesItsGroup() throws Exception {
+        TarArchiveEntry entry = copyLayer("COPY --chown=nobody a.txt /n").entry("n");
+        assertEquals(65534, entry.getLongUserId());
+        assertEquals(65534, entry.getLongGroupId());
+    }
+
+    @Test
+    void aNamedSymlinkIsFollowed() throws Exception {
+        Path context = fixture.context("FROM registry.test/busybox\nCOPY link /l\n", FILES);
+        Files.createSymbolicLink(context.resolve("link"), Path.of("a.txt"));
+        assertEquals(
+                "a\n",
+                fixture.layer(fixture.build(BuildRequest.of(context)), -1).text("l"));
+    }
+
+    @Test
+    void aReincludedFileInAnIgnoredDirectoryIsCopied() throws Exception {
+        BuildResult result = fixture.build(
+                "FROM registry.test/busybox\nCOPY dir /x/\n",
+                Map.of(".dockerignore", "dir/sub\n!dir/sub/keep\n", "dir/sub/keep", "k", "dir/sub/drop", "d"));
+        LayerContents layer = fixture.layer(result, -1);
+        assertTrue(layer.has("x/sub/keep"), layer.entries().keySet().toString());
+        assertFalse(layer.has("x/sub/drop"));
+    }
+
+    @Test
+    void globbedDirectoriesCopyTheirContents() throws Exception {
+        LayerContents layer = copyLayer("COPY di* /x/");
+        assertTrue(
+                layer.has("x/g") && layer.has("x/sub/f"),
+                layer.entries().keySet().toString());
+    }
+
+    @Test
+    void chmodAppliesToCopiedDirectoriesToo() throws Exception {
+        LayerContents layer = copyLayer("COPY --chmod=700 dir /x");
+        assertEquals("0700", layer.mode("x/sub"));
+        assertEquals("0700", layer.mode("x/sub/f"));
+    }
+
+    @Test
+    void aDestinationThroughASymlinkLandsInItsTarget() throws Exception {
+        BuildResult result = fixture.build(
+                "FROM registry.test/busybox\nRUN mkdir /real && ln -s /real /link\nCOPY a.txt /link/\n", FILES);
+        assertEquals("a\n", fixture.run(result, "cat", "/real/a.txt"));
+    }
+
     private static LayerContents copyLayer(String copy) throws Exception {
         return fixture.layer(fixture.build("FROM registry.test/busybox\n" + copy + "\n", FILES), -1);
     }

@@ -147,6 +147,28 @@ class RunInstructionTest {
     }
 
     @Test
+    void aDeletedDirectoryOfAnEarlierLayerIsOneWhiteout() throws Exception {
+        BuildResult result =
+                fixture.build("FROM registry.test/busybox\nRUN mkdir -p /d/e && touch /d/e/f\nRUN rm -rf /d\n");
+        assertEquals(Set.of(".wh.d"), fixture.layer(result, -1).entries().keySet());
+        assertEquals("gone\n", fixture.run(result, "sh", "-c", "test -e /d || echo gone"));
+    }
+
+    @Test
+    void cacheMountsWithTheSameIdShareADirectory() throws Exception {
+        fixture.build("FROM registry.test/busybox\nRUN --mount=type=cache,id=shared,target=/c1 echo s > /c1/f\n");
+        BuildResult result =
+                fixture.build("FROM registry.test/busybox\nRUN --mount=type=cache,id=shared,target=/c2 cp /c2/f /f\n");
+        assertEquals("s\n", fixture.run(result, "cat", "/f"));
+    }
+
+    @Test
+    void anEnvHidesTheArgOfTheSameName() throws Exception {
+        BuildResult result = fixture.build("FROM registry.test/busybox\nARG X=arg\nENV X=env\nRUN echo $X > /x\n");
+        assertEquals("env\n", fixture.run(result, "cat", "/x"));
+    }
+
+    @Test
     void userWorkdirAndEnvAreInEffect() throws Exception {
         BuildResult result = fixture.build("""
                 FROM registry.test/busybox

@@ -105,6 +105,28 @@ class StagesAndArgsTest {
     }
 
     @Test
+    void stagesChainAndCopyByNameOrIndex() throws Exception {
+        BuildResult result = fixture.build("""
+                FROM registry.test/busybox AS a
+                RUN echo a > /a
+                FROM a AS b
+                RUN echo b > /b
+                FROM registry.test/busybox
+                COPY --from=b /a /b /out/
+                COPY --from=0 /a /zero
+                """);
+        assertEquals("a\nb\na\n", fixture.run(result, "cat", "/out/a", "/out/b", "/zero"));
+    }
+
+    @Test
+    void anOnbuildCopyReadsTheChildsContext() throws Exception {
+        String base =
+                fixture.tag("copying-parent", fixture.build("FROM registry.test/busybox\nONBUILD COPY app.txt /\n"));
+        BuildResult child = fixture.build("FROM " + base + "\n", Map.of("app.txt", "child\n"));
+        assertEquals("child\n", fixture.run(child, "cat", "/app.txt"));
+    }
+
+    @Test
     void onbuildTriggersOfTheBaseRunInTheChild() throws Exception {
         BuildResult parent = fixture.build("""
                 FROM registry.test/busybox
