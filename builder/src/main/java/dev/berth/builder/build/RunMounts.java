@@ -26,16 +26,30 @@ final class RunMounts {
         this.run = run;
     }
 
-    /** What the mounts are, for the cache key. A bind of a stage counts that stage's key. */
-    List<String> describe() throws BuildException {
+    /**
+     * What the mounts are, for the cache key. A bind of a stage counts that stage's key; a bind of the context, the
+     * fingerprint of every file it shows, as COPY does.
+     */
+    List<String> describe() throws IOException, BuildException {
         List<String> parts = new ArrayList<>();
         for (dev.berth.builder.dockerfile.RunMount mount : run.mounts()) {
             String from = mount.from().isPresent()
                     ? "from=" + sourceStage(mount.from().get()).key().digest()
                     : "";
             parts.add(mount.text() + " " + from);
+            if (mount.type().equals("bind") && mount.from().isEmpty()) {
+                parts.addAll(contextFingerprints(mount.source().orElse("/")));
+            }
         }
         return parts;
+    }
+
+    private List<String> contextFingerprints(String source) throws IOException, BuildException {
+        try {
+            return CopyPlan.of(session.context, List.of(source), false).fingerprints();
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
     }
 
     /** The targets inside the container. */
