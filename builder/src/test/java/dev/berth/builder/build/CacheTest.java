@@ -74,8 +74,9 @@ class CacheTest {
     }
 
     @Test
-    void sourceDateEpochMakesTwoFreshBuildersAgreeByteForByte() throws Exception {
+    void sourceDateEpochMakesTwoBuildersAgreeByteForByte() throws Exception {
         Optional<Instant> epoch = Optional.of(Instant.ofEpochSecond(1_700_000_000));
+        BuildResult plain = fixture.build(withArg("1"));
         BuildResult first = fixture.build(withArg("1").withSourceDateEpoch(epoch));
         BuildFixture other = new BuildFixture(temp.resolve("second"));
         Path otherContext = other.context(DOCKERFILE, Map.of("a.txt", "a\n"));
@@ -85,7 +86,17 @@ class CacheTest {
         assertEquals(first.manifestDigest(), second.manifestDigest());
         assertEquals(
                 "2023-11-14T22:13:20Z", fixture.config(first).path("created").asText());
-        assertNotEquals(first.manifestDigest(), fixture.build(withArg("1")).manifestDigest());
+        assertNotEquals(plain.manifestDigest(), first.manifestDigest());
+    }
+
+    @Test
+    void aContextFileABindMountReadsIsPartOfTheRunsKey() throws Exception {
+        Path bound = fixture.context(
+                "FROM registry.test/busybox\nRUN --mount=type=bind,source=data,target=/d cat /d/file > /out\n",
+                Map.of("data/file", "one\n"));
+        fixture.build(BuildRequest.of(bound));
+        Files.writeString(bound.resolve("data/file"), "two\n");
+        assertEquals("two\n", fixture.run(fixture.build(BuildRequest.of(bound)), "cat", "/out"));
     }
 
     @Test
