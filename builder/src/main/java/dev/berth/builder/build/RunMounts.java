@@ -60,15 +60,21 @@ final class RunMounts {
     List<RunMount> resolve(Rootfs rootfs) throws IOException, BuildException {
         List<RunMount> mounts = new ArrayList<>();
         for (dev.berth.builder.dockerfile.RunMount mount : run.mounts()) {
-            String target = absolute(mount.target().orElseThrow(() -> fail("a --mount needs a target")));
             switch (mount.type()) {
-                case "cache" -> mounts.add(new RunMount.Bind(cacheDirectory(mount, target), target, false));
-                case "tmpfs" -> mounts.add(new RunMount.Tmpfs(target));
-                case "bind" -> mounts.add(new RunMount.Bind(bindSource(mount), target, !writable(mount)));
+                case "cache" -> {
+                    String target = target(mount);
+                    mounts.add(new RunMount.Bind(cacheDirectory(mount, target), target, false));
+                }
+                case "tmpfs" -> mounts.add(new RunMount.Tmpfs(target(mount)));
+                case "bind" -> mounts.add(new RunMount.Bind(bindSource(mount), target(mount), !writable(mount)));
                 default -> throw fail("--mount=type=" + mount.type() + " is not supported (cache, tmpfs and bind are)");
             }
         }
         return mounts;
+    }
+
+    private String target(dev.berth.builder.dockerfile.RunMount mount) throws BuildException {
+        return absolute(mount.target().orElseThrow(() -> fail("a --mount needs a target")));
     }
 
     private Path cacheDirectory(dev.berth.builder.dockerfile.RunMount mount, String target) throws IOException {
