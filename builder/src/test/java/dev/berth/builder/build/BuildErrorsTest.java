@@ -45,6 +45,12 @@ class BuildErrorsTest {
     }
 
     @Test
+    void aSecretMountIsRefusedByName() {
+        assertFailsAt(
+                2, "type=secret is not supported", "FROM registry.test/busybox\nRUN --mount=type=secret,id=x true\n");
+    }
+
+    @Test
     void aCancelledBuildStopsDuringItsRun() throws Exception {
         Cancellation cancellation = new Cancellation();
         OutputSink cancelOnOutput = (channel, chunk) -> {
