@@ -49,6 +49,7 @@ final class CopyStep {
     }
 
     void execute(StepLog log) throws IOException, BuildException {
+        checkChmod();
         CopyOrigin origin = CopyOrigin.of(session, spec, stageIndex);
         CopyPlan plan = origin.planForKey(spec);
         CacheKey.Builder key = state.key()
@@ -145,6 +146,14 @@ final class CopyStep {
 
         int gid(int sourceGid) {
             return user.map(ProcessUser::gid).orElse(keepSource ? sourceGid : 0);
+        }
+    }
+
+    private void checkChmod() throws BuildException {
+        if (spec.chmod().isPresent() && !spec.chmod().get().matches("[0-7]{1,4}")) {
+            throw BuildException.at(
+                    location(),
+                    "--chmod=" + spec.chmod().get() + " is not an octal mode (symbolic modes are not supported)");
         }
     }
 
