@@ -51,6 +51,16 @@ class BuildErrorsTest {
     }
 
     @Test
+    void aChmodThatIsNotOctalNamesItsLine() {
+        assertFailsAt(2, "--chmod=u+x", "FROM registry.test/busybox\nCOPY --chmod=u+x Dockerfile /x\n");
+    }
+
+    @Test
+    void aRefusedDownloadSaysWhy() {
+        assertFailsAt(2, "ConnectException", "FROM registry.test/busybox\nADD http://127.0.0.1:1/file /x\n");
+    }
+
+    @Test
     void aCancelledBuildStopsDuringItsRun() throws Exception {
         Cancellation cancellation = new Cancellation();
         OutputSink cancelOnOutput = (channel, chunk) -> {

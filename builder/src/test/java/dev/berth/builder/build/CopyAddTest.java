@@ -162,6 +162,11 @@ class CopyAddTest {
             BuildResult result = fixture.build("FROM registry.test/busybox\nADD " + url + " /downloads/\n");
             assertEquals("0600", fixture.layer(result, -1).mode("downloads/remote.txt"));
             assertEquals("remote\n", fixture.run(result, "cat", "/downloads/remote.txt"));
+            BuildException missing = assertThrows(
+                    BuildException.class,
+                    () -> fixture.build(
+                            "FROM registry.test/busybox\nADD " + url.replace("/files/", "/nothing/") + " /x\n"));
+            assertTrue(missing.getMessage().contains("HTTP 404"), missing.getMessage());
         } finally {
             server.stop(0);
         }
