@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -237,6 +238,20 @@ class CopyAddTest {
         BuildResult result = fixture.build(
                 "FROM registry.test/busybox\nRUN mkdir /real && ln -s /real /link\nCOPY a.txt /link/\n", FILES);
         assertEquals("a\n", fixture.run(result, "cat", "/real/a.txt"));
+    }
+
+    @Test
+    void aQuotedHeredocIsNotExpanded() throws Exception {
+        BuildResult result = fixture.build("FROM registry.test/busybox\nENV HOME=/root\nCOPY <<'EOF' /x\n$HOME\nEOF\n");
+        assertEquals("$HOME\n", fixture.layer(result, -1).text("x"));
+    }
+
+    @Test
+    void dockerignoreMayHideTheDockerfileItself() throws Exception {
+        BuildResult result = fixture.build(
+                "FROM registry.test/busybox\nCOPY . /c/\n",
+                Map.of(".dockerignore", "Dockerfile\n.dockerignore\n", "a.txt", "a"));
+        assertEquals(Set.of("c", "c/a.txt"), fixture.layer(result, -1).entries().keySet());
     }
 
     private static LayerContents copyLayer(String copy) throws Exception {

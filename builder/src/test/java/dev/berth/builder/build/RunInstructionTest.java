@@ -169,15 +169,23 @@ class RunInstructionTest {
     }
 
     @Test
+    void aModeChangeIsAnEntryWithTheNewMode() throws Exception {
+        BuildResult result = fixture.build("FROM registry.test/busybox\nRUN chmod 600 /etc/group\n");
+        assertEquals(
+                Set.of("etc", "etc/group"), fixture.layer(result, -1).entries().keySet());
+        assertEquals("0600", fixture.layer(result, -1).mode("etc/group"));
+    }
+
+    @Test
     void userWorkdirAndEnvAreInEffect() throws Exception {
         BuildResult result = fixture.build("""
                 FROM registry.test/busybox
                 ENV GREETING=hi
                 WORKDIR /work
                 USER nobody
-                RUN echo "$(id -u) $(pwd) $GREETING" > /tmp/facts
+                RUN echo "$(id -u):$(id -g) $(pwd) $GREETING" > /tmp/facts
                 """);
-        assertEquals("65534 /work hi\n", fixture.run(result, "cat", "/tmp/facts"));
+        assertEquals("65534:65534 /work hi\n", fixture.run(result, "cat", "/tmp/facts"));
         assertEquals(65534, fixture.layer(result, -1).entry("tmp/facts").getLongUserId());
     }
 

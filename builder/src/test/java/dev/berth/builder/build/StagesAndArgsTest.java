@@ -91,6 +91,29 @@ class StagesAndArgsTest {
     }
 
     @Test
+    void aGlobalArgIsInvisibleInAStageUntilDeclaredThere() throws Exception {
+        BuildResult result = fixture.build("""
+                ARG G=global
+                FROM registry.test/busybox
+                RUN echo "[$G]" > /before
+                ARG G
+                RUN echo "[$G]" > /after
+                """);
+        assertEquals("[]\n[global]\n", fixture.run(result, "cat", "/before", "/after"));
+    }
+
+    @Test
+    void platformArgsAreAutomatic() throws Exception {
+        BuildResult result = fixture.build("""
+                FROM --platform=$BUILDPLATFORM multi.test/busybox
+                ARG TARGETARCH
+                ARG TARGETPLATFORM
+                RUN echo $TARGETARCH $TARGETPLATFORM > /platform
+                """);
+        assertEquals("amd64 linux/amd64\n", fixture.run(result, "cat", "/platform"));
+    }
+
+    @Test
     void targetBuildsOnlyAnEarlierStageAndWhatItNeeds() throws Exception {
         BuildResult result =
                 fixture.build(BuildRequest.of(fixture.context("""
