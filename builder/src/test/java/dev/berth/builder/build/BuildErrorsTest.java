@@ -8,21 +8,11 @@ import dev.berth.builder.runtime.OutputSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Builds that cannot finish say where and why; a cancelled one stops promptly. */
 class BuildErrorsTest {
-    @TempDir
-    static Path temp;
-
-    private static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() {
-        fixture = new BuildFixture(temp);
-    }
+    private static final BuildFixture fixture = BuildFixture.temporary();
 
     @Test
     void anUnknownStageInFromNamesItsLine() {

@@ -45,6 +45,20 @@ final class BuildFixture {
         }
     }
 
+    /**
+     * A fixture in a directory of its own, removed when the JVM exits: for a test class to share between its tests
+     * (builds there never clash: each gets a fresh context, and cache hits give the same images).
+     */
+    static BuildFixture temporary() {
+        try {
+            Path directory = Files.createTempDirectory("berth-build-test-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ImageBuilder.delete(directory)));
+            return new BuildFixture(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     ImageSources sources() {
         return registry -> switch (registry) {
             case "registry.test" -> OciLayoutSource.open(BusyboxLayout.path());

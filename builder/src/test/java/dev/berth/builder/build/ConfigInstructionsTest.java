@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.json.Json;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The config-only instructions, checked in the config the build wrote and by running the image. */
 class ConfigInstructionsTest {
@@ -35,16 +33,12 @@ class ConfigInstructionsTest {
             CMD ["cmd-arg"]
             """;
 
-    @TempDir
-    static Path temp;
-
-    private static BuildFixture fixture;
+    private static final BuildFixture fixture = BuildFixture.temporary();
     private static BuildResult result;
     private static JsonNode config;
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        fixture = new BuildFixture(temp);
         result = fixture.build(DOCKERFILE);
         config = fixture.config(result);
     }

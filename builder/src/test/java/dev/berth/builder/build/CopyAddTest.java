@@ -18,9 +18,7 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** COPY and ADD: what they take from where, where it lands, and with which owner and mode. */
 class CopyAddTest {
@@ -31,15 +29,7 @@ class CopyAddTest {
             "dir/g", "g\n",
             "dir/sub/f", "f\n");
 
-    @TempDir
-    static Path temp;
-
-    private static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() {
-        fixture = new BuildFixture(temp);
-    }
+    private static final BuildFixture fixture = BuildFixture.temporary();
 
     @Test
     void globsMatchWithinASegment() throws Exception {

@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.builder.runtime.NetworkMode;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** RUN: its forms, shells, heredocs, mounts, network, and the state (user, directory, env, args) it runs in. */
 class RunInstructionTest {
-    @TempDir
-    static Path temp;
-
-    private static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() {
-        fixture = new BuildFixture(temp);
-    }
+    private static final BuildFixture fixture = BuildFixture.temporary();
 
     @Test
     void shellAndExecFormsBothRunAndLeaveTheirFiles() throws Exception {

@@ -12,21 +12,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** FROM in all its forms, stages, global ARGs, --target and the base image's ONBUILD triggers. */
 class StagesAndArgsTest {
-    @TempDir
-    static Path temp;
-
-    private static BuildFixture fixture;
-
-    @BeforeAll
-    static void setUp() {
-        fixture = new BuildFixture(temp);
-    }
+    private static final BuildFixture fixture = BuildFixture.temporary();
 
     @Test
     void scratchTakesAStaticBusyboxAndRuns() throws Exception {
