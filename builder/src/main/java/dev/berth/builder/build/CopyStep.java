@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -98,7 +100,19 @@ final class CopyStep {
             entries.add(LayerEntry.bytes(
                     join(realBase, name), content, mode(0644), owner.uid(0), owner.gid(0), session.created));
         }
-        return entries;
+        return lastOfEachPath(entries);
+    }
+
+    /**
+     * Sources that land on the same path ({@code COPY a/ b/ /dest/} with a directory in both, or a glob matching two
+     * files of one name) are copied one after the other, as in Docker: the last one wins.
+     */
+    private static List<LayerEntry> lastOfEachPath(List<LayerEntry> entries) {
+        Map<String, LayerEntry> byPath = new LinkedHashMap<>();
+        for (LayerEntry entry : entries) {
+            byPath.put(entry.path(), entry);
+        }
+        return List.copyOf(byPath.values());
     }
 
     private LayerEntry entry(String path, CopySource source, Owner owner) {
