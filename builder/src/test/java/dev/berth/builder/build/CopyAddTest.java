@@ -244,6 +244,25 @@ class CopyAddTest {
         assertEquals(Set.of("c", "c/a.txt"), fixture.layer(result, -1).entries().keySet());
     }
 
+    @Test
+    void sourcesLandingOnOnePathMergeAndTheLastWins() throws Exception {
+        BuildResult result = fixture.build(
+                "FROM registry.test/busybox\nCOPY one two /x/\nCOPY */sub/f /y/\n",
+                Map.of("one/sub/a", "a", "one/sub/f", "1", "two/sub/b", "b", "two/sub/f", "2"));
+        assertEquals("ab2", fixture.run(result, "cat", "/x/sub/a", "/x/sub/b", "/x/sub/f"));
+        assertEquals("2", fixture.layer(result, -1).text("y/f"));
+    }
+
+    @Test
+    void addOfAnArchiveWithChownOwnsEverythingByIt() throws Exception {
+        Path context = fixture.context("FROM registry.test/busybox\nADD --chown=7:8 pkg.tar.gz /x\n", Map.of());
+        writeArchive(context.resolve("pkg.tar.gz"));
+        TarArchiveEntry tool =
+                fixture.layer(fixture.build(BuildRequest.of(context)), -1).entry("x/pkg/tool");
+        assertEquals(7, tool.getLongUserId());
+        assertEquals(8, tool.getLongGroupId());
+    }
+
     private static LayerContents copyLayer(String copy) throws Exception {
         return fixture.layer(fixture.build("FROM registry.test/busybox\n" + copy + "\n", FILES), -1);
     }
