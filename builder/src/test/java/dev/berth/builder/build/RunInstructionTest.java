@@ -109,6 +109,16 @@ class RunInstructionTest {
     }
 
     @Test
+    void mountOptionsExpandArgs() throws Exception {
+        BuildResult result = fixture.build("""
+                FROM registry.test/busybox
+                ARG DIR=data
+                RUN --mount=type=bind,source=$DIR,target=/mnt/$DIR cat /mnt/data/file > /copied
+                """, Map.of("data/file", "expanded\n"));
+        assertEquals("expanded\n", fixture.run(result, "cat", "/copied"));
+    }
+
+    @Test
     void theNetworkIsHostOnlyWhenARunAsksForIt() throws Exception {
         String interfaces = "cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d ' ' | sort";
         BuildResult result = fixture.build("FROM registry.test/busybox\n"
