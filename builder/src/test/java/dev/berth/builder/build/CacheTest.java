@@ -100,6 +100,22 @@ class CacheTest {
     }
 
     @Test
+    void aRunBindingACachedStageStillSeesItsFiles() throws Exception {
+        Path twoStages = fixture.context("""
+                FROM registry.test/busybox AS tools
+                RUN echo tool > /tool
+                FROM registry.test/busybox
+                COPY a.txt /a.txt
+                RUN --mount=type=bind,from=tools,source=/tool,target=/t cat /t /a.txt > /out
+                """, Map.of("a.txt", "one\n"));
+        fixture.build(BuildRequest.of(twoStages));
+        Files.writeString(twoStages.resolve("a.txt"), "two\n");
+        BuildResult second = fixture.build(BuildRequest.of(twoStages));
+        assertEquals(new BuildResult.Steps(2, 1), second.steps());
+        assertEquals("tool\ntwo\n", fixture.run(second, "cat", "/out"));
+    }
+
+    @Test
     void secretBuildArgsStayOutOfTheConfigTheHistoryTheLogAndTheCache() throws Exception {
         String secret = "s3cr3t-value";
         String md5Prefix = java.util.HexFormat.of()
