@@ -30,9 +30,7 @@ final class ConfigStep {
     void execute(Instruction instruction) throws BuildException {
         String applied = apply(instruction);
         state.advance(state.key().next().add(instruction.keyword()).add(applied).build());
-        if (!(instruction instanceof Instruction.Arg)) {
-            state.addHistory(instruction.original() + " # berth", session.created);
-        }
+        state.addHistory(instruction.original() + " # berth", session.created);
     }
 
     /** Applies the instruction; returns what it set, expanded, for the cache key. */
@@ -72,11 +70,16 @@ final class ConfigStep {
         return value;
     }
 
+    /**
+     * {@code ENV} and {@code LABEL}: every pair is expanded with the values from before the instruction, so {@code ENV
+     * A=new B=$A} gives B the old A, as in Docker.
+     */
     private String pairs(List<KeyValue> pairs, Instruction instruction, PairSetter setter) throws BuildException {
+        Map<String, String> before = state.expansionEnv();
         StringBuilder applied = new StringBuilder();
         for (KeyValue pair : pairs) {
-            String key = expand(pair.key(), instruction);
-            String value = expand(pair.value(), instruction);
+            String key = Expansion.word(session, before, pair.key(), instruction.location());
+            String value = Expansion.word(session, before, pair.value(), instruction.location());
             setter.set(key, value);
             applied.append(key).append('=').append(value).append('\0');
         }
@@ -85,10 +88,11 @@ final class ConfigStep {
 
     /**
      * {@code ARG}: a {@code --build-arg} value wins, then the declared default, then the global ARG of that name;
-     * without any, the variable stays unset. Secret values enter the key only through its hash.
+     * without any, the variable stays unset. Only the instruction as written enters the key: values reach the keys
+     * of the steps that use them (a RUN's environment, an expanded word), so a changed value rebuilds those alone, as
+     * in BuildKit, and a secret value enters a key only hashed.
      */
     private String declare(Instruction.Arg arg) throws BuildException {
-        StringBuilder applied = new StringBuilder();
         for (ArgDeclaration declaration : arg.declarations()) {
             String name = declaration.name();
             Optional<String> value =
@@ -100,9 +104,8 @@ final class ConfigStep {
                 value = Optional.ofNullable(session.globalArgs.get(name));
             }
             value.ifPresent(v -> state.args().put(name, v));
-            applied.append(name).append('=').append(value.orElse("")).append('\0');
         }
-        return applied.toString();
+        return arg.original();
     }
 
     private String expose(Instruction.Expose expose) throws BuildException {

@@ -5,13 +5,16 @@ import dev.berth.builder.dockerfile.Location;
 import dev.berth.builder.layer.LayerBlob;
 import dev.berth.builder.layer.LayerEntry;
 import dev.berth.builder.layer.LayerWriter;
+import dev.berth.builder.runtime.BuildRuntimeException;
 import dev.berth.builder.runtime.ProcessUser;
 import dev.berth.builder.runtime.UserResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +51,7 @@ final class CopyStep {
     }
 
     void execute(StepLog log) throws IOException, BuildException {
+        checkChmod();
         CopyOrigin origin = CopyOrigin.of(session, spec, stageIndex);
         CopyPlan plan = origin.planForKey(spec);
         CacheKey.Builder key = state.key()
@@ -78,7 +82,7 @@ final class CopyStep {
         String destination = absolute(spec.destination());
         boolean toDirectory = plan.destinationIsDirectory()
                 || destination.endsWith("/")
-                || !spec.heredocs().isEmpty()
+                || spec.heredocs().size() + spec.sources().size() > 1
                 || Files.isDirectory(rootfs.root().resolve(destination));
         String base = toDirectory ? destination : parent(destination);
         String realBase = rootfs.root().relativize(rootfs.root().resolve(base));
@@ -92,10 +96,23 @@ final class CopyStep {
         }
         for (Heredoc heredoc : spec.heredocs()) {
             byte[] content = heredocContent(heredoc).getBytes(StandardCharsets.UTF_8);
+            String name = toDirectory ? heredoc.name() : baseName(destination);
             entries.add(LayerEntry.bytes(
-                    join(realBase, heredoc.name()), content, mode(0644), owner.uid(0), owner.gid(0), session.created));
+                    join(realBase, name), content, mode(0644), owner.uid(0), owner.gid(0), session.created));
         }
-        return entries;
+        return lastOfEachPath(entries);
+    }
+
+    /**
+     * Sources that land on the same path ({@code COPY a/ b/ /dest/} with a directory in both, or a glob matching two
+     * files of one name) are copied one after the other, as in Docker: the last one wins.
+     */
+    private static List<LayerEntry> lastOfEachPath(List<LayerEntry> entries) {
+        Map<String, LayerEntry> byPath = new LinkedHashMap<>();
+        for (LayerEntry entry : entries) {
+            byPath.put(entry.path(), entry);
+        }
+        return List.copyOf(byPath.values());
     }
 
     private LayerEntry entry(String path, CopySource source, Owner owner) {
@@ -130,7 +147,7 @@ final class CopyStep {
             ProcessUser user =
                     UserResolver.resolve(rootfs.directory(), spec.chown().get());
             return new Owner(Optional.of(user), false);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BuildRuntimeException e) {
             throw BuildException.at(location(), "--chown=" + spec.chown().get() + ": " + e.getMessage());
         }
     }
@@ -143,6 +160,14 @@ final class CopyStep {
 
         int gid(int sourceGid) {
             return user.map(ProcessUser::gid).orElse(keepSource ? sourceGid : 0);
+        }
+    }
+
+    private void checkChmod() throws BuildException {
+        if (spec.chmod().isPresent() && !spec.chmod().get().matches("[0-7]{1,4}")) {
+            throw BuildException.at(
+                    location(),
+                    "--chmod=" + spec.chmod().get() + " is not an octal mode (symbolic modes are not supported)");
         }
     }
 

@@ -43,7 +43,9 @@ final class Downloads {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + url, e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("downloading " + url + " failed: " + e.getMessage());
+            String reason =
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IllegalArgumentException("downloading " + url + " failed: " + reason);
         }
         Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return target;

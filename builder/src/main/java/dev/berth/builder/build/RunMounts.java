@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A RUN's {@code --mount} options turned into the runtime's mounts: {@code type=cache} (a directory kept between
@@ -20,41 +22,81 @@ final class RunMounts {
     private final StageState state;
     private final Instruction.Run run;
 
-    RunMounts(BuildSession session, StageState state, Instruction.Run run) {
+    private final List<dev.berth.builder.dockerfile.RunMount> mounts;
+
+    RunMounts(BuildSession session, StageState state, Instruction.Run run) throws BuildException {
         this.session = session;
         this.state = state;
         this.run = run;
+        this.mounts = expanded(run.mounts());
     }
 
-    /** What the mounts are, for the cache key. A bind of a stage counts that stage's key. */
-    List<String> describe() throws BuildException {
+    /** The mounts with their values expanded ({@code id=cache-$TARGETARCH}, {@code source=$DIR}), as BuildKit does. */
+    private List<dev.berth.builder.dockerfile.RunMount> expanded(List<dev.berth.builder.dockerfile.RunMount> raw)
+            throws BuildException {
+        List<dev.berth.builder.dockerfile.RunMount> result = new ArrayList<>();
+        for (dev.berth.builder.dockerfile.RunMount mount : raw) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            List<String> text = new ArrayList<>();
+            for (Map.Entry<String, String> field : mount.fields().entrySet()) {
+                String value = Expansion.word(session, state.expansionEnv(), field.getValue(), run.location());
+                fields.put(field.getKey(), value);
+                text.add(value.isEmpty() ? field.getKey() : field.getKey() + "=" + value);
+            }
+            result.add(new dev.berth.builder.dockerfile.RunMount(String.join(",", text), fields));
+        }
+        return result;
+    }
+
+    /**
+     * What the mounts are, for the cache key. A bind of a stage counts that stage's key; a bind of the context, the
+     * fingerprint of every file it shows, as COPY does.
+     */
+    List<String> describe() throws IOException, BuildException {
         List<String> parts = new ArrayList<>();
-        for (dev.berth.builder.dockerfile.RunMount mount : run.mounts()) {
+        for (dev.berth.builder.dockerfile.RunMount mount : mounts) {
             String from = mount.from().isPresent()
                     ? "from=" + sourceStage(mount.from().get()).key().digest()
                     : "";
             parts.add(mount.text() + " " + from);
+            if (mount.type().equals("bind") && mount.from().isEmpty()) {
+                parts.addAll(contextFingerprints(mount.source().orElse("/")));
+            }
         }
         return parts;
     }
 
+    private List<String> contextFingerprints(String source) throws IOException, BuildException {
+        try {
+            return CopyPlan.of(session.context, List.of(source), false).fingerprints();
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
     /** The targets inside the container. */
     List<String> targets() {
-        return run.mounts().stream().map(m -> m.target().orElse("")).toList();
+        return mounts.stream().map(m -> m.target().orElse("")).toList();
     }
 
     List<RunMount> resolve(Rootfs rootfs) throws IOException, BuildException {
-        List<RunMount> mounts = new ArrayList<>();
-        for (dev.berth.builder.dockerfile.RunMount mount : run.mounts()) {
-            String target = absolute(mount.target().orElseThrow(() -> fail("a --mount needs a target")));
+        List<RunMount> resolved = new ArrayList<>();
+        for (dev.berth.builder.dockerfile.RunMount mount : mounts) {
             switch (mount.type()) {
-                case "cache" -> mounts.add(new RunMount.Bind(cacheDirectory(mount, target), target, false));
-                case "tmpfs" -> mounts.add(new RunMount.Tmpfs(target));
-                case "bind" -> mounts.add(new RunMount.Bind(bindSource(mount), target, !writable(mount)));
+                case "cache" -> {
+                    String target = target(mount);
+                    resolved.add(new RunMount.Bind(cacheDirectory(mount, target), target, false));
+                }
+                case "tmpfs" -> resolved.add(new RunMount.Tmpfs(target(mount)));
+                case "bind" -> resolved.add(new RunMount.Bind(bindSource(mount), target(mount), !writable(mount)));
                 default -> throw fail("--mount=type=" + mount.type() + " is not supported (cache, tmpfs and bind are)");
             }
         }
-        return mounts;
+        return resolved;
+    }
+
+    private String target(dev.berth.builder.dockerfile.RunMount mount) throws BuildException {
+        return absolute(mount.target().orElseThrow(() -> fail("a --mount needs a target")));
     }
 
     private Path cacheDirectory(dev.berth.builder.dockerfile.RunMount mount, String target) throws IOException {

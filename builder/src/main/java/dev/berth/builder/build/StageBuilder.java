@@ -30,6 +30,7 @@ final class StageBuilder {
 
     StageState build() throws IOException, BuildException {
         StageState state = start();
+        keyEpoch(state);
         List<String> triggers = state.config().onBuild();
         if (!triggers.isEmpty()) {
             state.config().clearOnBuild();
@@ -70,6 +71,20 @@ final class StageBuilder {
         } catch (IOException e) {
             throw BuildException.at(from.location(), "cannot read base image " + image + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Layers made with {@code SOURCE_DATE_EPOCH} differ from those made without (clamped file times), so the epoch
+     * enters the chain: a reproducible build never reuses a layer of a build that was not.
+     */
+    private void keyEpoch(StageState state) {
+        session.request
+                .sourceDateEpoch()
+                .ifPresent(epoch -> state.advance(state.key()
+                        .next()
+                        .add("SOURCE_DATE_EPOCH")
+                        .add(epoch.toString())
+                        .build()));
     }
 
     private Platform platform(Instruction.From from) throws BuildException {

@@ -16,6 +16,11 @@ final class BusyboxLayout {
         return Holder.LAYOUT;
     }
 
+    /** The multi-platform layout made beside it (an index of linux/amd64 and linux/arm64, tag {@code latest}). */
+    static Path multiarch() {
+        return Holder.LAYOUT.resolveSibling("multiarch");
+    }
+
     private static final class Holder {
         static final Path LAYOUT = make();
     }

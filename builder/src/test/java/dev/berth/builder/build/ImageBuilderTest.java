@@ -5,25 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.builder.image.BlobDirectory;
-import dev.berth.builder.image.OciLayoutSource;
-import dev.berth.builder.layer.LayerUnpacker;
-import dev.berth.builder.layer.RootPath;
 import dev.berth.builder.runtime.Cancellation;
-import dev.berth.builder.runtime.OutputSink;
-import dev.berth.builder.runtime.RunResult;
-import dev.berth.builder.runtime.RunSpec;
-import dev.berth.builder.runtime.runc.RuncOptions;
-import dev.berth.builder.runtime.runc.RuncRuntime;
-import dev.berth.core.json.Json;
-import dev.berth.core.oci.Digest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,19 +42,16 @@ class ImageBuilderTest {
     Path temp;
 
     private Path context;
+    private BuildFixture fixture;
     private ImageBuilder builder;
-    private RuncRuntime runtime;
     private dev.berth.builder.image.ImageSources sources;
 
     @BeforeEach
     void setUp() throws IOException {
-        context = Files.createDirectories(temp.resolve("context"));
-        Files.writeString(context.resolve("greet.sh"), "echo \"$1 from the build stage\"\n");
-        Files.writeString(context.resolve("Dockerfile"), MULTI_STAGE);
-        runtime = new RuncRuntime(RuncOptions.defaults(temp.resolve("runc")));
-        OciLayoutSource busybox = OciLayoutSource.open(BusyboxLayout.path());
-        sources = registry -> busybox;
-        builder = new ImageBuilder(runtime, temp.resolve("state"));
+        fixture = new BuildFixture(temp);
+        context = fixture.context(MULTI_STAGE, Map.of("greet.sh", "echo \"$1 from the build stage\"\n"));
+        sources = fixture.sources();
+        builder = fixture.builder;
     }
 
     @Test
@@ -81,23 +63,23 @@ class ImageBuilderTest {
                 log,
                 Cancellation.never());
 
-        JsonNode config = config(result);
+        JsonNode config = fixture.config(result);
         assertEquals("app", config.at("/config/User").asText());
         assertEquals("/app", config.at("/config/WorkingDir").asText());
         assertTrue(config.at("/config/Env").toString().contains("APP_HOME=/app"));
         assertTrue(config.at("/config/ExposedPorts").has("8080/tcp"));
         assertEquals("test", config.at("/config/Labels/org.example.purpose").asText());
         assertEquals("[\"cat\",\"message\"]", config.at("/config/Cmd").toString());
-        JsonNode manifest = Json.parse(builder.blobs().read(result.manifestDigest()));
+        JsonNode manifest = fixture.manifest(result);
         assertTrue(manifest.at("/annotations/org.opencontainers.image.base.digest")
                 .asText()
                 .startsWith("sha256:"));
         assertEquals(
                 config.at("/rootfs/diff_ids").size(), manifest.at("/layers").size());
 
-        assertEquals("hi from the build stage\n", runImage(result, List.of("cat", "message")));
-        assertEquals("built by 0\n", runImage(result, List.of("cat", "who")));
-        assertEquals("1000\n", runImage(result, List.of("id", "-u")));
+        assertEquals("hi from the build stage\n", fixture.run(result, "cat", "message"));
+        assertEquals("built by 0\n", fixture.run(result, "cat", "who"));
+        assertEquals("1000\n", fixture.run(result, "id", "-u"));
     }
 
     @Test
@@ -112,8 +94,8 @@ class ImageBuilderTest {
         assertTrue(second.steps().cached() >= 6, again.lines.toString());
         assertTrue(millis < 1000, "a cached rebuild took " + millis + " ms");
         assertEquals(
-                config(first).at("/rootfs").toString(),
-                config(second).at("/rootfs").toString());
+                fixture.config(first).at("/rootfs").toString(),
+                fixture.config(second).at("/rootfs").toString());
     }
 
     @Test
@@ -125,7 +107,7 @@ class ImageBuilderTest {
 
         assertTrue(result.steps().cached() >= 1, log.lines.toString());
         assertTrue(result.steps().executed() >= 3, log.lines.toString());
-        assertEquals("hello, changed\n", runImage(result, List.of("cat", "message")));
+        assertEquals("hello, changed\n", fixture.run(result, "cat", "message"));
     }
 
     @Test
@@ -154,35 +136,6 @@ class ImageBuilderTest {
                 context.resolve("Dockerfile"),
                 "FROM registry.test/busybox\nRUN cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d ' ' > /ifaces\n");
         BuildResult result = builder.build(BuildRequest.of(context), sources, new RecordingLog(), Cancellation.never());
-        assertEquals("lo\n", runImage(result, List.of("cat", "/ifaces")));
-    }
-
-    /** Unpacks the image's layers into a fresh directory and runs a command there with runc. */
-    private String runImage(BuildResult result, List<String> command) throws Exception {
-        JsonNode manifest = Json.parse(builder.blobs().read(result.manifestDigest()));
-        Path rootfs = Files.createTempDirectory(temp, "run-");
-        List<Path> layers = new ArrayList<>();
-        for (JsonNode layer : manifest.path("layers")) {
-            layers.add(builder.blobs().path(Digest.parse(layer.path("digest").asText())));
-        }
-        LayerUnpacker.forLayers().applyAll(layers, RootPath.of(rootfs));
-        JsonNode config = config(result);
-        List<String> env = new ArrayList<>();
-        config.at("/config/Env").forEach(e -> env.add(e.asText()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OutputSink sink = (channel, chunk) -> out.writeBytes(chunk);
-        RunResult run = runtime.run(
-                RunSpec.of(rootfs, command)
-                        .withEnv(env)
-                        .withWorkingDir(config.at("/config/WorkingDir").asText("/"))
-                        .withUser(config.at("/config/User").asText("")),
-                sink);
-        assertTrue(run.succeeded(), "the image's command failed: " + out.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private JsonNode config(BuildResult result) throws IOException {
-        BlobDirectory blobs = builder.blobs();
-        return Json.parse(blobs.read(result.configDigest()));
+        assertEquals("lo\n", fixture.run(result, "cat", "/ifaces"));
     }
 }
