@@ -102,6 +102,9 @@ public final class ImageBuilder {
             throw new BuildException(e.getMessage(), e);
         } catch (IOException e) {
             throw new BuildException("the build failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a bug of the builder's, not the Dockerfile's: still one clear failure, never an escaped exception
+            throw new BuildException("the build failed unexpectedly: " + e, e);
         } finally {
             delete(workDir);
         }
