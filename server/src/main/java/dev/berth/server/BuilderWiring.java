@@ -1,6 +1,5 @@
 package dev.berth.server;
 
-import dev.berth.builder.build.ImageBuilder;
 import dev.berth.builder.runtime.BuildRuntimeException;
 import dev.berth.builder.runtime.runc.RuncOptions;
 import dev.berth.builder.runtime.runc.RuncRuntime;
@@ -10,6 +9,7 @@ import dev.berth.core.installation.Registries;
 import dev.berth.core.spi.RegistryStore;
 import dev.berth.tasks.RunExecutor;
 import dev.berth.tasks.build.BuildRunExecutor;
+import dev.berth.tasks.build.RegistryBuilders;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -38,7 +38,7 @@ final class BuilderWiring {
             LOG.log(System.Logger.Level.WARNING, "builds and runs will fail on this machine: " + e.getMessage());
         }
         return new BuildRunExecutor(
-                new ImageBuilder(runtime, state),
+                new RegistryBuilders(runtime, state),
                 imports,
                 registryStore,
                 registries::loginServer,

@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  * push is. A quick run starts a container from {@code <image> <args>} and fails when it exits non-zero.
  */
 public final class BuildRunExecutor implements RunExecutor {
-    private final ImageBuilder builder;
+    private final RegistryBuilders builders;
     private final ImportService imports;
     private final RegistryStore registries;
     private final UnaryOperator<String> loginServer;
@@ -59,13 +59,13 @@ public final class BuildRunExecutor implements RunExecutor {
      * @param defaultRegistry the name of the registry that also answers on {@code localhost}
      */
     public BuildRunExecutor(
-            ImageBuilder builder,
+            RegistryBuilders builders,
             ImportService imports,
             RegistryStore registries,
             UnaryOperator<String> loginServer,
             String defaultRegistry,
             RemoteImageSources remote) {
-        this.builder = builder;
+        this.builders = builders;
         this.imports = imports;
         this.registries = registries;
         this.loginServer = loginServer;
@@ -88,10 +88,11 @@ public final class BuildRunExecutor implements RunExecutor {
         dev.berth.builder.runtime.Cancellation stop = new dev.berth.builder.runtime.Cancellation();
         cancel.onCancel(stop::cancel);
         RunBuildLog buildLog = new RunBuildLog(log);
+        ImageBuilder builder = builders.of(registry.id());
         try {
             return switch (run.type()) {
-                case QUICK_BUILD -> build(run, registry, images, context, buildLog, stop);
-                case QUICK_RUN -> quickRun(run, images, buildLog, stop);
+                case QUICK_BUILD -> build(builder, run, registry, images, context, buildLog, stop);
+                case QUICK_RUN -> quickRun(builder, run, images, buildLog, stop);
             };
         } catch (BuildException e) {
             return RunOutcome.failed(e.getMessage());
@@ -101,6 +102,7 @@ public final class BuildRunExecutor implements RunExecutor {
     }
 
     private RunOutcome build(
+            ImageBuilder builder,
             Run run,
             RegistryRecord registry,
             InstallationImages images,
@@ -116,7 +118,7 @@ public final class BuildRunExecutor implements RunExecutor {
         if (!request.pushEnabled() || targets.isEmpty()) {
             return RunOutcome.succeeded(List.of());
         }
-        push(run, registry, targets, result, log);
+        push(builder, run, registry, targets, result, log);
         String server = loginServer.apply(registry.name());
         List<OutputImage> outputs = new ArrayList<>();
         for (TargetTag target : targets) {
@@ -130,7 +132,13 @@ public final class BuildRunExecutor implements RunExecutor {
         return RunOutcome.succeeded(outputs);
     }
 
-    private void push(Run run, RegistryRecord registry, List<TargetTag> targets, BuildResult result, RunBuildLog log)
+    private void push(
+            ImageBuilder builder,
+            Run run,
+            RegistryRecord registry,
+            List<TargetTag> targets,
+            BuildResult result,
+            RunBuildLog log)
             throws IOException {
         log.line("Pushing " + targets.stream().map(TargetTag::toString).collect(Collectors.joining(", ")));
         ImportRequest push = new ImportRequest(
@@ -173,7 +181,11 @@ public final class BuildRunExecutor implements RunExecutor {
     }
 
     private RunOutcome quickRun(
-            Run run, InstallationImages images, RunBuildLog log, dev.berth.builder.runtime.Cancellation stop)
+            ImageBuilder builder,
+            Run run,
+            InstallationImages images,
+            RunBuildLog log,
+            dev.berth.builder.runtime.Cancellation stop)
             throws BuildException {
         Optional<String> command = run.request().command();
         if (command.isEmpty()) {
