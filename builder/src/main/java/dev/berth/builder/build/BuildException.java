@@ -35,6 +35,12 @@ public final class BuildException extends Exception {
         return new BuildException("the build was cancelled", null, true);
     }
 
+    /** The same failure with its message passed through {@code mask} (secret values hidden). */
+    BuildException masked(java.util.function.UnaryOperator<String> mask) {
+        String message = mask.apply(getMessage());
+        return message.equals(getMessage()) ? this : new BuildException(message, getCause(), cancelled);
+    }
+
     /** Whether the build stopped because it was asked to (cancel or timeout), not because something failed. */
     public boolean isCancelled() {
         return cancelled;

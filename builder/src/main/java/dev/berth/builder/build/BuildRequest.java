@@ -22,6 +22,9 @@ import java.util.Set;
  * @param network the network RUN steps get unless a step asks for another ({@code NONE}: loopback only)
  * @param sourceDateEpoch clamps file times and the image's dates, for reproducible images
  * @param format the manifest and config media types to write
+ * @param hostNetworkAllowed BuildKit's {@code network.host} entitlement: without it, {@code RUN --network=host} is
+ *     refused and {@code ADD} URLs may not reach loopback or link-local addresses (the builder's own host, cloud
+ *     metadata services), so a Dockerfile cannot reach what only the build machine can
  */
 public record BuildRequest(
         Path context,
@@ -33,7 +36,8 @@ public record BuildRequest(
         boolean noCache,
         NetworkMode network,
         Optional<Instant> sourceDateEpoch,
-        ImageFormat format) {
+        ImageFormat format,
+        boolean hostNetworkAllowed) {
 
     public BuildRequest {
         Objects.requireNonNull(context, "context");
@@ -57,46 +61,142 @@ public record BuildRequest(
                 false,
                 NetworkMode.NONE,
                 Optional.empty(),
-                ImageFormat.OCI);
+                ImageFormat.OCI,
+                false);
     }
 
     public BuildRequest withDockerfile(String path) {
         return new BuildRequest(
-                context, path, buildArgs, secretArgs, target, platform, noCache, network, sourceDateEpoch, format);
+                context,
+                path,
+                buildArgs,
+                secretArgs,
+                target,
+                platform,
+                noCache,
+                network,
+                sourceDateEpoch,
+                format,
+                hostNetworkAllowed);
     }
 
     public BuildRequest withBuildArgs(Map<String, String> args, Set<String> secret) {
         return new BuildRequest(
-                context, dockerfile, args, secret, target, platform, noCache, network, sourceDateEpoch, format);
+                context,
+                dockerfile,
+                args,
+                secret,
+                target,
+                platform,
+                noCache,
+                network,
+                sourceDateEpoch,
+                format,
+                hostNetworkAllowed);
     }
 
     public BuildRequest withTarget(Optional<String> stage) {
         return new BuildRequest(
-                context, dockerfile, buildArgs, secretArgs, stage, platform, noCache, network, sourceDateEpoch, format);
+                context,
+                dockerfile,
+                buildArgs,
+                secretArgs,
+                stage,
+                platform,
+                noCache,
+                network,
+                sourceDateEpoch,
+                format,
+                hostNetworkAllowed);
     }
 
     public BuildRequest withPlatform(Platform value) {
         return new BuildRequest(
-                context, dockerfile, buildArgs, secretArgs, target, value, noCache, network, sourceDateEpoch, format);
+                context,
+                dockerfile,
+                buildArgs,
+                secretArgs,
+                target,
+                value,
+                noCache,
+                network,
+                sourceDateEpoch,
+                format,
+                hostNetworkAllowed);
     }
 
     public BuildRequest withNoCache(boolean value) {
         return new BuildRequest(
-                context, dockerfile, buildArgs, secretArgs, target, platform, value, network, sourceDateEpoch, format);
+                context,
+                dockerfile,
+                buildArgs,
+                secretArgs,
+                target,
+                platform,
+                value,
+                network,
+                sourceDateEpoch,
+                format,
+                hostNetworkAllowed);
     }
 
     public BuildRequest withNetwork(NetworkMode value) {
         return new BuildRequest(
-                context, dockerfile, buildArgs, secretArgs, target, platform, noCache, value, sourceDateEpoch, format);
+                context,
+                dockerfile,
+                buildArgs,
+                secretArgs,
+                target,
+                platform,
+                noCache,
+                value,
+                sourceDateEpoch,
+                format,
+                hostNetworkAllowed);
     }
 
     public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
         return new BuildRequest(
-                context, dockerfile, buildArgs, secretArgs, target, platform, noCache, network, value, format);
+                context,
+                dockerfile,
+                buildArgs,
+                secretArgs,
+                target,
+                platform,
+                noCache,
+                network,
+                value,
+                format,
+                hostNetworkAllowed);
     }
 
     public BuildRequest withFormat(ImageFormat value) {
         return new BuildRequest(
-                context, dockerfile, buildArgs, secretArgs, target, platform, noCache, network, sourceDateEpoch, value);
+                context,
+                dockerfile,
+                buildArgs,
+                secretArgs,
+                target,
+                platform,
+                noCache,
+                network,
+                sourceDateEpoch,
+                value,
+                hostNetworkAllowed);
+    }
+
+    public BuildRequest withHostNetworkAllowed(boolean value) {
+        return new BuildRequest(
+                context,
+                dockerfile,
+                buildArgs,
+                secretArgs,
+                target,
+                platform,
+                noCache,
+                network,
+                sourceDateEpoch,
+                format,
+                value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.builder.build;
 
 import dev.berth.builder.dockerfile.Dockerfile;
+import dev.berth.builder.dockerfile.Location;
 import dev.berth.builder.dockerfile.Substitution;
 import dev.berth.builder.image.BaseImageResolver;
 import dev.berth.builder.image.BlobDirectory;
@@ -79,8 +80,13 @@ final class BuildSession {
         finished.put(stageIndex, state);
     }
 
-    StageState finished(int stageIndex) {
-        return finished.get(stageIndex);
+    /** A stage built earlier in this build; a stage left out of the build (it should not be) fails at the line. */
+    StageState finished(int stageIndex, Location at) throws BuildException {
+        StageState state = finished.get(stageIndex);
+        if (state == null) {
+            throw BuildException.at(at, "stage " + stageIndex + " was not built before it is used");
+        }
+        return state;
     }
 
     LayerOptions layerOptions() {
@@ -92,6 +98,25 @@ final class BuildSession {
     Layer adopt(LayerBlob blob) throws IOException {
         blobs.adopt(blob.file(), blob.digest());
         return new Layer(blob.mediaType(), blob.digest(), blob.diffId(), blob.size());
+    }
+
+    /**
+     * The text with every secret build argument's value (of three characters or more) replaced by {@code *****}:
+     * for error messages and history, wherever a value may have been expanded into them.
+     */
+    String mask(String text) {
+        return mask(request, text);
+    }
+
+    static String mask(BuildRequest request, String text) {
+        String masked = text;
+        for (String name : request.secretArgs()) {
+            String value = request.buildArgs().get(name);
+            if (masked != null && value != null && value.length() >= 3) {
+                masked = masked.replace(value, "*****");
+            }
+        }
+        return masked;
     }
 
     void checkCancelled() throws BuildException {

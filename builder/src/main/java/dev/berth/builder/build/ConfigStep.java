@@ -30,7 +30,7 @@ final class ConfigStep {
     void execute(Instruction instruction) throws BuildException {
         String applied = apply(instruction);
         state.advance(state.key().next().add(instruction.keyword()).add(applied).build());
-        state.addHistory(instruction.original() + " # berth", session.created);
+        state.addHistory(session.mask(instruction.original() + " # berth"), session.created);
     }
 
     /** Applies the instruction; returns what it set, expanded, for the cache key. */

@@ -6,6 +6,7 @@ import dev.berth.builder.image.ImageReference;
 import dev.berth.builder.image.ResolvedImage;
 import dev.berth.builder.layer.ArchiveExtractor;
 import dev.berth.builder.layer.RootPath;
+import dev.berth.builder.runtime.NetworkMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ abstract sealed class CopyOrigin {
         Optional<Stage> stage = session.dockerfile.stage(from).filter(s -> s.index() < currentStage);
         if (stage.isPresent()) {
             return new FromStage(
-                    session, spec.location(), session.finished(stage.get().index()), from);
+                    session, spec.location(), session.finished(stage.get().index(), spec.location()), from);
         }
         try {
             ResolvedImage image = session.bases.resolve(ImageReference.parse(from), session.request.platform());
@@ -83,7 +84,10 @@ abstract sealed class CopyOrigin {
             try {
                 for (String source : spec.sources()) {
                     if (Downloads.isUrl(source)) {
-                        Path file = Downloads.fetch(source, session.workDir);
+                        Path file = Downloads.fetch(
+                                source,
+                                session.workDir,
+                                session.request.hostNetworkAllowed() || session.request.network() == NetworkMode.HOST);
                         plan.addFile(file, Downloads.fileName(source));
                         continue;
                     }

@@ -115,13 +115,22 @@ final class CopyStep {
         return List.copyOf(byPath.values());
     }
 
-    private LayerEntry entry(String path, CopySource source, Owner owner) {
+    private LayerEntry entry(String path, CopySource source, Owner owner) throws BuildException {
         int uid = owner.uid(source.uid());
         int gid = owner.gid(source.gid());
         return switch (source.type()) {
             case DIRECTORY -> LayerEntry.directory(path, mode(source.mode()), uid, gid, source.mtime());
             case SYMLINK -> LayerEntry.symlink(path, source.linkTarget(), uid, gid, source.mtime());
-            default -> LayerEntry.file(path, source.host(), mode(source.mode()), uid, gid, source.mtime());
+            case REGULAR -> LayerEntry.file(path, source.host(), mode(source.mode()), uid, gid, source.mtime());
+            // opening a fifo would block the build for good; devices and sockets are no files to copy
+            default ->
+                throw BuildException.at(
+                        location(),
+                        spec.keyword() + " cannot copy " + path + ": it is a "
+                                + source.type()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' '));
         };
     }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
@@ -48,7 +49,34 @@ public final class ImageBuilder {
                 new BuildCache(stateDirectory.resolve("cache"), blobs),
                 stateDirectory.resolve("mounts"));
         this.workRoot = stateDirectory.resolve("work");
+        sweep(stateDirectory);
         Files.createDirectories(workRoot);
+    }
+
+    /**
+     * Removes what a killed process left behind in the state directory (one process per state directory): build
+     * work directories with their root filesystems, half-written blobs, half-written cache entries.
+     */
+    private static void sweep(Path state) throws IOException {
+        for (Path directory :
+                List.of(state.resolve("work"), state.resolve("layout").resolve("tmp"))) {
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> leftovers = Files.list(directory)) {
+                    for (Path leftover : leftovers.toList()) {
+                        Trees.delete(leftover);
+                    }
+                }
+            }
+        }
+        Path cache = state.resolve("cache");
+        if (Files.isDirectory(cache)) {
+            try (Stream<Path> entries = Files.list(cache)) {
+                for (Path part : entries.filter(p -> p.getFileName().toString().endsWith(".part"))
+                        .toList()) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
     }
 
     BuildSession.Services services() {
@@ -75,6 +103,15 @@ public final class ImageBuilder {
      */
     public BuildResult build(BuildRequest request, ImageSources sources, BuildLog log, Cancellation cancellation)
             throws BuildException {
+        try {
+            return buildUnmasked(request, sources, log, cancellation);
+        } catch (BuildException e) {
+            throw e.masked(text -> BuildSession.mask(request, text));
+        }
+    }
+
+    private BuildResult buildUnmasked(
+            BuildRequest request, ImageSources sources, BuildLog log, Cancellation cancellation) throws BuildException {
         Path workDir = null;
         try {
             Dockerfile dockerfile = read(request);
@@ -88,7 +125,10 @@ public final class ImageBuilder {
                     cancellation,
                     workDir,
                     globalArgs(dockerfile, request));
-            List<Stage> stages = dockerfile.stagesFor(request.target(), request.buildArgs());
+            Map<String, String> selectionArgs = new LinkedHashMap<>(platformArgs("TARGET", request.platform()));
+            selectionArgs.putAll(platformArgs("BUILD", Platform.host()));
+            selectionArgs.putAll(request.buildArgs());
+            List<Stage> stages = dockerfile.stagesFor(request.target(), selectionArgs);
             StageState last = null;
             int step = 1;
             for (Stage stage : stages) {
@@ -124,6 +164,7 @@ public final class ImageBuilder {
                 .add("IMAGE")
                 .add(format.name())
                 .add(session.request.sourceDateEpoch().map(Object::toString).orElse(""))
+                .add(last.base().map(b -> b.reference() + " " + b.baseDigest()).orElse(""))
                 .build();
         Optional<BuildCache.Image> cached =
                 session.request.noCache() ? Optional.empty() : services.cache().findImage(imageKey);

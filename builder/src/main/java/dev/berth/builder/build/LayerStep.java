@@ -70,9 +70,9 @@ final class LayerStep {
 
     private static void record(StageState state, Optional<Layer> layer, String createdBy, BuildSession session) {
         if (layer.isPresent()) {
-            state.addLayer(layer.get(), createdBy, session.created);
+            state.addLayer(layer.get(), session.mask(createdBy), session.created);
         } else {
-            state.addHistory(createdBy, session.created);
+            state.addHistory(session.mask(createdBy), session.created);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.builder.build;
 
 import dev.berth.builder.dockerfile.Instruction;
+import dev.berth.builder.dockerfile.Stage;
 import dev.berth.builder.runtime.RunMount;
 import dev.berth.core.oci.Digest;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A RUN's {@code --mount} options turned into the runtime's mounts: {@code type=cache} (a directory kept between
@@ -123,14 +125,30 @@ final class RunMounts {
     }
 
     private StageState sourceStage(String from) throws BuildException {
-        return session.dockerfile
-                .stage(from)
-                .map(stage -> session.finished(stage.index()))
-                .orElseThrow(() -> fail("--mount from=" + from + " names no earlier stage (images are not supported)"));
+        Optional<Stage> stage = session.dockerfile.stage(from);
+        if (stage.isEmpty()) {
+            throw fail("--mount from=" + from + " names no earlier stage (images are not supported)");
+        }
+        return session.finished(stage.get().index(), run.location());
     }
 
-    private static boolean writable(dev.berth.builder.dockerfile.RunMount mount) {
-        return mount.field("rw").isPresent() || mount.field("readwrite").isPresent();
+    /**
+     * Whether a bind mount asks to be writable ({@code rw}, {@code rw=true}, {@code readwrite}); {@code rw=false} is
+     * read-only. Writable binds are refused: BuildKit throws their writes away, and here they would land in the
+     * build context or a stage's root filesystem, under an unchanged cache key.
+     */
+    private boolean writable(dev.berth.builder.dockerfile.RunMount mount) throws BuildException {
+        boolean rw = flag(mount, "rw") || flag(mount, "readwrite");
+        if (rw) {
+            throw fail("--mount=type=bind,rw is not supported yet (bind mounts are read-only here)");
+        }
+        return false;
+    }
+
+    private static boolean flag(dev.berth.builder.dockerfile.RunMount mount, String name) {
+        return mount.field(name)
+                .map(v -> v.isEmpty() || v.equalsIgnoreCase("true"))
+                .orElse(false);
     }
 
     private String absolute(String target) {

@@ -137,10 +137,17 @@ final class RunStep {
         return run.scriptHeredoc().map(Heredoc::content).orElseGet(run::shellScript);
     }
 
-    private NetworkMode network() {
+    /** The step's network; {@code --network=host} needs the entitlement (or a build whose network is the host's). */
+    private NetworkMode network() throws BuildException {
         return switch (run.network().orElse("default")) {
             case "none" -> NetworkMode.NONE;
-            case "host" -> NetworkMode.HOST;
+            case "host" -> {
+                if (!session.request.hostNetworkAllowed() && session.request.network() != NetworkMode.HOST) {
+                    throw BuildException.at(
+                            run.location(), "RUN --network=host needs the network.host entitlement, not granted here");
+                }
+                yield NetworkMode.HOST;
+            }
             default -> session.request.network();
         };
     }

@@ -30,7 +30,7 @@ final class SourceTree {
 
     /** A build context; its {@code .dockerignore}, if any, hides what it lists. */
     static SourceTree context(Path root) throws IOException {
-        Path ignoreFile = root.resolve(".dockerignore");
+        Path ignoreFile = RootPath.of(root).resolve("/.dockerignore");
         DockerIgnore ignore = Files.isRegularFile(ignoreFile)
                 ? DockerIgnore.parse(Files.readString(ignoreFile))
                 : DockerIgnore.none();

@@ -59,7 +59,7 @@ final class StageBuilder {
                 session.dockerfile.stage(image).filter(s -> s.index() < stage.index() && !isNumber(image));
         if (earlier.isPresent()) {
             log.done();
-            return StageStart.fromStage(session.finished(earlier.get().index()));
+            return StageStart.fromStage(session.finished(earlier.get().index(), from.location()));
         }
         try {
             ResolvedImage resolved = session.bases.resolve(ImageReference.parse(image), platform);

@@ -4,6 +4,8 @@ import dev.berth.builder.dockerfile.Instruction;
 import dev.berth.builder.layer.LayerBlob;
 import dev.berth.builder.layer.LayerEntry;
 import dev.berth.builder.layer.LayerWriter;
+import dev.berth.builder.runtime.ProcessUser;
+import dev.berth.builder.runtime.UserResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ final class WorkdirStep {
         state.config().setWorkingDir(path);
         CacheKey key = state.key().next().add("WORKDIR").add(path).build();
         LayerStep.run(session, state, key, "WORKDIR " + path + " # berth", log, rootfs -> {
+            ProcessUser owner = owner(rootfs);
             List<LayerEntry> created = new ArrayList<>();
             String prefix = "";
             for (String part : path.substring(1).split("/")) {
@@ -40,7 +43,7 @@ final class WorkdirStep {
                 prefix = prefix.isEmpty() ? part : prefix + "/" + part;
                 String real = rootfs.root().relativize(rootfs.root().resolve(prefix));
                 if (!Files.exists(rootfs.root().resolve(prefix))) {
-                    created.add(LayerEntry.directory(real, 0755, 0, 0, session.created));
+                    created.add(LayerEntry.directory(real, 0755, owner.uid(), owner.gid(), session.created));
                 }
             }
             if (created.isEmpty()) {
@@ -49,5 +52,21 @@ final class WorkdirStep {
             LayerBlob blob = new LayerWriter(session.layerOptions()).write(created, session.blobs.newTempFile());
             return LayerStep.Produced.separate(session.adopt(blob));
         });
+    }
+
+    /**
+     * Who owns the directories WORKDIR creates: the current USER, as BuildKit makes them; root when there is none,
+     * or when the user cannot be resolved (the next RUN says why).
+     */
+    private ProcessUser owner(Rootfs rootfs) {
+        Optional<String> user = state.config().user();
+        if (user.isEmpty()) {
+            return ProcessUser.ROOT;
+        }
+        try {
+            return UserResolver.resolve(rootfs.directory(), user.get());
+        } catch (IOException e) {
+            return ProcessUser.ROOT;
+        }
     }
 }

@@ -47,7 +47,8 @@ class BuildErrorsTest {
 
     @Test
     void aRefusedDownloadSaysWhy() {
-        assertFailsAt(2, "ConnectException", "FROM registry.test/busybox\nADD http://127.0.0.1:1/file /x\n");
+        assertFailsAt(2, "network.host entitlement", "FROM registry.test/busybox\nADD http://127.0.0.1:1/file /x\n");
+        assertFailsAt(2, "network.host entitlement", "FROM registry.test/busybox\nADD http://169.254.169.254/x /x\n");
     }
 
     @Test

@@ -150,13 +150,19 @@ class CopyAddTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/remote.txt";
-            BuildResult result = fixture.build("FROM registry.test/busybox\nADD " + url + " /downloads/\n");
+            String dockerfile = "FROM registry.test/busybox\nADD " + url + " /downloads/\n";
+            BuildException local = assertThrows(BuildException.class, () -> fixture.build(dockerfile));
+            assertTrue(local.getMessage().contains("network.host"), local.getMessage());
+            BuildResult result = fixture.build(
+                    BuildRequest.of(fixture.context(dockerfile, Map.of())).withHostNetworkAllowed(true));
             assertEquals("0600", fixture.layer(result, -1).mode("downloads/remote.txt"));
             assertEquals("remote\n", fixture.run(result, "cat", "/downloads/remote.txt"));
             BuildException missing = assertThrows(
                     BuildException.class,
-                    () -> fixture.build(
-                            "FROM registry.test/busybox\nADD " + url.replace("/files/", "/nothing/") + " /x\n"));
+                    () -> fixture.build(BuildRequest.of(fixture.context(
+                                    "FROM registry.test/busybox\nADD " + url.replace("/files/", "/nothing/") + " /x\n",
+                                    Map.of()))
+                            .withHostNetworkAllowed(true)));
             assertTrue(missing.getMessage().contains("HTTP 404"), missing.getMessage());
         } finally {
             server.stop(0);

@@ -2,6 +2,7 @@ package dev.berth.builder.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.builder.runtime.NetworkMode;
@@ -121,9 +122,14 @@ class RunInstructionTest {
     @Test
     void theNetworkIsHostOnlyWhenARunAsksForIt() throws Exception {
         String interfaces = "cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d ' ' | sort";
-        BuildResult result = fixture.build("FROM registry.test/busybox\n"
+        String dockerfile = "FROM registry.test/busybox\n"
                 + "RUN " + interfaces + " > /default\n"
-                + "RUN --network=host " + interfaces + " > /host\n");
+                + "RUN --network=host " + interfaces + " > /host\n";
+        BuildException refused = assertThrows(BuildException.class, () -> fixture.build(dockerfile));
+        assertTrue(refused.getMessage().startsWith("Dockerfile:3: ")
+                && refused.getMessage().contains("network.host"));
+        BuildResult result = fixture.build(
+                BuildRequest.of(fixture.context(dockerfile, Map.of())).withHostNetworkAllowed(true));
         assertEquals("lo\n", fixture.run(result, "cat", "/default"));
         assertTrue(fixture.run(result, "cat", "/host").lines().count() > 1);
     }
