@@ -36,6 +36,7 @@ final class BuildSession {
     final Map<String, String> globalArgs;
     private final Path mountCache;
     private final Map<Integer, StageState> finished = new HashMap<>();
+    private final Map<dev.berth.core.oci.Digest, Rootfs> imageRootfs = new HashMap<>();
     private int executed;
     private int cached;
 
@@ -78,6 +79,22 @@ final class BuildSession {
 
     void finish(int stageIndex, StageState state) {
         finished.put(stageIndex, state);
+    }
+
+    /** Makes a root filesystem, or fails reading one. */
+    @FunctionalInterface
+    interface RootfsMaker {
+        Rootfs make() throws IOException;
+    }
+
+    /** The root filesystem of an image {@code COPY --from} reads, unpacked once per build however many steps read it. */
+    Rootfs imageRootfs(dev.berth.core.oci.Digest manifest, RootfsMaker maker) throws IOException {
+        Rootfs rootfs = imageRootfs.get(manifest);
+        if (rootfs == null) {
+            rootfs = maker.make();
+            imageRootfs.put(manifest, rootfs);
+        }
+        return rootfs;
     }
 
     /** A stage built earlier in this build; a stage left out of the build (it should not be) fails at the line. */

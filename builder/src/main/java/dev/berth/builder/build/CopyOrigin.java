@@ -167,8 +167,13 @@ abstract sealed class CopyOrigin {
 
         @Override
         CopyPlan planOnMiss(CopyStep.Spec spec) throws IOException, BuildException {
-            StageState state = StageStart.fromImage(image, CacheKey.root(identity()));
-            Rootfs rootfs = LayerStep.materialize(session, state);
+            Rootfs rootfs = session.imageRootfs(image.manifestDigest(), () -> {
+                try {
+                    return LayerStep.materialize(session, StageStart.fromImage(image, CacheKey.root(identity())));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            });
             return plan(SourceTree.rootfs(rootfs.directory(), "image " + image.reference()), spec);
         }
     }

@@ -96,4 +96,12 @@ class HardeningTest {
                 "FROM registry.test/busybox\nRUN --mount=type=bind,target=/ctx,rw=false sh -c 'touch /ctx/x || echo ro > /ro'\n");
         assertEquals("ro\n", fixture.run(readOnly, "cat", "/ro"));
     }
+
+    @Test
+    void anImageCopiedFromTwiceIsUnpackedOnceAndBothCopiesLand() throws Exception {
+        BuildResult result = fixture.build("FROM scratch\n"
+                + "COPY --from=registry.test/busybox /bin/busybox /bin/busybox\n"
+                + "COPY --from=registry.test/busybox /etc/passwd /etc/passwd\n");
+        assertTrue(fixture.run(result, "/bin/busybox", "cat", "/etc/passwd").startsWith("root:"));
+    }
 }
