@@ -10,9 +10,11 @@ import dev.berth.builder.layer.LayerOptions;
 import dev.berth.builder.runtime.BuildRuntime;
 import dev.berth.builder.runtime.Cancellation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,7 @@ final class BuildSession {
     private final Path mountCache;
     private final Map<Integer, StageState> finished = new HashMap<>();
     private final Map<dev.berth.core.oci.Digest, Rootfs> imageRootfs = new HashMap<>();
+    private Path contextView;
     private int executed;
     private int cached;
 
@@ -79,6 +82,21 @@ final class BuildSession {
 
     void finish(int stageIndex, StageState state) {
         finished.put(stageIndex, state);
+    }
+
+    /**
+     * The build context as RUN bind mounts see it: a copy (hard links where the file system allows) of what
+     * {@code .dockerignore} leaves in, made once per build, so a bind shows no more than COPY could take.
+     */
+    Path contextView() throws IOException {
+        if (contextView == null) {
+            Path view = Files.createDirectories(workDir.resolve("context-view"));
+            for (CopySource source : CopyPlan.of(context, List.of("."), true).sources()) {
+                ContextViews.place(source, view.resolve(source.relativeTarget()));
+            }
+            contextView = view;
+        }
+        return contextView;
     }
 
     /** Makes a root filesystem, or fails reading one. */

@@ -116,7 +116,7 @@ final class RunMounts {
                         LayerStep.materialize(session, sourceStage(mount.from().get()))
                                 .directory(),
                         "stage")
-                : session.context;
+                : SourceTree.rootfs(session.contextView(), "build context");
         try {
             return tree.host(SourceTree.clean(source), true);
         } catch (IllegalArgumentException e) {

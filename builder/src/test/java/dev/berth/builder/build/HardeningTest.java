@@ -104,4 +104,14 @@ class HardeningTest {
                 + "COPY --from=registry.test/busybox /etc/passwd /etc/passwd\n");
         assertTrue(fixture.run(result, "/bin/busybox", "cat", "/etc/passwd").startsWith("root:"));
     }
+
+    @Test
+    void aBindMountOfTheContextShowsOnlyWhatDockerignoreLeavesIn() throws Exception {
+        BuildResult result = fixture.build(
+                "FROM registry.test/busybox\n"
+                        + "RUN --mount=type=bind,target=/ctx sh -c 'ls -a /ctx | sort | tr \"\\n\" \" \" > /seen'\n",
+                Map.of(".dockerignore", "secret.txt\n", "secret.txt", "hidden\n", "visible.txt", "shown\n"));
+        String seen = fixture.run(result, "cat", "/seen");
+        assertTrue(seen.contains("visible.txt") && !seen.contains("secret.txt"), seen);
+    }
 }
