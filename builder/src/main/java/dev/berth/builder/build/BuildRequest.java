@@ -66,137 +66,86 @@ public record BuildRequest(
     }
 
     public BuildRequest withDockerfile(String path) {
-        return new BuildRequest(
-                context,
-                path,
-                buildArgs,
-                secretArgs,
-                target,
-                platform,
-                noCache,
-                network,
-                sourceDateEpoch,
-                format,
-                hostNetworkAllowed);
+        return change(c -> c.dockerfile = path);
     }
 
     public BuildRequest withBuildArgs(Map<String, String> args, Set<String> secret) {
-        return new BuildRequest(
-                context,
-                dockerfile,
-                args,
-                secret,
-                target,
-                platform,
-                noCache,
-                network,
-                sourceDateEpoch,
-                format,
-                hostNetworkAllowed);
+        return change(c -> {
+            c.buildArgs = args;
+            c.secretArgs = secret;
+        });
     }
 
     public BuildRequest withTarget(Optional<String> stage) {
-        return new BuildRequest(
-                context,
-                dockerfile,
-                buildArgs,
-                secretArgs,
-                stage,
-                platform,
-                noCache,
-                network,
-                sourceDateEpoch,
-                format,
-                hostNetworkAllowed);
+        return change(c -> c.target = stage);
     }
 
     public BuildRequest withPlatform(Platform value) {
-        return new BuildRequest(
-                context,
-                dockerfile,
-                buildArgs,
-                secretArgs,
-                target,
-                value,
-                noCache,
-                network,
-                sourceDateEpoch,
-                format,
-                hostNetworkAllowed);
+        return change(c -> c.platform = value);
     }
 
     public BuildRequest withNoCache(boolean value) {
-        return new BuildRequest(
-                context,
-                dockerfile,
-                buildArgs,
-                secretArgs,
-                target,
-                platform,
-                value,
-                network,
-                sourceDateEpoch,
-                format,
-                hostNetworkAllowed);
+        return change(c -> c.noCache = value);
     }
 
     public BuildRequest withNetwork(NetworkMode value) {
-        return new BuildRequest(
-                context,
-                dockerfile,
-                buildArgs,
-                secretArgs,
-                target,
-                platform,
-                noCache,
-                value,
-                sourceDateEpoch,
-                format,
-                hostNetworkAllowed);
+        return change(c -> c.network = value);
     }
 
     public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
-        return new BuildRequest(
-                context,
-                dockerfile,
-                buildArgs,
-                secretArgs,
-                target,
-                platform,
-                noCache,
-                network,
-                value,
-                format,
-                hostNetworkAllowed);
+        return change(c -> c.sourceDateEpoch = value);
     }
 
     public BuildRequest withFormat(ImageFormat value) {
-        return new BuildRequest(
-                context,
-                dockerfile,
-                buildArgs,
-                secretArgs,
-                target,
-                platform,
-                noCache,
-                network,
-                sourceDateEpoch,
-                value,
-                hostNetworkAllowed);
+        return change(c -> c.format = value);
     }
 
     public BuildRequest withHostNetworkAllowed(boolean value) {
+        return change(c -> c.hostNetworkAllowed = value);
+    }
+
+    /** A copy with some components changed: records have no withers, so the {@code with...} methods share this. */
+    private BuildRequest change(java.util.function.Consumer<Components> edit) {
+        Components c = new Components(this);
+        edit.accept(c);
         return new BuildRequest(
                 context,
-                dockerfile,
-                buildArgs,
-                secretArgs,
-                target,
-                platform,
-                noCache,
-                network,
-                sourceDateEpoch,
-                format,
-                value);
+                c.dockerfile,
+                c.buildArgs,
+                c.secretArgs,
+                c.target,
+                c.platform,
+                c.noCache,
+                c.network,
+                c.sourceDateEpoch,
+                c.format,
+                c.hostNetworkAllowed);
+    }
+
+    /** The components a {@code with...} method may change, copied from a request. */
+    private static final class Components {
+        String dockerfile;
+        Map<String, String> buildArgs;
+        Set<String> secretArgs;
+        Optional<String> target;
+        Platform platform;
+        boolean noCache;
+        NetworkMode network;
+        Optional<Instant> sourceDateEpoch;
+        ImageFormat format;
+        boolean hostNetworkAllowed;
+
+        Components(BuildRequest r) {
+            dockerfile = r.dockerfile;
+            buildArgs = r.buildArgs;
+            secretArgs = r.secretArgs;
+            target = r.target;
+            platform = r.platform;
+            noCache = r.noCache;
+            network = r.network;
+            sourceDateEpoch = r.sourceDateEpoch;
+            format = r.format;
+            hostNetworkAllowed = r.hostNetworkAllowed;
+        }
     }
 }

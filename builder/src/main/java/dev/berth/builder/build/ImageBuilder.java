@@ -1,11 +1,8 @@
 package dev.berth.builder.build;
 
-import dev.berth.builder.dockerfile.ArgDeclaration;
 import dev.berth.builder.dockerfile.Dockerfile;
 import dev.berth.builder.dockerfile.DockerfileException;
-import dev.berth.builder.dockerfile.Instruction;
 import dev.berth.builder.dockerfile.Stage;
-import dev.berth.builder.dockerfile.Substitution;
 import dev.berth.builder.image.BaseImageResolver;
 import dev.berth.builder.image.BlobDirectory;
 import dev.berth.builder.image.ImageSources;
@@ -115,6 +112,7 @@ public final class ImageBuilder {
         Path workDir = null;
         try {
             Dockerfile dockerfile = read(request);
+            Map<String, String> args = withPlatformArgs(request);
             workDir = Files.createTempDirectory(workRoot, "build-");
             BuildSession session = new BuildSession(
                     request,
@@ -124,11 +122,8 @@ public final class ImageBuilder {
                     log,
                     cancellation,
                     workDir,
-                    globalArgs(dockerfile, request));
-            Map<String, String> selectionArgs = new LinkedHashMap<>(platformArgs("TARGET", request.platform()));
-            selectionArgs.putAll(platformArgs("BUILD", Platform.host()));
-            selectionArgs.putAll(request.buildArgs());
-            List<Stage> stages = dockerfile.stagesFor(request.target(), selectionArgs);
+                    dockerfile.globalScope(args));
+            List<Stage> stages = dockerfile.stagesFor(request.target(), args);
             StageState last = null;
             int step = 1;
             for (Stage stage : stages) {
@@ -196,30 +191,14 @@ public final class ImageBuilder {
     }
 
     /**
-     * The global scope: each global ARG's default (expanded with those before it) or its {@code --build-arg}, plus
-     * BuildKit's automatic platform arguments ({@code TARGETPLATFORM}, {@code TARGETOS}, {@code TARGETARCH}, {@code
-     * TARGETVARIANT}, {@code BUILDPLATFORM}, {@code BUILDOS}, {@code BUILDARCH}).
+     * The build arguments with BuildKit's automatic platform arguments under them ({@code TARGETPLATFORM}, {@code
+     * TARGETOS}, {@code TARGETARCH}, {@code TARGETVARIANT}, {@code BUILDPLATFORM}, {@code BUILDOS}, {@code
+     * BUILDARCH}): what the global scope and the choice of stages both start from.
      */
-    static Map<String, String> globalArgs(Dockerfile dockerfile, BuildRequest request) throws BuildException {
+    private static Map<String, String> withPlatformArgs(BuildRequest request) {
         Map<String, String> args = new LinkedHashMap<>(platformArgs("TARGET", request.platform()));
         args.putAll(platformArgs("BUILD", Platform.host()));
-        Substitution substitution = Substitution.of(dockerfile.directives());
-        for (Instruction.Arg arg : dockerfile.globalArgs()) {
-            for (ArgDeclaration declaration : arg.declarations()) {
-                String given = request.buildArgs().get(declaration.name());
-                if (given != null) {
-                    args.put(declaration.name(), given);
-                } else if (declaration.defaultValue().isPresent()) {
-                    try {
-                        args.put(
-                                declaration.name(),
-                                substitution.expand(declaration.defaultValue().get(), args));
-                    } catch (RuntimeException e) {
-                        throw BuildException.at(arg.location(), e.getMessage());
-                    }
-                }
-            }
-        }
+        args.putAll(request.buildArgs());
         return args;
     }
 

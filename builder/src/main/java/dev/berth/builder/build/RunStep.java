@@ -12,23 +12,16 @@ import dev.berth.builder.runtime.NetworkMode;
 import dev.berth.builder.runtime.RunResult;
 import dev.berth.builder.runtime.RunSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code RUN}: the command in the runtime over the stage's root filesystem, then a layer of what it changed. Mount
- * points the run needed but the image did not have ({@code /proc}, {@code /etc/hosts}, a cache mount's target) are
- * left out of the layer.
+ * points the run needed but the image did not have ({@code /proc}, {@code /etc/hosts}, a cache mount's target) do
+ * not reach the layer: the runtime removes the stubs it made for them.
  */
 final class RunStep {
-    /** Where the runtime mounts or binds things; kept out of a layer when the image did not have them before. */
-    private static final List<String> RUNTIME_MOUNT_POINTS =
-            List.of("proc", "dev", "sys", "etc/resolv.conf", "etc/hosts", "etc/hostname");
-
     private final BuildSession session;
     private final StageState state;
     private final Instruction.Run run;
@@ -57,8 +50,7 @@ final class RunStep {
                 .build();
         String createdBy = "RUN " + String.join(" ", args) + " # berth";
         LayerStep.run(session, state, key, createdBy, log, rootfs -> {
-            Set<String> mountPoints = mountPoints(rootfs, mounts);
-            Snapshot before = Snapshot.of(rootfs.directory(), mountPoints);
+            Snapshot before = Snapshot.of(rootfs.directory());
             RunSpec spec = RunSpec.of(rootfs.directory(), args)
                     .withEnv(state.processEnv())
                     .withWorkingDir(workingDir)
@@ -67,7 +59,7 @@ final class RunStep {
                     .withMounts(mounts.resolve(rootfs))
                     .withCancellation(session.cancellation);
             check(runProcess(spec));
-            Changes changes = Changes.between(before, Snapshot.of(rootfs.directory(), mountPoints));
+            Changes changes = Changes.between(before, Snapshot.of(rootfs.directory()));
             if (changes.isEmpty()) {
                 return LayerStep.Produced.inPlace(Optional.empty());
             }
@@ -98,21 +90,6 @@ final class RunStep {
                 }
             }
         }
-    }
-
-    /** Paths to leave out of the layer: runtime and RUN mount points the image did not have before. */
-    private static Set<String> mountPoints(Rootfs rootfs, RunMounts mounts) {
-        Set<String> points = new HashSet<>();
-        List<String> candidates = new ArrayList<>(RUNTIME_MOUNT_POINTS);
-        candidates.addAll(mounts.targets());
-        for (String candidate : candidates) {
-            String relative = SourceTree.clean(candidate);
-            if (!relative.isEmpty()
-                    && !Files.exists(rootfs.directory().resolve(relative), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                points.add(relative);
-            }
-        }
-        return points;
     }
 
     private List<String> arguments() {
