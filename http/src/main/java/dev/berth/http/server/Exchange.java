@@ -207,9 +207,11 @@ public final class Exchange {
     }
 
     /**
-     * Ends the response with {@code length} bytes of a file from {@code offset}, sent from memory-mapped windows of
-     * the file rather than copied through a buffer: the kernel copies page cache straight to the socket. The next
-     * window is mapped while the last one is being sent, and each is unmapped as soon as it has gone.
+     * Ends the response with {@code length} bytes of a file from {@code offset}. Over plain TCP the kernel sends the
+     * file's pages itself ({@code sendfile}, through {@link FileSendingEndPoint}); over TLS the bytes are encrypted
+     * from memory-mapped windows of the file, not copied through a buffer first. Either way Jetty is handed one
+     * mapped window at a time: the next is mapped while the last one is being sent, and each is unmapped as soon as
+     * it has gone.
      */
     public void stream(FileChannel file, long offset, long length) throws IOException {
         settleBody();
@@ -218,7 +220,9 @@ public final class Exchange {
             blockingWrite(true, ByteBuffer.allocate(0));
             return;
         }
+        FileSendingEndPoint sendfile = fileSendingEndPoint();
         Arena sending = null;
+        ByteBuffer sent = null;
         Callback.Completable inFlight = null;
         try {
             for (long position = offset, end = offset + length; position < end; ) {
@@ -231,19 +235,39 @@ public final class Exchange {
                     arena.close();
                     throw e;
                 }
+                long windowStart = position;
                 position += size;
                 awaitWrite(inFlight);
+                forget(sendfile, sent);
                 close(sending);
                 sending = arena;
+                sent = window.asByteBuffer();
+                if (sendfile != null) {
+                    sendfile.sendAsFile(sent, file, windowStart);
+                }
                 inFlight = new Callback.Completable();
-                response.write(position == end, window.asByteBuffer(), inFlight);
+                response.write(position == end, sent, inFlight);
             }
             awaitWrite(inFlight);
         } finally {
             if (inFlight != null) {
                 inFlight.exceptionally(failure -> null).join();
             }
+            forget(sendfile, sent);
             close(sending);
+        }
+    }
+
+    /** The connection's endpoint when it can send files with {@code sendfile} (plain TCP), else null. */
+    private FileSendingEndPoint fileSendingEndPoint() {
+        return request.getConnectionMetaData().getConnection().getEndPoint() instanceof FileSendingEndPoint endPoint
+                ? endPoint
+                : null;
+    }
+
+    private static void forget(FileSendingEndPoint endPoint, ByteBuffer buffer) {
+        if (endPoint != null && buffer != null) {
+            endPoint.forget(buffer);
         }
     }
 

@@ -88,8 +88,8 @@ public final class HttpServer implements Closeable {
         // ambiguous forms (an encoded "/" or "..") stay refused by Jetty.
         http.setUriCompliance(UriCompliance.DEFAULT.with("berth", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         plain = settings.httpEnabled()
-                ? Optional.of(
-                        listen(new ServerConnector(server, new HttpConnectionFactory(http)), settings.port(), settings))
+                ? Optional.of(listen(
+                        new FileSendingConnector(server, new HttpConnectionFactory(http)), settings.port(), settings))
                 : Optional.empty();
         secure = settings.tls().map(tls -> listen(tlsConnector(tls, http), tls.port(), settings));
         server.setHandler(new GracefulHandler(new BerthHandler(endpoints)));
