@@ -81,6 +81,63 @@ class JwtTokensTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsStillCheckedForExpiryAudienceAndKind() {
+        MutableClock clock = new MutableClock(NOW);
+        JwtTokens tokens = new JwtTokens(keysAt(clock), clock, Duration.ofMinutes(5), Duration.ofHours(3));
+        String token = tokens.issueAccess(ALICE, "reg", "default", List.of());
+        assertTrue(tokens.verifyAccess(token, "reg").isPresent());
+        assertTrue(tokens.verifyAccess(token, "reg").isPresent());
+        assertEquals(Optional.empty(), tokens.verifyAccess(token, "other"));
+        assertEquals(Optional.empty(), tokens.verifyRefresh(token, "reg"));
+        clock.now = NOW.plus(Duration.ofMinutes(6));
+        assertEquals(Optional.empty(), tokens.verifyAccess(token, "reg"));
+    }
+
+    @Test
+    void aTamperedTokenIsRefusedAfterTheGenuineOneWasVerified() {
+        String token = tokens.issueAccess(ALICE, "reg", "default", List.of(AccessScope.repository("app", "pull")));
+        assertTrue(tokens.verifyAccess(token, "reg").isPresent());
+        char last = token.charAt(token.length() - 5);
+        String flipped = token.substring(0, token.length() - 5)
+                + (last == 'A' ? 'B' : 'A')
+                + token.substring(token.length() - 4);
+        assertEquals(Optional.empty(), tokens.verifyAccess(flipped, "reg"));
+        assertEquals(Optional.empty(), tokens.verifyAccess(token + "x", "reg"));
+    }
+
+    private SigningKeys keysAt(Clock clock) {
+        try {
+            return SigningKeys.loadOrCreate(dir, clock);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void aTamperedTokenIsRefused() {
         String token = tokens.issueAccess(ALICE, "reg", "default", List.of(AccessScope.repository("app", "pull")));
         String[] parts = token.split("\\.");
