@@ -3,6 +3,7 @@ package dev.berth.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.MovableClock;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.Tokens.AccessGrant;
@@ -81,15 +82,16 @@ class JwtTokensTest {
     }
 
     @Test
-    void aTokenVerifiedBeforeIsStillCheckedForExpiryAudienceAndKind() {
-        MutableClock clock = new MutableClock(NOW);
-        JwtTokens tokens = new JwtTokens(keysAt(clock), clock, Duration.ofMinutes(5), Duration.ofHours(3));
+    void aTokenVerifiedBeforeIsStillCheckedForExpiryAudienceAndKind() throws IOException {
+        MovableClock clock = new MovableClock();
+        JwtTokens tokens =
+                new JwtTokens(SigningKeys.loadOrCreate(dir, clock), clock, Duration.ofMinutes(5), Duration.ofHours(3));
         String token = tokens.issueAccess(ALICE, "reg", "default", List.of());
         assertTrue(tokens.verifyAccess(token, "reg").isPresent());
         assertTrue(tokens.verifyAccess(token, "reg").isPresent());
         assertEquals(Optional.empty(), tokens.verifyAccess(token, "other"));
         assertEquals(Optional.empty(), tokens.verifyRefresh(token, "reg"));
-        clock.now = NOW.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertEquals(Optional.empty(), tokens.verifyAccess(token, "reg"));
     }
 
@@ -103,38 +105,6 @@ class JwtTokensTest {
                 + token.substring(token.length() - 4);
         assertEquals(Optional.empty(), tokens.verifyAccess(flipped, "reg"));
         assertEquals(Optional.empty(), tokens.verifyAccess(token + "x", "reg"));
-    }
-
-    private SigningKeys keysAt(Clock clock) {
-        try {
-            return SigningKeys.loadOrCreate(dir, clock);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 
     @Test
