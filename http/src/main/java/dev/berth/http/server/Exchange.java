@@ -11,6 +11,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.RetainableByteBuffer;
@@ -320,25 +321,54 @@ public final class Exchange {
         if (committed) {
             return;
         }
+        if (!mayHaveBody()) {
+            return;
+        }
         if (contentLength().orElse(0L) > DRAIN_LIMIT) {
             header("Connection", "close");
             return;
         }
-        try {
-            InputStream body = body();
-            byte[] dropped = new byte[64 * 1024];
-            long drained = 0;
-            while (drained <= DRAIN_LIMIT) {
-                int read = body.read(dropped);
-                if (read < 0) {
-                    return;
-                }
-                drained += read;
-            }
-        } catch (IOException e) {
-            // the body is broken; the connection cannot be reused either way
+        if (!drained()) {
+            header("Connection", "close");
         }
-        header("Connection", "close");
+    }
+
+    /** Whether the request declares a body (most GETs and HEADs do not, and then there is nothing to settle). */
+    private boolean mayHaveBody() {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /**
+     * Reads and releases what is left of the body, up to {@link #DRAIN_LIMIT}, without copying it anywhere; true
+     * when the body ended within the limit.
+     */
+    private boolean drained() {
+        long drained = 0;
+        while (drained <= DRAIN_LIMIT) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                awaitBody();
+                continue;
+            }
+            drained += chunk.remaining();
+            boolean last = chunk.isLast();
+            boolean failed = Content.Chunk.isFailure(chunk);
+            chunk.release();
+            if (last || failed) {
+                // a broken body cannot leave the connection reusable either
+                return !failed;
+            }
+        }
+        return false;
+    }
+
+    private void awaitBody() {
+        try (Blocker.Runnable blocker = Blocker.runnable()) {
+            request.demand(blocker);
+            blocker.block();
+        } catch (IOException e) {
+            // read() reports the failure as a chunk on the next turn
+        }
     }
 
     private void blockingWrite(boolean last, ByteBuffer buffer) throws IOException {
