@@ -28,7 +28,8 @@ import java.util.UUID;
 /**
  * Tokens as ES256-signed JWTs with ACR's claims: {@code grant_type} tells access from refresh tokens, and access
  * tokens carry {@code access: [{type, name, actions}]}. Verification checks the signature against the key named in
- * the header, the audience, the token kind, and the validity window with 30 seconds of leeway for clock skew.
+ * the header, the audience, the token kind, and the validity window with 30 seconds of leeway for clock skew. The
+ * signature check is done once per token ({@link SignatureCache}); the rest on every use.
  */
 public final class JwtTokens implements Tokens {
     private static final String ISSUER = "berth";
@@ -38,6 +39,7 @@ public final class JwtTokens implements Tokens {
     private final Clock clock;
     private final Duration accessTtl;
     private final Duration refreshTtl;
+    private final SignatureCache signatures = new SignatureCache();
 
     public JwtTokens(SigningKeys keys, Clock clock, Duration accessTtl, Duration refreshTtl) {
         this.keys = keys;
@@ -130,20 +132,31 @@ public final class JwtTokens implements Tokens {
 
     private Optional<JWTClaimsSet> verified(String token, String audience, String grantType) {
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
-                    || jwt.getHeader().getKeyID() == null) {
-                return Optional.empty();
-            }
-            Optional<ECKey> key = keys.byId(jwt.getHeader().getKeyID());
-            if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get().toECPublicKey()))) {
-                return Optional.empty();
-            }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            return isCurrent(claims, audience, grantType) ? Optional.of(claims) : Optional.empty();
+            Optional<JWTClaimsSet> claims = signatureChecked(token);
+            return claims.isPresent() && isCurrent(claims.get(), audience, grantType) ? claims : Optional.empty();
         } catch (ParseException | JOSEException | RuntimeException malformed) {
             return Optional.empty();
         }
+    }
+
+    /** The token's claims if it carries a valid signature by one of the keys, checked once per token. */
+    private Optional<JWTClaimsSet> signatureChecked(String token) throws ParseException, JOSEException {
+        Optional<JWTClaimsSet> known = signatures.claims(token);
+        if (known.isPresent()) {
+            return known;
+        }
+        SignedJWT jwt = SignedJWT.parse(token);
+        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
+                || jwt.getHeader().getKeyID() == null) {
+            return Optional.empty();
+        }
+        Optional<ECKey> key = keys.byId(jwt.getHeader().getKeyID());
+        if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get().toECPublicKey()))) {
+            return Optional.empty();
+        }
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        signatures.remember(token, claims);
+        return Optional.of(claims);
     }
 
     private boolean isCurrent(JWTClaimsSet claims, String audience, String grantType) throws ParseException {

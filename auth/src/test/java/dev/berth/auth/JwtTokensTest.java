@@ -3,6 +3,7 @@ package dev.berth.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.MovableClock;
 import dev.berth.core.auth.AccessScope;
 import dev.berth.core.auth.Principal;
 import dev.berth.core.auth.Tokens.AccessGrant;
@@ -78,6 +79,32 @@ class JwtTokensTest {
                 .verifyAccess(token, "reg")
                 .isPresent());
         assertEquals(Optional.empty(), at(NOW.plus(Duration.ofMinutes(6))).verifyAccess(token, "reg"));
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsStillCheckedForExpiryAudienceAndKind() throws IOException {
+        MovableClock clock = new MovableClock();
+        JwtTokens tokens =
+                new JwtTokens(SigningKeys.loadOrCreate(dir, clock), clock, Duration.ofMinutes(5), Duration.ofHours(3));
+        String token = tokens.issueAccess(ALICE, "reg", "default", List.of());
+        assertTrue(tokens.verifyAccess(token, "reg").isPresent());
+        assertTrue(tokens.verifyAccess(token, "reg").isPresent());
+        assertEquals(Optional.empty(), tokens.verifyAccess(token, "other"));
+        assertEquals(Optional.empty(), tokens.verifyRefresh(token, "reg"));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(Optional.empty(), tokens.verifyAccess(token, "reg"));
+    }
+
+    @Test
+    void aTamperedTokenIsRefusedAfterTheGenuineOneWasVerified() {
+        String token = tokens.issueAccess(ALICE, "reg", "default", List.of(AccessScope.repository("app", "pull")));
+        assertTrue(tokens.verifyAccess(token, "reg").isPresent());
+        char last = token.charAt(token.length() - 5);
+        String flipped = token.substring(0, token.length() - 5)
+                + (last == 'A' ? 'B' : 'A')
+                + token.substring(token.length() - 4);
+        assertEquals(Optional.empty(), tokens.verifyAccess(flipped, "reg"));
+        assertEquals(Optional.empty(), tokens.verifyAccess(token + "x", "reg"));
     }
 
     @Test

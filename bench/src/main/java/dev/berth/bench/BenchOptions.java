@@ -23,6 +23,8 @@ import java.util.Set;
  * @param rounds rounds; the order of the servers alternates and the best round counts
  * @param warmupOps small requests each server gets before it is measured
  * @param webhookPushes manifest pushes per burst of the webhook load phase (Berth only); 0 skips it
+ * @param curlRequests small blob pushes and manifest GETs of the curl phase (which also pushes and pulls the large
+ *     blob); 0 skips it
  */
 record BenchOptions(
         Target berth,
@@ -37,7 +39,8 @@ record BenchOptions(
         int pageSize,
         int rounds,
         int warmupOps,
-        int webhookPushes) {
+        int webhookPushes,
+        int curlRequests) {
     private static final Set<String> KEYS = Set.of(
             "berth",
             "berth-pid",
@@ -53,13 +56,14 @@ record BenchOptions(
             "page-size",
             "rounds",
             "warmup",
-            "webhook-pushes");
+            "webhook-pushes",
+            "curl-requests");
 
     static final String USAGE = """
             usage: berth-bench --berth URL --berth-pid PID --distribution URL --distribution-pid PID --work-dir DIR
                                [--large-mib 1024] [--chunk-mib 32] [--small-count 5000] [--small-bytes 4096]
                                [--manifests 2000] [--clients 16] [--page-size 100] [--rounds 2] [--warmup 300]
-                               [--webhook-pushes 1000]""";
+                               [--webhook-pushes 1000] [--curl-requests 500]""";
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -89,7 +93,8 @@ record BenchOptions(
                 (int) number(values, "page-size", 100),
                 (int) number(values, "rounds", 2),
                 (int) number(values, "warmup", 300),
-                (int) number(values, "webhook-pushes", 1000));
+                (int) number(values, "webhook-pushes", 1000),
+                (int) number(values, "curl-requests", 500));
     }
 
     private static String required(Map<String, String> values, String key) {

@@ -10,8 +10,8 @@ import java.util.List;
  * the order they were made in, which the tag-list phase checks.
  */
 final class ManifestPhase {
-    /** The repository the manifests went to and its tags, in lexical order. */
-    record TaggedRepository(String repository, List<String> tags) {}
+    /** The repository the manifests went to, its tags in lexical order, and the manifest each tag names. */
+    record TaggedRepository(String repository, List<String> tags, List<ImageManifest> manifests) {}
 
     TaggedRepository run(Session session) {
         int count = session.options().manifestCount();
@@ -34,7 +34,7 @@ final class ManifestPhase {
                 count,
                 session.measure(
                         () -> Parallel.run(clients, count, i -> puller.pull(repository, tags.get(i), manifests[i]))));
-        return new TaggedRepository(repository, List.copyOf(tags));
+        return new TaggedRepository(repository, List.copyOf(tags), List.of(manifests));
     }
 
     /** Pushes the shared config and layer and builds the manifests that reference them. */

@@ -4,15 +4,17 @@ import java.io.IOException;
 
 /**
  * The whole workload against one server for one round, over the shared keep-alive pool: check the API answers, warm up,
- * then the phases in order: large blob, small blobs, manifests, tag list.
+ * then the phases in order: large blob, small blobs, manifests, tag list, and the same kinds of work again with curl.
  */
 final class Workload {
     private final BenchOptions options;
     private final RandomBlobFile blob;
+    private final CurlPhase curl;
 
     Workload(BenchOptions options, RandomBlobFile blob) {
         this.options = options;
         this.blob = blob;
+        this.curl = new CurlPhase(blob);
     }
 
     Measurements run(Target target, int round) throws IOException {
@@ -25,6 +27,7 @@ final class Workload {
         new SmallBlobPhase().run(session);
         ManifestPhase.TaggedRepository tagged = new ManifestPhase().run(session);
         new TagListPhase().run(session, tagged);
+        curl.run(session, tagged);
         return results;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.RetainableByteBuffer;
@@ -207,9 +208,11 @@ public final class Exchange {
     }
 
     /**
-     * Ends the response with {@code length} bytes of a file from {@code offset}, sent from memory-mapped windows of
-     * the file rather than copied through a buffer: the kernel copies page cache straight to the socket. The next
-     * window is mapped while the last one is being sent, and each is unmapped as soon as it has gone.
+     * Ends the response with {@code length} bytes of a file from {@code offset}. Over plain TCP the kernel sends the
+     * file's pages itself ({@code sendfile}, through {@link FileSendingEndPoint}); over TLS the bytes are encrypted
+     * from memory-mapped windows of the file, not copied through a buffer first. Either way Jetty is handed one
+     * mapped window at a time: the next is mapped while the last one is being sent, and each is unmapped as soon as
+     * it has gone.
      */
     public void stream(FileChannel file, long offset, long length) throws IOException {
         settleBody();
@@ -218,7 +221,9 @@ public final class Exchange {
             blockingWrite(true, ByteBuffer.allocate(0));
             return;
         }
+        FileSendingEndPoint sendfile = fileSendingEndPoint();
         Arena sending = null;
+        ByteBuffer sent = null;
         Callback.Completable inFlight = null;
         try {
             for (long position = offset, end = offset + length; position < end; ) {
@@ -231,19 +236,39 @@ public final class Exchange {
                     arena.close();
                     throw e;
                 }
+                long windowStart = position;
                 position += size;
                 awaitWrite(inFlight);
+                forget(sendfile, sent);
                 close(sending);
                 sending = arena;
+                sent = window.asByteBuffer();
+                if (sendfile != null) {
+                    sendfile.sendAsFile(sent, file, windowStart);
+                }
                 inFlight = new Callback.Completable();
-                response.write(position == end, window.asByteBuffer(), inFlight);
+                response.write(position == end, sent, inFlight);
             }
             awaitWrite(inFlight);
         } finally {
             if (inFlight != null) {
                 inFlight.exceptionally(failure -> null).join();
             }
+            forget(sendfile, sent);
             close(sending);
+        }
+    }
+
+    /** The connection's endpoint when it can send files with {@code sendfile} (plain TCP), else null. */
+    private FileSendingEndPoint fileSendingEndPoint() {
+        return request.getConnectionMetaData().getConnection().getEndPoint() instanceof FileSendingEndPoint endPoint
+                ? endPoint
+                : null;
+    }
+
+    private static void forget(FileSendingEndPoint endPoint, ByteBuffer buffer) {
+        if (endPoint != null && buffer != null) {
+            endPoint.forget(buffer);
         }
     }
 
@@ -296,25 +321,54 @@ public final class Exchange {
         if (committed) {
             return;
         }
+        if (!mayHaveBody()) {
+            return;
+        }
         if (contentLength().orElse(0L) > DRAIN_LIMIT) {
             header("Connection", "close");
             return;
         }
-        try {
-            InputStream body = body();
-            byte[] dropped = new byte[64 * 1024];
-            long drained = 0;
-            while (drained <= DRAIN_LIMIT) {
-                int read = body.read(dropped);
-                if (read < 0) {
-                    return;
-                }
-                drained += read;
-            }
-        } catch (IOException e) {
-            // the body is broken; the connection cannot be reused either way
+        if (!drained()) {
+            header("Connection", "close");
         }
-        header("Connection", "close");
+    }
+
+    /** Whether the request declares a body (most GETs and HEADs do not, and then there is nothing to settle). */
+    private boolean mayHaveBody() {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /**
+     * Reads and releases what is left of the body, up to {@link #DRAIN_LIMIT}, without copying it anywhere; true
+     * when the body ended within the limit.
+     */
+    private boolean drained() {
+        long drained = 0;
+        while (drained <= DRAIN_LIMIT) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                awaitBody();
+                continue;
+            }
+            drained += chunk.remaining();
+            boolean last = chunk.isLast();
+            boolean failed = Content.Chunk.isFailure(chunk);
+            chunk.release();
+            if (last || failed) {
+                // a broken body cannot leave the connection reusable either
+                return !failed;
+            }
+        }
+        return false;
+    }
+
+    private void awaitBody() {
+        try (Blocker.Runnable blocker = Blocker.runnable()) {
+            request.demand(blocker);
+            blocker.block();
+        } catch (IOException e) {
+            // read() reports the failure as a chunk on the next turn
+        }
     }
 
     private void blockingWrite(boolean last, ByteBuffer buffer) throws IOException {
