@@ -27,6 +27,7 @@ final class RunSandbox implements AutoCloseable {
     private Optional<RunCgroup> cgroup = Optional.empty();
     private Isolation isolation;
     private ResourceUsage usage;
+    private boolean closed;
 
     private RunSandbox(RuncOptions options, String id) {
         this.options = options;
@@ -104,8 +105,13 @@ final class RunSandbox implements AutoCloseable {
         return target;
     }
 
+    /** Undoes the set-up; once only, whether the run or the JVM's shutdown hook calls it first. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (Path target : mounted.reversed()) {
             IdMappedMounts.unmount(target);
         }

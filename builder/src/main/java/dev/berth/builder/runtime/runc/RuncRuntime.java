@@ -86,6 +86,7 @@ public final class RuncRuntime implements BuildRuntime {
                 Bundles.privateDirectory(options.workDir().resolve("bundles").resolve(id), owner);
         ActiveContainers.add(id, commands, bundle);
         try (RunSandbox sandbox = RunSandbox.prepare(host, options, id, spec, bundle)) {
+            ActiveContainers.undoOnShutdown(id, sandbox::close);
             OciConfig config = new OciConfig(spec, user, sandbox.isolation());
             Files.write(bundle.resolve("config.json"), Json.write(config.toMap()));
             MountStubs stubs = MountStubs.before(spec.rootfs(), config.mountTargets());
