@@ -60,8 +60,15 @@ final class ConfigBinder {
             Duration cpuTime = duration(tree, prefix + "cpuTime");
             long memory = size(tree, prefix + "memory");
             long disk = size(tree, prefix + "disk");
-            if (cpuTime.isZero() || memory < (4L << 20) || disk == 0) {
-                throw new ConfigException(prefix + "cpuTime and disk must be more than 0, memory at least 4MiB");
+            if (cpuTime.isZero()) {
+                throw new ConfigException(prefix + "cpuTime must be more than 0");
+            }
+            if (memory < (4L << 20)) {
+                throw new ConfigException(
+                        prefix + "memory must be at least 4MiB, not " + text(tree, prefix + "memory"));
+            }
+            if (disk == 0) {
+                throw new ConfigException(prefix + "disk must be more than 0");
             }
             limits = limits.with(
                     tier, new ResourceLimits(integer(tree, prefix + "processes", 8, 1 << 22), memory, cpuTime, disk));
