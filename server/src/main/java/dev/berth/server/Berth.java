@@ -105,7 +105,12 @@ public final class Berth implements Closeable {
             RunExecutor runExecutor = executor != null
                     ? executor
                     : BuilderWiring.executor(
-                            dataDir, imports, registryStore, registries, importSettings(config.imports()));
+                            dataDir,
+                            imports,
+                            registryStore,
+                            registries,
+                            importSettings(config.imports()),
+                            config.sandbox());
             RunsWiring runs =
                     track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, runExecutor, clock));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));

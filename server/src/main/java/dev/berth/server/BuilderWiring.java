@@ -1,12 +1,14 @@
 package dev.berth.server;
 
 import dev.berth.builder.runtime.BuildRuntimeException;
+import dev.berth.builder.runtime.runc.HostIdSlots;
 import dev.berth.builder.runtime.runc.RuncOptions;
 import dev.berth.builder.runtime.runc.RuncRuntime;
 import dev.berth.client.imports.HttpImageSources;
 import dev.berth.core.imports.ImportService;
 import dev.berth.core.installation.Registries;
 import dev.berth.core.spi.RegistryStore;
+import dev.berth.server.config.BerthConfig;
 import dev.berth.tasks.RunExecutor;
 import dev.berth.tasks.build.BuildRunExecutor;
 import dev.berth.tasks.build.RegistryBuilders;
@@ -15,8 +17,9 @@ import java.nio.file.Path;
 
 /**
  * The image builder of the embedded agent: runc over root filesystems under {@code <data>/builder}, which also holds
- * the layer cache and the blobs of base images and built layers. When runc cannot work here, Berth still starts and
- * says so once; each build then fails with the reason.
+ * the layer cache and the blobs of base images and built layers, sandboxed as the configuration says (limits by the
+ * registry's tier, host id ranges). It logs once which sandbox mechanisms this host allows; when runc cannot work
+ * here, Berth still starts and says so once; each build then fails with the reason.
  */
 final class BuilderWiring {
     private static final System.Logger LOG = System.getLogger("berth.builder");
@@ -28,12 +31,14 @@ final class BuilderWiring {
             ImportService imports,
             RegistryStore registryStore,
             Registries registries,
-            HttpImageSources.Settings remote)
+            HttpImageSources.Settings remote,
+            BerthConfig.Sandbox sandbox)
             throws IOException {
         Path state = dataDir.resolve("builder");
-        RuncRuntime runtime = new RuncRuntime(RuncOptions.defaults(state.resolve("runc")));
+        RuncRuntime runtime = new RuncRuntime(RuncOptions.defaults(state.resolve("runc"))
+                .withHostIds(new HostIdSlots(sandbox.hostIdFirst(), sandbox.hostIdRanges())));
         try {
-            runtime.check();
+            LOG.log(System.Logger.Level.INFO, runtime.sandboxDescription());
         } catch (BuildRuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "builds and runs will fail on this machine: " + e.getMessage());
         }
@@ -43,6 +48,7 @@ final class BuilderWiring {
                 registryStore,
                 registries::loginServer,
                 registries.defaultName(),
-                new HttpImageSources(remote));
+                new HttpImageSources(remote),
+                sandbox.limits());
     }
 }

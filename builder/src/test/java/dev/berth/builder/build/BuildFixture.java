@@ -8,6 +8,7 @@ import dev.berth.builder.image.OciLayoutSource;
 import dev.berth.builder.image.Platform;
 import dev.berth.builder.runtime.Cancellation;
 import dev.berth.builder.runtime.NetworkMode;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.builder.runtime.runc.RuncOptions;
 import dev.berth.builder.runtime.runc.RuncRuntime;
 import dev.berth.core.json.Json;
@@ -131,8 +132,21 @@ final class BuildFixture {
     }
 
     ContainerRunner.Exit runExit(BuildResult result, RecordingLog log, String... args) throws BuildException {
+        return runExit(result, ResourceLimits.none(), log, args);
+    }
+
+    ContainerRunner.Exit runExit(BuildResult result, ResourceLimits limits, RecordingLog log, String... args)
+            throws BuildException {
         String image = tag("run-" + counter.incrementAndGet(), result);
         return new ContainerRunner(builder)
-                .run(image, List.of(args), sources(), Platform.host(), NetworkMode.NONE, log, Cancellation.never());
+                .run(
+                        image,
+                        List.of(args),
+                        sources(),
+                        Platform.host(),
+                        NetworkMode.NONE,
+                        limits,
+                        log,
+                        Cancellation.never());
     }
 }

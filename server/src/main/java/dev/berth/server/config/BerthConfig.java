@@ -2,6 +2,7 @@ package dev.berth.server.config;
 
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.tier.TierCatalog;
+import dev.berth.tasks.build.SandboxLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ public record BerthConfig(
         Webhooks webhooks,
         Events events,
         Log log,
-        Tasks tasks) {
+        Tasks tasks,
+        Sandbox sandbox) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -121,4 +123,13 @@ public record BerthConfig(
      * @param maxSourceSize the largest build source accepted, uploaded or downloaded, in bytes
      */
     public record Tasks(int agents, long maxSourceSize) {}
+
+    /**
+     * The sandbox of build and run containers (see docs/builder-runtime.md).
+     *
+     * @param limits what one build step or quick run may use, by its registry's tier
+     * @param hostIdFirst the first unprivileged host id containers' users map to (as root)
+     * @param hostIdRanges how many ranges of 65536 ids from there, one per container running at once
+     */
+    public record Sandbox(SandboxLimits limits, int hostIdFirst, int hostIdRanges) {}
 }

@@ -1,11 +1,13 @@
 package dev.berth.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.installation.RegistryNames;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
+import dev.berth.tasks.build.SandboxLimits;
 import dev.berth.tls.HostNames;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +49,36 @@ final class ConfigBinder {
                 webhooks(tree),
                 new BerthConfig.Events(duration(tree, "events.retention")),
                 new BerthConfig.Log(level),
-                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")));
+                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")),
+                sandbox(tree));
+    }
+
+    private static BerthConfig.Sandbox sandbox(JsonNode tree) {
+        SandboxLimits limits = SandboxLimits.defaults();
+        for (Tier tier : Tier.values()) {
+            String prefix = "sandbox.limits." + tier.name().toLowerCase(Locale.ROOT) + ".";
+            Duration cpuTime = duration(tree, prefix + "cpuTime");
+            long memory = size(tree, prefix + "memory");
+            long disk = size(tree, prefix + "disk");
+            if (cpuTime.isZero()) {
+                throw new ConfigException(prefix + "cpuTime must be more than 0");
+            }
+            if (memory < (4L << 20)) {
+                throw new ConfigException(
+                        prefix + "memory must be at least 4MiB, not " + text(tree, prefix + "memory"));
+            }
+            if (disk == 0) {
+                throw new ConfigException(prefix + "disk must be more than 0");
+            }
+            limits = limits.with(
+                    tier, new ResourceLimits(integer(tree, prefix + "processes", 8, 1 << 22), memory, cpuTime, disk));
+        }
+        int first = integer(tree, "sandbox.hostIds.first", 1, Integer.MAX_VALUE);
+        int ranges = integer(tree, "sandbox.hostIds.ranges", 1, 4096);
+        if ((long) first + (long) ranges * 65_536 > Integer.MAX_VALUE) {
+            throw new ConfigException("sandbox.hostIds: first + ranges * 65536 must stay below 2^31");
+        }
+        return new BerthConfig.Sandbox(limits, first, ranges);
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.tier.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +188,39 @@ class ConfigLoaderTest {
                 Map.of(),
                 "server:\n  tls:\n    names: [under_score]\n");
         assertMessage("server.tls.port must be between 0 and 65535", Map.of("BERTH_SERVER_TLS_PORT", "-1"), "");
+    }
+
+    @Test
+    void sandboxLimitsHaveTierDefaultsOverridesAndAreValidated() throws IOException {
+        BerthConfig defaults = ConfigLoader.load(null, Map.of(), Map.of());
+        ResourceLimits basic = defaults.sandbox().limits().of(Tier.BASIC);
+        assertEquals(512, basic.processes());
+        assertEquals(2L << 30, basic.memoryBytes());
+        assertEquals(Duration.ofMinutes(30), basic.cpuTime());
+        assertEquals(10L << 30, basic.diskBytes());
+        assertEquals(100_000, defaults.sandbox().hostIdFirst());
+        BerthConfig small = ConfigLoader.load(
+                null,
+                Map.of(
+                        "BERTH_SANDBOX_LIMITS_PREMIUM_MEMORY", "512MiB",
+                        "BERTH_SANDBOX_LIMITS_PREMIUM_CPU_TIME", "10m"),
+                Map.of());
+        assertEquals(512L << 20, small.sandbox().limits().of(Tier.PREMIUM).memoryBytes());
+        assertEquals(
+                Duration.ofMinutes(10),
+                small.sandbox().limits().of(Tier.PREMIUM).cpuTime());
+        assertMessage(
+                "sandbox.limits.basic.processes must be between 8",
+                Map.of("BERTH_SANDBOX_LIMITS_BASIC_PROCESSES", "0"),
+                "");
+        assertMessage(
+                "sandbox.limits.standard.disk must be a size",
+                Map.of("BERTH_SANDBOX_LIMITS_STANDARD_DISK", "lots"),
+                "");
+        assertMessage(
+                "sandbox.limits.basic.memory must be at least 4MiB, not 1KiB",
+                Map.of("BERTH_SANDBOX_LIMITS_BASIC_MEMORY", "1KiB"),
+                "");
     }
 
     private void assertMessage(String expected, Map<String, String> env, String yaml) throws IOException {
