@@ -106,8 +106,8 @@ public final class Berth implements Closeable {
                     ? executor
                     : BuilderWiring.executor(
                             dataDir, imports, registryStore, registries, importSettings(config.imports()));
-            RunsWiring runs =
-                    track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, runExecutor, clock));
+            RunsWiring runs = track(
+                    RunsWiring.start(config.tasks(), config.runs(), metadata, dataDir, registries, runExecutor, clock));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);

@@ -58,7 +58,7 @@ final class RunAttempt {
     }
 
     void carryOut(Run run) throws IOException, InterruptedException {
-        RunLog log = new FileRunLog(files, run.registryId(), run.id());
+        FileRunLog log = new FileRunLog(files, run.registryId(), run.id(), settings.maxLogSize());
         Path dir = settings.workDir().resolve(run.registryId() + "-" + run.id());
         log.line("Run ID: " + run.id() + " is running on agent " + agent);
         FutureTask<RunOutcome> work =
@@ -147,9 +147,10 @@ final class RunAttempt {
         return Ending.of(RunStatus.ERROR, "the run failed unexpectedly: " + cause);
     }
 
-    private void record(Run run, Ending ending, RunLog log) throws IOException {
+    private void record(Run run, Ending ending, FileRunLog log) throws IOException {
         Run finished = run.finish(ending.status(), ending.images(), ending.error(), clock.instant());
         log.line(RunLog.summary(finished));
+        log.trim();
         if (!store.finish(finished)) {
             LOG.log(System.Logger.Level.WARNING, "run " + run.id() + " ended but " + agent + " no longer held it");
         }

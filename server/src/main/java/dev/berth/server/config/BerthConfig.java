@@ -22,7 +22,8 @@ public record BerthConfig(
         Webhooks webhooks,
         Events events,
         Log log,
-        Tasks tasks) {
+        Tasks tasks,
+        Runs runs) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -121,4 +122,13 @@ public record BerthConfig(
      * @param maxSourceSize the largest build source accepted, uploaded or downloaded, in bytes
      */
     public record Tasks(int agents, long maxSourceSize) {}
+
+    /**
+     * What runs keep, and for how long.
+     *
+     * @param maxLogSize about how many bytes of the end of each run's log are kept; the head is dropped, with a line
+     *     saying so
+     * @param retention how long after its end a run is kept, with its log and uploaded source
+     */
+    public record Runs(long maxLogSize, Duration retention) {}
 }

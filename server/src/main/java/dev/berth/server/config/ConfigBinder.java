@@ -3,6 +3,7 @@ package dev.berth.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.installation.RegistryNames;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
@@ -47,7 +48,20 @@ final class ConfigBinder {
                 webhooks(tree),
                 new BerthConfig.Events(duration(tree, "events.retention")),
                 new BerthConfig.Log(level),
-                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")));
+                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")),
+                runs(tree));
+    }
+
+    private static BerthConfig.Runs runs(JsonNode tree) {
+        long maxLogSize = size(tree, "runs.maxLogSize");
+        if (maxLogSize < FileRunLog.MIN_CAP) {
+            throw new ConfigException("runs.maxLogSize must be at least " + FileRunLog.MIN_CAP + " bytes (4KiB)");
+        }
+        Duration retention = duration(tree, "runs.retention");
+        if (retention.isZero()) {
+            throw new ConfigException("runs.retention must be more than 0");
+        }
+        return new BerthConfig.Runs(maxLogSize, retention);
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {
