@@ -111,8 +111,8 @@ public final class Berth implements Closeable {
                             registries,
                             importSettings(config.imports()),
                             config.sandbox());
-            RunsWiring runs =
-                    track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, runExecutor, clock));
+            RunsWiring runs = track(
+                    RunsWiring.start(config.tasks(), config.runs(), metadata, dataDir, registries, runExecutor, clock));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
             http = new HttpServer(httpSettings(config.server()), endpoints);

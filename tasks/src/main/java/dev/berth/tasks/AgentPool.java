@@ -50,15 +50,19 @@ public final class AgentPool implements Closeable {
      * Ends as Error every run still Running, with a clear message: called at start-up where this process is the only
      * one with agents (the embedded default, which holds the data directory's lock), so none of them can still run.
      */
-    public static List<Run> recoverAfterRestart(RunStore store, RunFiles files, Clock clock) throws IOException {
-        return abandon(store, files, Instant.ofEpochMilli(Long.MAX_VALUE), RESTARTED, clock);
+    public static List<Run> recoverAfterRestart(RunStore store, RunFiles files, long maxLogSize, Clock clock)
+            throws IOException {
+        return abandon(store, files, maxLogSize, Instant.ofEpochMilli(Long.MAX_VALUE), RESTARTED, clock);
     }
 
-    private static List<Run> abandon(RunStore store, RunFiles files, Instant before, String why, Clock clock)
+    private static List<Run> abandon(
+            RunStore store, RunFiles files, long maxLogSize, Instant before, String why, Clock clock)
             throws IOException {
         List<Run> ended = store.abandon(before, why, clock.instant());
         for (Run run : ended) {
-            new FileRunLog(files, run.registryId(), run.id()).line(RunLog.summary(run));
+            FileRunLog log = new FileRunLog(files, run.registryId(), run.id(), maxLogSize);
+            log.line(RunLog.summary(run));
+            log.trim();
         }
         return ended;
     }
@@ -67,7 +71,7 @@ public final class AgentPool implements Closeable {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(settings.lease());
-                abandon(store, files, clock.instant(), LEASE_LOST, clock);
+                abandon(store, files, settings.maxLogSize(), clock.instant(), LEASE_LOST, clock);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {

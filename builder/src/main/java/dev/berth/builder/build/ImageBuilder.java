@@ -11,6 +11,8 @@ import dev.berth.builder.layer.RootPath;
 import dev.berth.builder.layer.Trees;
 import dev.berth.builder.runtime.BuildRuntime;
 import dev.berth.builder.runtime.Cancellation;
+import dev.berth.core.error.RegistryException;
+import dev.berth.core.runs.FailureText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +38,24 @@ import java.util.stream.Stream;
  */
 public final class ImageBuilder {
     private final BuildSession.Services services;
+    private static final System.Logger LOG = System.getLogger(ImageBuilder.class.getName());
+
     private final Path workRoot;
+    private final Path stateDirectory;
+
+    /**
+     * How paths of this builder's on the server are shown to the user: under the build context relative to it, in a
+     * root filesystem as the image's paths, in a build's view of the context relative to it, anything else of the
+     * builder's state by its last name. Every failure a build ends with goes through it.
+     */
+    public FailureText hostPaths(Path context) {
+        String work = FailureText.quoted(workRoot) + "/[^/\\s]+";
+        return FailureText.plain()
+                .relativeTo(context)
+                .insideMatching(work + "/rootfs-[^/\\s]+")
+                .relativeToMatching(work + "/context-view")
+                .hiding(stateDirectory);
+    }
 
     public ImageBuilder(BuildRuntime runtime, Path stateDirectory) throws IOException {
         BlobDirectory blobs = new BlobDirectory(stateDirectory.resolve("layout"));
@@ -46,6 +65,7 @@ public final class ImageBuilder {
                 new BuildCache(stateDirectory.resolve("cache"), blobs),
                 stateDirectory.resolve("mounts"));
         this.workRoot = stateDirectory.resolve("work");
+        this.stateDirectory = stateDirectory;
         sweep(stateDirectory);
         Files.createDirectories(workRoot);
     }
@@ -103,7 +123,8 @@ public final class ImageBuilder {
         try {
             return buildUnmasked(request, sources, log, cancellation);
         } catch (BuildException e) {
-            throw e.masked(text -> BuildSession.mask(request, text));
+            FailureText shown = hostPaths(request.context());
+            throw e.masked(text -> shown.apply(BuildSession.mask(request, text)));
         }
     }
 
@@ -136,10 +157,14 @@ public final class ImageBuilder {
         } catch (DockerfileException e) {
             throw new BuildException(e.getMessage(), e);
         } catch (IOException e) {
+            throw new BuildException("the build failed: " + FailureText.describe(e), e);
+        } catch (RegistryException e) {
+            // a registry refused what the build asked of it (a base image unknown, denied): its message is for users
             throw new BuildException("the build failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // a bug of the builder's, not the Dockerfile's: still one clear failure, never an escaped exception
-            throw new BuildException("the build failed unexpectedly: " + e, e);
+            LOG.log(System.Logger.Level.ERROR, "a build failed unexpectedly", e);
+            throw new BuildException("the build failed unexpectedly (the server's log has the details)", e);
         } finally {
             delete(workDir);
         }

@@ -24,7 +24,8 @@ public record BerthConfig(
         Events events,
         Log log,
         Tasks tasks,
-        Sandbox sandbox) {
+        Sandbox sandbox,
+        Runs runs) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -132,4 +133,13 @@ public record BerthConfig(
      * @param hostIdRanges how many ranges of 65536 ids from there, one per container running at once
      */
     public record Sandbox(SandboxLimits limits, int hostIdFirst, int hostIdRanges) {}
+
+    /**
+     * What runs keep, and for how long.
+     *
+     * @param maxLogSize about how many bytes of the end of each run's log are kept; the head is dropped, with a line
+     *     saying so
+     * @param retention how long after its end a run is kept, with its log and uploaded source
+     */
+    public record Runs(long maxLogSize, Duration retention) {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.installation.RegistryNames;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
@@ -50,7 +51,8 @@ final class ConfigBinder {
                 new BerthConfig.Events(duration(tree, "events.retention")),
                 new BerthConfig.Log(level),
                 new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")),
-                sandbox(tree));
+                sandbox(tree),
+                runs(tree));
     }
 
     private static BerthConfig.Sandbox sandbox(JsonNode tree) {
@@ -79,6 +81,18 @@ final class ConfigBinder {
             throw new ConfigException("sandbox.hostIds: first + ranges * 65536 must stay below 2^31");
         }
         return new BerthConfig.Sandbox(limits, first, ranges);
+    }
+
+    private static BerthConfig.Runs runs(JsonNode tree) {
+        long maxLogSize = size(tree, "runs.maxLogSize");
+        if (maxLogSize < FileRunLog.MIN_CAP) {
+            throw new ConfigException("runs.maxLogSize must be at least " + FileRunLog.MIN_CAP + " bytes (4KiB)");
+        }
+        Duration retention = duration(tree, "runs.retention");
+        if (retention.isZero()) {
+            throw new ConfigException("runs.retention must be more than 0");
+        }
+        return new BerthConfig.Runs(maxLogSize, retention);
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {

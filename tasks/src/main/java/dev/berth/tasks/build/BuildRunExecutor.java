@@ -9,6 +9,7 @@ import dev.berth.builder.dockerfile.Substitution;
 import dev.berth.builder.image.OciLayoutSource;
 import dev.berth.builder.image.Platform;
 import dev.berth.builder.runtime.NetworkMode;
+import dev.berth.core.error.RegistryException;
 import dev.berth.core.events.EventRequest;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.imports.ImportMode;
@@ -19,6 +20,7 @@ import dev.berth.core.imports.RemoteImageSources;
 import dev.berth.core.imports.SourceImage;
 import dev.berth.core.imports.TargetTag;
 import dev.berth.core.oci.Reference;
+import dev.berth.core.runs.FailureText;
 import dev.berth.core.runs.OutputImage;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunArgument;
@@ -98,10 +100,9 @@ public final class BuildRunExecutor implements RunExecutor {
                 case QUICK_BUILD -> build(builder, run, registry, images, context, buildLog, stop);
                 case QUICK_RUN -> quickRun(builder, run, registry, images, buildLog, stop);
             };
-        } catch (BuildException e) {
-            return RunOutcome.failed(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return RunOutcome.failed(e.getMessage());
+        } catch (BuildException | IllegalArgumentException | RegistryException e) {
+            // RegistryException: the run's registry refused the push (a locked tag, no room left), the user's to fix
+            return RunOutcome.failed(builder.hostPaths(context).apply(e.getMessage()));
         }
     }
 
@@ -158,7 +159,7 @@ public final class BuildRunExecutor implements RunExecutor {
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException(e);
+            throw new IOException(FailureText.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.tasks.sources;
 
+import dev.berth.core.runs.FailureText;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -21,7 +22,7 @@ final class GitSource {
                 checkout(git, ref);
             }
         } catch (GitAPIException | RuntimeException e) {
-            throw new SourceException("cannot clone " + url + ": " + e.getMessage(), e);
+            throw new SourceException("cannot clone " + url + ": " + FailureText.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.tasks.sources;
 
+import dev.berth.core.runs.FailureText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -34,7 +35,7 @@ final class TarballSource {
         } catch (SourceException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new SourceException("cannot download " + url + ": " + e.getMessage(), e);
+            throw new SourceException("cannot download " + url + ": " + FailureText.describe(e), e);
         }
     }
 }

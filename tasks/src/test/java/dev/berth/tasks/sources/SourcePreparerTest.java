@@ -59,7 +59,7 @@ class SourcePreparerTest {
 
     Path prepare(RunFiles files, String location) throws IOException {
         return new SourcePreparer(files, 1 << 20)
-                .prepare(run(location), dir.resolve("work"), new FileRunLog(files, 1, "ca1"));
+                .prepare(run(location), dir.resolve("work"), new FileRunLog(files, 1, "ca1", 1 << 20));
     }
 
     static byte[] tarGz(String... namesAndContents) throws IOException {
