@@ -93,6 +93,7 @@ public final class HttpServer implements Closeable {
                 : Optional.empty();
         secure = settings.tls().map(tls -> listen(tlsConnector(tls, http), tls.port(), settings));
         server.setHandler(new GracefulHandler(new BerthHandler(endpoints)));
+        server.setErrorHandler(new EndpointErrorHandler(endpoints));
         server.setStopTimeout(settings.stopGrace().toMillis());
         server.setStopAtShutdown(false);
     }
