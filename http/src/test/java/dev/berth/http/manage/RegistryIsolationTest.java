@@ -41,6 +41,32 @@ class RegistryIsolationTest {
     }
 
     @Test
+    void theLoginServerWithATrailingDotOrInUpperCaseReachesTheSameRegistry() {
+        for (String host : new String[] {
+            "isoalpha.localhost.:" + berth.port(), "ISOALPHA.LocalHost:" + berth.port(), "isoalpha.localhost."
+        }) {
+            assertEquals(
+                    1,
+                    berth.send("GET", "/v2/_catalog", ManagedBerth.ADMIN, null, "Host", host)
+                            .expect(200)
+                            .json()
+                            .path("repositories")
+                            .size(),
+                    host);
+        }
+        for (String host : new String[] {"[::1]:" + berth.port(), "[::1]", "127.0.0.1"}) {
+            assertEquals(
+                    0,
+                    berth.send("GET", "/v2/_catalog", ManagedBerth.ADMIN, null, "Host", host)
+                            .expect(200)
+                            .json()
+                            .path("repositories")
+                            .size(),
+                    host + " reaches the default registry");
+        }
+    }
+
+    @Test
     void aRoleOnOneRegistryGivesNothingOnAnother() {
         String pusher = berth.user("isopusher");
         berth.assign("user:isopusher", "AcrPush", "/registries/isoalpha");
