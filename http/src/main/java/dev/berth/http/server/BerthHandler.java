@@ -23,10 +23,12 @@ final class BerthHandler extends Handler.Abstract {
     private static final System.Logger ACCESS = System.getLogger("berth.access");
 
     private final List<Endpoint> endpoints;
+    private final SlowClients slowClients;
 
-    BerthHandler(List<Endpoint> endpoints) {
+    BerthHandler(List<Endpoint> endpoints, SlowClients slowClients) {
         super(InvocationType.BLOCKING);
         this.endpoints = List.copyOf(endpoints);
+        this.slowClients = slowClients;
     }
 
     @Override
@@ -34,7 +36,7 @@ final class BerthHandler extends Handler.Abstract {
         long started = System.nanoTime();
         String requestId = newRequestId();
         response.getHeaders().put("X-Request-Id", requestId);
-        Exchange exchange = new Exchange(request, response, requestId);
+        Exchange exchange = new Exchange(MinimumBodyRate.of(request, slowClients), response, requestId);
         try {
             dispatch(exchange);
             callback.succeeded();
