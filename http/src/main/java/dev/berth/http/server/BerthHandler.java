@@ -70,9 +70,13 @@ final class BerthHandler extends Handler.Abstract {
                         endpoint.sendError(exchange, e);
                     }
                 } catch (IOException | RuntimeException e) {
-                    Optional<HttpException> clientError = clientError(e);
+                    Optional<RegistryException> clientError = clientError(e);
                     if (clientError.isPresent() && !exchange.isCommitted()) {
-                        malformed(exchange, endpoint, clientError.get());
+                        LOG.log(
+                                Level.DEBUG,
+                                "request " + exchange.requestId() + ": "
+                                        + clientError.get().getMessage());
+                        endpoint.sendError(exchange, clientError.get());
                     } else {
                         unexpected(exchange, endpoint, e);
                     }
@@ -84,22 +88,20 @@ final class BerthHandler extends Handler.Abstract {
     }
 
     /**
-     * The 4xx Jetty found while a handler read the request (a broken chunked body, say), if that is what the failure
-     * was, however deep in the causes.
+     * The client's mistake that a failure stands for, however deep in its causes: a {@link RegistryException} raised
+     * while the body was read (one that came too slowly), or a 4xx Jetty found while a handler read the request (a
+     * broken chunked body, say).
      */
-    private static Optional<HttpException> clientError(Throwable failure) {
+    private static Optional<RegistryException> clientError(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryException registry) {
+                return Optional.of(registry);
+            }
             if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
-                return Optional.of(http);
+                return Optional.of(EndpointErrorHandler.malformed(http.getCode(), http.getReason()));
             }
         }
         return Optional.empty();
-    }
-
-    /** Jetty found the request malformed while a handler read it: the client's fault, in the endpoint's format. */
-    private static void malformed(Exchange exchange, Endpoint endpoint, HttpException http) throws IOException {
-        LOG.log(Level.DEBUG, "request " + exchange.requestId() + " malformed: " + http.getReason());
-        endpoint.sendError(exchange, EndpointErrorHandler.malformed(http.getCode(), http.getReason()));
     }
 
     private static void unexpected(Exchange exchange, Endpoint endpoint, Exception e) throws IOException {

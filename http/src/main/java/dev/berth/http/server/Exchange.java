@@ -319,8 +319,8 @@ public final class Exchange {
                 }
                 drained += read;
             }
-        } catch (IOException e) {
-            // the body is broken; the connection cannot be reused either way
+        } catch (IOException | RegistryException e) {
+            // the body is broken or too slow; the connection cannot be reused either way
         }
         header("Connection", "close");
     }

@@ -1,6 +1,7 @@
 package dev.berth.http.server;
 
-import org.eclipse.jetty.http.HttpException;
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -8,7 +9,8 @@ import org.eclipse.jetty.server.Request;
  * A request whose body fails to be read once it has arrived slower than the minimum rate for longer than the grace
  * period, on average since the handler first asked for it: a client dribbling a byte a second is cut off, one sending
  * a large layer at a few MB/s is not. Time the server spends between reads counts too, which matters only when the
- * server itself is slower than the minimum. The failure is a 408 that the handler's read sees as an I/O error.
+ * server itself is slower than the minimum. The handler's read fails with {@link ErrorCode#REQUEST_TIMEOUT} (408),
+ * answered in the endpoint's format, and the connection is closed after the answer.
  */
 final class MinimumBodyRate extends Request.Wrapper {
     private final long bytesPerSecond;
@@ -45,8 +47,8 @@ final class MinimumBodyRate extends Request.Wrapper {
         long elapsed = now - firstRead;
         if (elapsed > graceNanos && bytes < (double) bytesPerSecond * elapsed / 1e9) {
             chunk.release();
-            failure = Content.Chunk.from(new HttpException.RuntimeException(
-                    408, "request body arrived slower than " + bytesPerSecond + " bytes/s"));
+            failure = Content.Chunk.from(new RegistryException(
+                    ErrorCode.REQUEST_TIMEOUT, "the request body arrived slower than " + bytesPerSecond + " bytes/s"));
             return failure;
         }
         return chunk;

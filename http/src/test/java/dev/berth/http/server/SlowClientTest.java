@@ -3,6 +3,7 @@ package dev.berth.http.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ class SlowClientTest {
 
         @Override
         public void sendError(Exchange exchange, RegistryException error) throws IOException {
-            exchange.send(400, "text/plain", error.getMessage().getBytes(StandardCharsets.UTF_8));
+            int status = error.code() == ErrorCode.REQUEST_TIMEOUT ? 408 : 400;
+            exchange.send(status, "text/plain", error.getMessage().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -108,7 +110,7 @@ class SlowClientTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "cut after " + took);
             assertTrue(sent < 100_000, "the whole body went through at 1 KiB/s");
-            assertTrue(reply.isEmpty() || reply.startsWith("HTTP/1.1 4"), reply);
+            assertTrue(reply.isEmpty() || reply.startsWith("HTTP/1.1 408"), reply);
         }
     }
 
