@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -107,7 +108,7 @@ class MalformedRequestFuzzTest {
             String filled = path.getKey().replace("{registry}", "fuzzreg").replaceAll("\\{[^}]+}", "fuzzthing");
             path.getValue().fieldNames().forEachRemaining(method -> {
                 if (List.of("get", "put", "post", "patch", "delete", "head").contains(method)) {
-                    found.add(new Route(method.toUpperCase(java.util.Locale.ROOT), filled));
+                    found.add(new Route(method.toUpperCase(Locale.ROOT), filled));
                 }
             });
         }
