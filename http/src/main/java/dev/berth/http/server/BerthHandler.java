@@ -65,10 +65,6 @@ final class BerthHandler extends Handler.Abstract {
                     endpoint.handle(exchange);
                 } catch (EofException e) {
                     throw e;
-                } catch (RegistryException e) {
-                    if (!exchange.isCommitted()) {
-                        endpoint.sendError(exchange, e);
-                    }
                 } catch (IOException | RuntimeException e) {
                     Optional<RegistryException> clientError = clientError(e);
                     if (clientError.isPresent() && !exchange.isCommitted()) {
