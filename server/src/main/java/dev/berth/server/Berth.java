@@ -22,6 +22,7 @@ import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.HttpServer;
+import dev.berth.http.server.SlowClients;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.server.config.BerthConfig;
 import dev.berth.storage.fs.FilesystemBlobStore;
@@ -115,7 +116,7 @@ public final class Berth implements Closeable {
                     RunsWiring.start(config.tasks(), config.runs(), metadata, dataDir, registries, runExecutor, clock));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
-            http = new HttpServer(httpSettings(config.server()), endpoints);
+            http = new HttpServer(httpSettings(config.server()), slowClients(config.server()), endpoints);
             http.start();
             resources.add(http);
         } catch (Exception e) {
@@ -200,6 +201,11 @@ public final class Berth implements Closeable {
     private <T extends Closeable> T track(T resource) {
         resources.add(resource);
         return resource;
+    }
+
+    private static SlowClients slowClients(BerthConfig.Server server) {
+        BerthConfig.SlowClients slow = server.slowClients();
+        return new SlowClients(slow.headerTimeout(), slow.minBodyBytesPerSecond(), slow.bodyGrace());
     }
 
     private static HttpServer.Settings httpSettings(BerthConfig.Server server) throws IOException {

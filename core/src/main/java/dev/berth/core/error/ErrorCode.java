@@ -31,6 +31,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("request body is larger than the registry accepts"),
     METHOD_UNKNOWN("the method is not allowed for this resource"),
     INVALID_REQUEST("the request is malformed or lacks a required field"),
+    REQUEST_TIMEOUT("the request arrived more slowly than the registry accepts"),
     TAG_CONFLICT("the tag exists already and points at other content"),
 
     IMPORT_SOURCE_UNKNOWN("the source image of an import does not exist"),

@@ -37,6 +37,7 @@ public final class ErrorResponses {
             case DENIED -> 403;
             case UNSUPPORTED, METHOD_UNKNOWN -> 405;
             case PAYLOAD_TOO_LARGE -> 413;
+            case REQUEST_TIMEOUT -> 408;
             case TOOMANYREQUESTS -> 429;
             case UNAVAILABLE -> 503;
             case UNKNOWN -> 500;
@@ -68,6 +69,7 @@ public final class ErrorResponses {
             case QUOTA_EXCEEDED -> "QuotaExceeded";
             case FEATURE_NOT_SUPPORTED -> "FeatureNotSupported";
             case PAYLOAD_TOO_LARGE -> "PayloadTooLarge";
+            case REQUEST_TIMEOUT -> "RequestTimeout";
             case TOOMANYREQUESTS -> "TooManyRequests";
             case UNAVAILABLE -> "ServiceUnavailable";
             case UNKNOWN -> "InternalServerError";

@@ -196,6 +196,7 @@ class OpenApiDocumentTest {
                         "QuotaExceeded",
                         "FeatureNotSupported",
                         "PayloadTooLarge",
+                        "RequestTimeout",
                         "TooManyRequests",
                         "ServiceUnavailable",
                         "InternalServerError",

@@ -35,6 +35,7 @@ class ErrorResponsesTest {
             Map.entry(ErrorCode.IMPORT_SOURCE_DENIED, 400),
             Map.entry(ErrorCode.IMPORT_SOURCE_UNAVAILABLE, 502),
             Map.entry(ErrorCode.PAYLOAD_TOO_LARGE, 413),
+            Map.entry(ErrorCode.REQUEST_TIMEOUT, 408),
             Map.entry(ErrorCode.METHOD_UNKNOWN, 405),
             Map.entry(ErrorCode.RESOURCE_NOT_FOUND, 404),
             Map.entry(ErrorCode.CONFLICT, 409),

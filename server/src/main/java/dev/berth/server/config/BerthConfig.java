@@ -37,7 +37,17 @@ public record BerthConfig(
             int maxHeaderBytes,
             Duration shutdownGrace,
             boolean httpEnabled,
-            Tls tls) {}
+            Tls tls,
+            SlowClients slowClients) {}
+
+    /**
+     * When a client too slow to be a real one is cut off.
+     *
+     * @param headerTimeout a request's line and headers must arrive within this of their first byte
+     * @param minBodyBytesPerSecond the least average rate of a request body, 0 for none
+     * @param bodyGrace how long a body may be read before that rate is held to it
+     */
+    public record SlowClients(Duration headerTimeout, long minBodyBytesPerSecond, Duration bodyGrace) {}
 
     /** HTTPS (TLS 1.2 and 1.3): whether it is on, its port, and where its certificate comes from. */
     public record Tls(boolean enabled, int port, Certificate certificate) {}

@@ -189,7 +189,8 @@ final class ConfigBinder {
                 new BerthConfig.Tls(
                         bool(tree, "server.tls.enabled"),
                         integer(tree, "server.tls.port", 0, 65535),
-                        certificate(tree, dataDir)));
+                        certificate(tree, dataDir)),
+                slowClients(tree));
         if (!server.httpEnabled() && !server.tls().enabled()) {
             throw new ConfigException(
                     "server.http.enabled and server.tls.enabled are both false: nothing would listen");
@@ -201,6 +202,17 @@ final class ConfigBinder {
             throw new ConfigException("server.port and server.tls.port are both " + server.port());
         }
         return server;
+    }
+
+    private static BerthConfig.SlowClients slowClients(JsonNode tree) {
+        BerthConfig.SlowClients slow = new BerthConfig.SlowClients(
+                duration(tree, "server.slowClients.headerTimeout"),
+                size(tree, "server.slowClients.minBodyRate"),
+                duration(tree, "server.slowClients.bodyGrace"));
+        if (slow.headerTimeout().isZero()) {
+            throw new ConfigException("server.slowClients.headerTimeout must be longer than 0");
+        }
+        return slow;
     }
 
     /** Files when both are given, else the development certificate under the data directory. */

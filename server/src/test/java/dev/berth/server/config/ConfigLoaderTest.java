@@ -98,6 +98,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void slowClientLimitsHaveDefaultsThatLetSlowUploadsThroughAndAreValidated() throws IOException {
+        BerthConfig.SlowClients defaults =
+                ConfigLoader.load(null, Map.of(), Map.of()).server().slowClients();
+        assertEquals(new BerthConfig.SlowClients(Duration.ofSeconds(20), 4096, Duration.ofSeconds(20)), defaults);
+        BerthConfig.SlowClients strict = ConfigLoader.load(
+                        null,
+                        Map.of(
+                                "BERTH_SERVER_SLOW_CLIENTS_HEADER_TIMEOUT", "5s",
+                                "BERTH_SERVER_SLOW_CLIENTS_MIN_BODY_RATE", "64KiB",
+                                "BERTH_SERVER_SLOW_CLIENTS_BODY_GRACE", "0s"),
+                        Map.of())
+                .server()
+                .slowClients();
+        assertEquals(new BerthConfig.SlowClients(Duration.ofSeconds(5), 65536, Duration.ZERO), strict);
+        assertMessage(
+                "server.slowClients.headerTimeout must be longer than 0",
+                Map.of("BERTH_SERVER_SLOW_CLIENTS_HEADER_TIMEOUT", "0s"),
+                "");
+        assertMessage(
+                "server.slowClients.minBodyRate must be a size",
+                Map.of("BERTH_SERVER_SLOW_CLIENTS_MIN_BODY_RATE", "-1"),
+                "");
+        assertMessage(
+                "server.slowClients.bodyGrace must be a duration",
+                Map.of("BERTH_SERVER_SLOW_CLIENTS_BODY_GRACE", "later"),
+                "");
+    }
+
+    @Test
     void theAdminPasswordNeverShowsInThePrintedConfiguration() {
         BerthConfig config = ConfigLoader.load(null, Map.of("BERTH_ADMIN_PASSWORD", "hunter2"), Map.of());
         assertEquals("hunter2", config.auth().adminPassword());
