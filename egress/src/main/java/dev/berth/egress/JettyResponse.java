@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
 
@@ -56,12 +56,11 @@ final class JettyResponse implements OutboundResponse {
     }
 
     private static Map<String, List<String>> copy(Response response) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (HttpField field : response.getHeaders()) {
-            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
-                    .add(field.getValue());
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
         headers.replaceAll((name, values) -> List.copyOf(values));
-        return Map.copyOf(headers);
+        return Collections.unmodifiableMap(headers);
     }
 }

@@ -21,6 +21,18 @@ public final class EgressPolicy {
         this.own = own;
     }
 
+    /**
+     * The defaults plus the given ranges, with no listening ports of its own: for tools and tests that use the
+     * library parts (builder, client) against registries on loopback.
+     */
+    public static EgressPolicy allowing(String... ranges) {
+        EgressSettings settings = EgressSettings.DEFAULTS;
+        for (String range : ranges) {
+            settings = settings.allowing(range);
+        }
+        return new EgressPolicy(settings, new OwnAddresses());
+    }
+
     /** The default policy, for a server that listens on the given ports. */
     public static EgressPolicy defaults(OwnAddresses own) {
         return new EgressPolicy(EgressSettings.DEFAULTS, own);

@@ -17,7 +17,7 @@ public interface OutboundResponse extends AutoCloseable {
     /** The address that answered: the request's, or the last redirect's. */
     URI uri();
 
-    /** Every header, names in lower case, values in the order received. */
+    /** Every header, names as the server wrote them but looked up regardless of case, values in order received. */
     Map<String, List<String>> headers();
 
     default Optional<String> header(String name) {
@@ -25,7 +25,7 @@ public interface OutboundResponse extends AutoCloseable {
     }
 
     default List<String> headers(String name) {
-        return headers().getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+        return headers().getOrDefault(name, List.of());
     }
 
     InputStream body();
