@@ -11,6 +11,7 @@ import dev.berth.builder.layer.RootPath;
 import dev.berth.builder.layer.Trees;
 import dev.berth.builder.runtime.BuildRuntime;
 import dev.berth.builder.runtime.Cancellation;
+import dev.berth.core.egress.Egress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
  *
  * <pre>{@code
- * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir);
+ * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir, egress);
  * BuildResult result = builder.build(BuildRequest.of(contextDir), sources, log, Cancellation.never());
  * // the image's manifest, config and layers are in builder.blobs()
  * }</pre>
@@ -38,13 +39,18 @@ public final class ImageBuilder {
     private final BuildSession.Services services;
     private final Path workRoot;
 
-    public ImageBuilder(BuildRuntime runtime, Path stateDirectory) throws IOException {
+    /**
+     * @param egress the way out of {@code ADD <url>} downloads: its policy decides which addresses a build may fetch
+     *     from (base images come through the {@code ImageSources} of each build)
+     */
+    public ImageBuilder(BuildRuntime runtime, Path stateDirectory, Egress egress) throws IOException {
         BlobDirectory blobs = new BlobDirectory(stateDirectory.resolve("layout"));
         this.services = new BuildSession.Services(
                 runtime,
                 blobs,
                 new BuildCache(stateDirectory.resolve("cache"), blobs),
-                stateDirectory.resolve("mounts"));
+                stateDirectory.resolve("mounts"),
+                egress);
         this.workRoot = stateDirectory.resolve("work");
         sweep(stateDirectory);
         Files.createDirectories(workRoot);
