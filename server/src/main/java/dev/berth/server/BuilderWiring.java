@@ -4,6 +4,7 @@ import dev.berth.builder.runtime.BuildRuntimeException;
 import dev.berth.builder.runtime.runc.RuncOptions;
 import dev.berth.builder.runtime.runc.RuncRuntime;
 import dev.berth.client.imports.HttpImageSources;
+import dev.berth.core.egress.Egress;
 import dev.berth.core.imports.ImportService;
 import dev.berth.core.installation.Registries;
 import dev.berth.core.spi.RegistryStore;
@@ -28,7 +29,8 @@ final class BuilderWiring {
             ImportService imports,
             RegistryStore registryStore,
             Registries registries,
-            HttpImageSources.Settings remote)
+            HttpImageSources.Settings remote,
+            Egress egress)
             throws IOException {
         Path state = dataDir.resolve("builder");
         RuncRuntime runtime = new RuncRuntime(RuncOptions.defaults(state.resolve("runc")));
@@ -38,11 +40,11 @@ final class BuilderWiring {
             LOG.log(System.Logger.Level.WARNING, "builds and runs will fail on this machine: " + e.getMessage());
         }
         return new BuildRunExecutor(
-                new RegistryBuilders(runtime, state),
+                new RegistryBuilders(runtime, state, egress),
                 imports,
                 registryStore,
                 registries::loginServer,
                 registries.defaultName(),
-                new HttpImageSources(remote));
+                new HttpImageSources(remote, egress));
     }
 }

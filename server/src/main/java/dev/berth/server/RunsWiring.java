@@ -1,5 +1,6 @@
 package dev.berth.server;
 
+import dev.berth.core.egress.Egress;
 import dev.berth.core.installation.Registries;
 import dev.berth.core.runs.service.RunService;
 import dev.berth.core.spi.MetadataStore;
@@ -39,6 +40,7 @@ final class RunsWiring implements Closeable {
             Path dataDir,
             Registries registries,
             RunExecutor executor,
+            Egress egress,
             Clock clock)
             throws IOException {
         RunFiles files = new FilesystemRunFiles(dataDir);
@@ -52,7 +54,7 @@ final class RunsWiring implements Closeable {
                 tasks.maxSourceSize());
         return new RunsWiring(
                 new RunService(metadata.runs(), files, registries::loginServer, clock),
-                AgentPool.start(metadata.runs(), files, executor, settings, clock),
+                AgentPool.start(metadata.runs(), files, executor, settings, egress, clock),
                 tasks.maxSourceSize());
     }
 

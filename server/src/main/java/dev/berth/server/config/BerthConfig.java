@@ -1,6 +1,7 @@
 package dev.berth.server.config;
 
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.EgressSettings;
 import dev.berth.core.tier.TierCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,8 @@ public record BerthConfig(
         Webhooks webhooks,
         Events events,
         Log log,
-        Tasks tasks) {
+        Tasks tasks,
+        EgressSettings egress) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own

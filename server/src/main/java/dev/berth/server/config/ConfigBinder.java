@@ -2,6 +2,7 @@ package dev.berth.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.EgressSettings;
 import dev.berth.core.installation.RegistryNames;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
@@ -47,7 +48,16 @@ final class ConfigBinder {
                 webhooks(tree),
                 new BerthConfig.Events(duration(tree, "events.retention")),
                 new BerthConfig.Log(level),
-                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")));
+                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")),
+                egress(tree));
+    }
+
+    private static EgressSettings egress(JsonNode tree) {
+        try {
+            return EgressSettings.of(list(tree, "egress.allow"), bool(tree, "egress.refusePrivate"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("egress.allow: " + e.getMessage());
+        }
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {
