@@ -70,6 +70,14 @@ final class JettyHttp implements OutboundHttp {
 
     @Override
     public OutboundResponse send(OutboundRequest outbound) throws IOException {
+        try {
+            return exchange(outbound);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("cannot send a request to " + outbound.uri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private OutboundResponse exchange(OutboundRequest outbound) throws IOException {
         Request request = client.newRequest(outbound.uri())
                 .method(outbound.method())
                 .followRedirects(outbound.followRedirects())

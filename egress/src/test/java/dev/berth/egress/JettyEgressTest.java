@@ -65,6 +65,8 @@ class JettyEgressTest {
         assertRefused(defaults(), "http://[::ffff:7f00:1]:" + upstream.port() + "/", "127.0.0.1");
         assertRefused(defaults(), "http://[0:0:0:0:0:ffff:169.254.169.254]/", "169.254.169.254");
         assertRefused(defaults(), "http://0.0.0.0:" + upstream.port() + "/", "0.0.0.0");
+        assertThrows(IOException.class, () -> get(defaults(), "http://2130706433:" + upstream.port() + "/"));
+        assertThrows(IOException.class, () -> get(defaults(), "http://127.1:" + upstream.port() + "/"));
     }
 
     @Test
