@@ -65,7 +65,8 @@ public final class Berth implements Closeable {
             DataPlane dataPlane = DataPlane.create(blobs, metadata, clock, config.tiers());
             registryStore = metadata.registries();
             OwnAddresses own = ownAddresses(config);
-            Egress egress = new JettyEgress(new EgressPolicy(config.egress(), own));
+            EgressPolicy policy = new EgressPolicy(config.egress(), own);
+            Egress egress = new JettyEgress(policy);
             imports = new ImportService(
                     dataPlane, registryStore, new HttpImageSources(importSettings(config.imports()), egress));
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
@@ -113,7 +114,14 @@ public final class Berth implements Closeable {
             RunExecutor runExecutor = executor != null
                     ? executor
                     : BuilderWiring.executor(
-                            dataDir, imports, registryStore, registries, importSettings(config.imports()), egress);
+                            dataDir,
+                            imports,
+                            registryStore,
+                            registries,
+                            importSettings(config.imports()),
+                            egress,
+                            new JettyEgress(
+                                    policy.allowingOwnPortsFor(config.registry().domain())));
             RunsWiring runs =
                     track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, runExecutor, egress, clock));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));

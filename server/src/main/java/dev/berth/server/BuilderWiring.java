@@ -17,7 +17,9 @@ import java.nio.file.Path;
 /**
  * The image builder of the embedded agent: runc over root filesystems under {@code <data>/builder}, which also holds
  * the layer cache and the blobs of base images and built layers. When runc cannot work here, Berth still starts and
- * says so once; each build then fails with the reason.
+ * says so once; each build then fails with the reason. {@code ADD <url>} goes out through the installation's egress;
+ * base images through one that also lets the installation's own login servers reach its ports, so that a build can
+ * start from another registry of this installation, read over HTTP under that registry's access rules.
  */
 final class BuilderWiring {
     private static final System.Logger LOG = System.getLogger("berth.builder");
@@ -30,7 +32,8 @@ final class BuilderWiring {
             RegistryStore registryStore,
             Registries registries,
             HttpImageSources.Settings remote,
-            Egress egress)
+            Egress egress,
+            Egress baseImages)
             throws IOException {
         Path state = dataDir.resolve("builder");
         RuncRuntime runtime = new RuncRuntime(RuncOptions.defaults(state.resolve("runc")));
@@ -45,6 +48,6 @@ final class BuilderWiring {
                 registryStore,
                 registries::loginServer,
                 registries.defaultName(),
-                new HttpImageSources(remote, egress));
+                new HttpImageSources(remote, baseImages));
     }
 }

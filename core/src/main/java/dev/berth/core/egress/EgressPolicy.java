@@ -7,18 +7,36 @@ import java.net.InetAddress;
  * the address the connection then goes to (see {@link Egress}), never with a name, so a host name that resolves
  * differently the second time cannot slip past.
  *
- * <p>In order: Berth's own listening addresses are always refused (no allowance opens them: a request to the
- * server's own API would carry whatever headers a webhook or source names); an allowed host name or range is
+ * <p>In order: Berth's own listening addresses are refused (no allowance opens them: a request to the server's own
+ * API would carry whatever headers a webhook or source names; only {@link #allowingOwnPortsFor} lets the
+ * installation's own login servers through, for builds' base images); an allowed host name or range is
  * allowed; loopback, link-local, unspecified and multicast are refused, and private ranges when the settings say so;
  * everything else is allowed.
  */
 public final class EgressPolicy {
     private final EgressSettings settings;
     private final OwnAddresses own;
+    private final String installationDomain;
 
     public EgressPolicy(EgressSettings settings, OwnAddresses own) {
+        this(settings, own, null);
+    }
+
+    private EgressPolicy(EgressSettings settings, OwnAddresses own, String installationDomain) {
         this.settings = settings;
         this.own = own;
+        this.installationDomain = installationDomain;
+    }
+
+    /**
+     * This policy, except that the login servers of this installation ({@code <name>.<domain>} and the domain itself)
+     * may reach Berth's own ports, and only those: for the registry client of builds, which reads base images from the
+     * installation's other registries over HTTP so that their access rules hold. It only sends OCI GETs with the
+     * run's own credentials, unlike a webhook, which names its method, headers and reads the answer back. The
+     * domain's names reach other local ports no more than any name does.
+     */
+    public EgressPolicy allowingOwnPortsFor(String domain) {
+        return new EgressPolicy(settings, own, hostKey(domain));
     }
 
     /**
@@ -51,7 +69,7 @@ public final class EgressPolicy {
 
     public boolean permits(String host, InetAddress address, int port) {
         if (own.isOwn(address, port)) {
-            return false;
+            return isInstallationHost(host);
         }
         if (settings.allowsHost(host) || settings.allowedRanges().stream().anyMatch(r -> r.contains(address))) {
             return true;
@@ -62,5 +80,18 @@ public final class EgressPolicy {
 
     public EgressSettings settings() {
         return settings;
+    }
+
+    private boolean isInstallationHost(String host) {
+        if (installationDomain == null || host == null) {
+            return false;
+        }
+        String key = hostKey(host);
+        return key.equals(installationDomain) || key.endsWith("." + installationDomain);
+    }
+
+    private static String hostKey(String host) {
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 }

@@ -97,6 +97,20 @@ class EgressPolicyTest {
     }
 
     @Test
+    void theInstallationsLoginServersMayReachItsOwnPortsOnlyWhenAsked() throws UnknownHostException {
+        OwnAddresses own = new OwnAddresses().listensOn(5000);
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        EgressPolicy builds = EgressPolicy.defaults(own).allowingOwnPortsFor("localhost");
+
+        assertTrue(builds.permits("other.localhost", loopback, 5000));
+        assertTrue(builds.permits("Other.LocalHost.", loopback, 5000));
+        assertFalse(builds.permits("other.localhost", loopback, 6379));
+        assertFalse(builds.permits("127.0.0.1", loopback, 5000));
+        assertFalse(builds.permits("evil-localhost", loopback, 5000));
+        assertFalse(EgressPolicy.defaults(own).permits("other.localhost", loopback, 5000));
+    }
+
+    @Test
     void aRefusalNamesTheHostAndAddressOnly() throws UnknownHostException {
         EgressRefusedException refused = assertThrows(
                 EgressRefusedException.class,
