@@ -201,7 +201,8 @@ class OpenApiDocumentTest {
                         "InternalServerError",
                         "ImportSourceNotFound",
                         "ImportSourceDenied",
-                        "ImportSourceUnavailable"),
+                        "ImportSourceUnavailable",
+                        "EgressRefused"),
                 errorCodesInTheDocument());
     }
 
