@@ -1,5 +1,6 @@
 package dev.berth.server;
 
+import dev.berth.core.egress.Egress;
 import dev.berth.core.installation.Registries;
 import dev.berth.core.runs.service.RunRetention;
 import dev.berth.core.runs.service.RunService;
@@ -43,6 +44,7 @@ final class RunsWiring implements Closeable {
             Path dataDir,
             Registries registries,
             RunExecutor executor,
+            Egress egress,
             Clock clock)
             throws IOException {
         RunFiles files = new FilesystemRunFiles(dataDir);
@@ -58,7 +60,7 @@ final class RunsWiring implements Closeable {
                 maxLogSize);
         return new RunsWiring(
                 new RunService(metadata.runs(), files, registries::loginServer, maxLogSize, clock),
-                AgentPool.start(metadata.runs(), files, executor, settings, clock),
+                AgentPool.start(metadata.runs(), files, executor, settings, egress, clock),
                 RunSweeper.start(new RunRetention(metadata.runs(), files, runs.retention(), clock)),
                 tasks.maxSourceSize());
     }

@@ -1,5 +1,6 @@
 package dev.berth.tasks;
 
+import dev.berth.core.egress.Egress;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunLog;
 import dev.berth.core.runs.service.FileRunLog;
@@ -28,12 +29,16 @@ public final class AgentPool implements Closeable {
 
     private AgentPool() {}
 
-    /** Starts {@code settings.agents()} agents and the reaper; with 0 agents, nothing. */
+    /**
+     * Starts {@code settings.agents()} agents and the reaper; with 0 agents, nothing.
+     *
+     * @param egress the way out of git and tarball sources
+     */
     public static AgentPool start(
-            RunStore store, RunFiles files, RunExecutor executor, AgentSettings settings, Clock clock) {
+            RunStore store, RunFiles files, RunExecutor executor, AgentSettings settings, Egress egress, Clock clock) {
         AgentPool pool = new AgentPool();
-        Crew crew =
-                new Crew(store, files, new SourcePreparer(files, settings.sourceLimit()), executor, settings, clock);
+        Crew crew = new Crew(
+                store, files, new SourcePreparer(files, settings.sourceLimit(), egress), executor, settings, clock);
         for (int i = 1; i <= settings.agents(); i++) {
             Agent agent = new Agent(settings.name() + "-" + i, crew);
             pool.agents.add(agent);

@@ -3,6 +3,7 @@ package dev.berth.tasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.egress.EgressPolicy;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunKeys;
 import dev.berth.core.runs.RunRequest;
@@ -11,6 +12,7 @@ import dev.berth.core.runs.service.RunService;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.spi.RunFiles;
+import dev.berth.egress.JettyEgress;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.storage.fs.FilesystemRunFiles;
 import java.io.IOException;
@@ -60,7 +62,13 @@ class AgentPoolTest {
     void start(int agents) {
         AgentSettings settings = new AgentSettings(
                 agents, "test", dir.resolve("work"), Duration.ofMillis(20), Duration.ofMillis(300), 1 << 20, LOG_CAP);
-        pool = AgentPool.start(metadata.runs(), files, executor, settings, Clock.systemUTC());
+        pool = AgentPool.start(
+                metadata.runs(),
+                files,
+                executor,
+                settings,
+                new JettyEgress(EgressPolicy.allowing("127.0.0.0/8")),
+                Clock.systemUTC());
     }
 
     static RunRequest quickRun(Duration timeout) {

@@ -11,6 +11,7 @@ import dev.berth.builder.layer.RootPath;
 import dev.berth.builder.layer.Trees;
 import dev.berth.builder.runtime.BuildRuntime;
 import dev.berth.builder.runtime.Cancellation;
+import dev.berth.core.egress.Egress;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.runs.FailureText;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
  *
  * <pre>{@code
- * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir);
+ * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir, egress);
  * BuildResult result = builder.build(BuildRequest.of(contextDir), sources, log, Cancellation.never());
  * // the image's manifest, config and layers are in builder.blobs()
  * }</pre>
@@ -57,13 +58,18 @@ public final class ImageBuilder {
                 .hiding(stateDirectory);
     }
 
-    public ImageBuilder(BuildRuntime runtime, Path stateDirectory) throws IOException {
+    /**
+     * @param egress the way out of {@code ADD <url>} downloads: its policy decides which addresses a build may fetch
+     *     from (base images come through the {@code ImageSources} of each build)
+     */
+    public ImageBuilder(BuildRuntime runtime, Path stateDirectory, Egress egress) throws IOException {
         BlobDirectory blobs = new BlobDirectory(stateDirectory.resolve("layout"));
         this.services = new BuildSession.Services(
                 runtime,
                 blobs,
                 new BuildCache(stateDirectory.resolve("cache"), blobs),
-                stateDirectory.resolve("mounts"));
+                stateDirectory.resolve("mounts"),
+                egress);
         this.workRoot = stateDirectory.resolve("work");
         this.stateDirectory = stateDirectory;
         sweep(stateDirectory);

@@ -37,6 +37,7 @@ public enum ErrorCode {
     IMPORT_SOURCE_UNKNOWN("the source image of an import does not exist"),
     IMPORT_SOURCE_DENIED("the source registry refused access to the image"),
     IMPORT_SOURCE_UNAVAILABLE("the source registry could not be reached, timed out, or served invalid content"),
+    EGRESS_REFUSED("the installation's egress policy does not allow connecting to that address"),
 
     RESOURCE_NOT_FOUND("the resource does not exist"),
     CONFLICT("the request conflicts with the resource's current state"),

@@ -32,6 +32,8 @@ public final class ErrorResponses {
             case IMPORT_SOURCE_DENIED -> 400;
             case IMPORT_SOURCE_UNKNOWN -> 404;
             case IMPORT_SOURCE_UNAVAILABLE -> 502;
+            // the installation forbids the destination: the request's problem, whatever Berth's health
+            case EGRESS_REFUSED -> 403;
             case RANGE_INVALID -> 416;
             case UNAUTHORIZED -> 401;
             case DENIED -> 403;
@@ -66,6 +68,7 @@ public final class ErrorResponses {
             case IMPORT_SOURCE_UNKNOWN -> "ImportSourceNotFound";
             case IMPORT_SOURCE_DENIED -> "ImportSourceDenied";
             case IMPORT_SOURCE_UNAVAILABLE -> "ImportSourceUnavailable";
+            case EGRESS_REFUSED -> "EgressRefused";
             case QUOTA_EXCEEDED -> "QuotaExceeded";
             case FEATURE_NOT_SUPPORTED -> "FeatureNotSupported";
             case PAYLOAD_TOO_LARGE -> "PayloadTooLarge";

@@ -202,7 +202,8 @@ class OpenApiDocumentTest {
                         "InternalServerError",
                         "ImportSourceNotFound",
                         "ImportSourceDenied",
-                        "ImportSourceUnavailable"),
+                        "ImportSourceUnavailable",
+                        "EgressRefused"),
                 errorCodesInTheDocument());
     }
 

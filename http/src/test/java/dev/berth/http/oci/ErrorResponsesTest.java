@@ -34,6 +34,7 @@ class ErrorResponsesTest {
             Map.entry(ErrorCode.IMPORT_SOURCE_UNKNOWN, 404),
             Map.entry(ErrorCode.IMPORT_SOURCE_DENIED, 400),
             Map.entry(ErrorCode.IMPORT_SOURCE_UNAVAILABLE, 502),
+            Map.entry(ErrorCode.EGRESS_REFUSED, 403),
             Map.entry(ErrorCode.PAYLOAD_TOO_LARGE, 413),
             Map.entry(ErrorCode.REQUEST_TIMEOUT, 408),
             Map.entry(ErrorCode.METHOD_UNKNOWN, 405),

@@ -1,6 +1,7 @@
 package dev.berth.server.config;
 
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.EgressSettings;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.tasks.build.SandboxLimits;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public record BerthConfig(
         Log log,
         Tasks tasks,
         Sandbox sandbox,
-        Runs runs) {
+        Runs runs,
+        EgressSettings egress) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own

@@ -3,6 +3,7 @@ package dev.berth.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.EgressSettings;
 import dev.berth.core.installation.RegistryNames;
 import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.tier.Tier;
@@ -52,7 +53,8 @@ final class ConfigBinder {
                 new BerthConfig.Log(level),
                 new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")),
                 sandbox(tree),
-                runs(tree));
+                runs(tree),
+                egress(tree));
     }
 
     private static BerthConfig.Sandbox sandbox(JsonNode tree) {
@@ -93,6 +95,14 @@ final class ConfigBinder {
             throw new ConfigException("runs.retention must be more than 0");
         }
         return new BerthConfig.Runs(maxLogSize, retention);
+    }
+
+    private static EgressSettings egress(JsonNode tree) {
+        try {
+            return EgressSettings.of(list(tree, "egress.allow"), bool(tree, "egress.refusePrivate"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("egress.allow: " + e.getMessage());
+        }
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {

@@ -1,11 +1,14 @@
 package dev.berth.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.AddressRange;
+import dev.berth.core.egress.EgressSettings;
 import dev.berth.core.tier.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +57,35 @@ class ConfigLoaderTest {
         BerthConfig listed = ConfigLoader.load(
                 null, Map.of("BERTH_IMPORTS_INSECURE_REGISTRIES", "127.0.0.1, mirror.lan:5000"), Map.of());
         assertEquals(List.of("127.0.0.1", "mirror.lan:5000"), listed.imports().insecureRegistries());
+    }
+
+    @Test
+    void egressAllowsRangesAndHostsFromTheFileOrAVariableAndNamesABadEntry() throws IOException {
+        EgressSettings defaults = ConfigLoader.load(null, Map.of(), Map.of()).egress();
+        assertEquals(List.of(), defaults.allowedRanges());
+        assertEquals(List.of(), defaults.allowedHosts());
+        assertFalse(defaults.refusePrivate());
+        Path file = Files.writeString(
+                dir.resolve("e.yml"),
+                "egress:\n  allow: [127.0.0.0/8, \"::1\", registry.internal]\n  refusePrivate: true\n");
+        EgressSettings set = ConfigLoader.load(file, Map.of(), Map.of()).egress();
+        assertEquals(List.of(AddressRange.parse("127.0.0.0/8"), AddressRange.parse("::1")), set.allowedRanges());
+        assertEquals(List.of("registry.internal"), set.allowedHosts());
+        assertTrue(set.refusePrivate());
+        assertEquals(
+                List.of(AddressRange.parse("10.1.0.0/16")),
+                ConfigLoader.load(null, Map.of("BERTH_EGRESS_ALLOW", "10.1.0.0/16"), Map.of())
+                        .egress()
+                        .allowedRanges());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("BERTH_EGRESS_ALLOW", "127.0.0.0/8,10.0.0.0/40"), Map.of()));
+        assertTrue(e.getMessage().startsWith("egress.allow: "), e.getMessage());
+        assertTrue(e.getMessage().contains("10.0.0.0"), e.getMessage());
+        e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("BERTH_EGRESS_ALLOW", "http://x/"), Map.of()));
+        assertTrue(e.getMessage().contains("'http://x/'"), e.getMessage());
     }
 
     @Test
