@@ -1,6 +1,20 @@
 # Sourced by the bin/ scripts: exports JAVA_HOME pointing at a JDK 21 or newer (the machine's default java may be
 # older). Prefers JAVA_HOME if it qualifies, then the newest JDK under /usr/lib/jvm.
-java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
+# The major version of the JDK at $1, read from its `release` file without starting a JVM (each start costs a few
+# hundred milliseconds, and this runs on every bin/berth command), else from `java -version`.
+java_major() {
+  local line version=""
+  if [ -r "$1/release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=*) version="${line#JAVA_VERSION=}"; version="${version//\"/}"; break ;; esac
+    done <"$1/release"
+  fi
+  if [ -z "$version" ]; then
+    version=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)
+  fi
+  version="${version#1.}"
+  echo "${version%%[.+-]*}"
+}
 
 find_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then

@@ -10,7 +10,10 @@ import dev.berth.builder.runtime.OutputSink;
 import dev.berth.builder.runtime.runc.RuncOptions;
 import dev.berth.builder.runtime.runc.RuncRuntime;
 import dev.berth.client.imports.HttpImageSources;
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.EgressPolicy;
 import dev.berth.core.imports.ImportSource;
+import dev.berth.egress.JettyEgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +30,14 @@ final class Builders {
 
     /** A build with Berth's builder library, base images over HTTP from the local registry. */
     static BuildResult berth(Path context, Path state, String registry) throws Exception {
-        HttpImageSources remote = new HttpImageSources(new HttpImageSources.Settings(
-                dev.berth.client.Trust.system(), List.of("127.0.0.1"), Duration.ofSeconds(60)));
+        Egress loopback = new JettyEgress(EgressPolicy.allowing("127.0.0.0/8"));
+        HttpImageSources remote = new HttpImageSources(
+                new HttpImageSources.Settings(
+                        dev.berth.client.Trust.system(), List.of("127.0.0.1"), Duration.ofSeconds(60)),
+                loopback);
         ImageSources sources = host -> remote.open(new ImportSource.Remote(host, Optional.empty()));
-        ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(state.resolve("runc"))), state);
+        ImageBuilder builder =
+                new ImageBuilder(new RuncRuntime(RuncOptions.defaults(state.resolve("runc"))), state, loopback);
         BuildLog quiet = new BuildLog() {
             @Override
             public void line(String text) {}

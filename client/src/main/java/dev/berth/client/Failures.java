@@ -1,6 +1,7 @@
 package dev.berth.client;
 
 import dev.berth.client.RegistryClientException.Kind;
+import dev.berth.core.egress.EgressRefusedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -10,7 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import javax.net.ssl.SSLException;
 
-/** Turns what the JDK throws into a {@link RegistryClientException} that says, in a few words, what happened. */
+/** Turns what the egress client throws into a {@link RegistryClientException} that says, in a few words, what happened. */
 final class Failures {
     private Failures() {}
 
@@ -18,6 +19,9 @@ final class Failures {
     public static RegistryClientException of(IOException e, URI uri) {
         if (e instanceof RegistryClientException known) {
             return known;
+        }
+        if (e instanceof EgressRefusedException refused) {
+            return new RegistryClientException(Kind.EGRESS_REFUSED, refused.getMessage(), refused);
         }
         Kind kind = isTimeout(e) ? Kind.TIMEOUT : Kind.UNREACHABLE;
         String verb = kind == Kind.TIMEOUT ? " timed out" : " failed: ";

@@ -4,7 +4,6 @@ import dev.berth.client.RegistryClientException.Kind;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.Reference;
-import java.net.http.HttpHeaders;
 import java.util.Optional;
 
 /**
@@ -14,9 +13,9 @@ import java.util.Optional;
 final class ManifestDigests {
     private ManifestDigests() {}
 
-    static Digest verified(Reference reference, HttpHeaders headers, byte[] content, String origin)
+    static Digest verified(Reference reference, Optional<String> statedDigest, byte[] content, String origin)
             throws RegistryClientException {
-        Optional<Digest> stated = stated(headers);
+        Optional<Digest> stated = stated(statedDigest);
         if (stated.isPresent()) {
             check(stated.get(), content, origin, "the Docker-Content-Digest it stated");
         }
@@ -38,8 +37,7 @@ final class ManifestDigests {
     }
 
     /** The stated digest, when there is one in an algorithm this client can check. */
-    private static Optional<Digest> stated(HttpHeaders headers) {
-        Optional<String> header = headers.firstValue("Docker-Content-Digest");
+    private static Optional<Digest> stated(Optional<String> header) {
         if (header.isEmpty()) {
             return Optional.empty();
         }

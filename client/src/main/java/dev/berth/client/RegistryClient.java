@@ -1,13 +1,13 @@
 package dev.berth.client;
 
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.OutboundResponse;
 import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.MediaTypes;
 import dev.berth.core.oci.Reference;
 import dev.berth.core.oci.RepositoryName;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /**
@@ -29,15 +29,20 @@ public final class RegistryClient implements AutoCloseable {
     private final RegistryAddress address;
     private final Transport transport;
 
-    private RegistryClient(ClientSettings settings) throws IOException {
+    private RegistryClient(ClientSettings settings, Egress egress) throws IOException {
         this.settings = settings;
         this.address = new RegistryAddress(settings.registry());
-        this.transport = new Transport(settings);
+        this.transport = new Transport(settings, egress);
     }
 
-    /** A client for the registry the settings name; nothing is sent until the first call. */
-    public static RegistryClient create(ClientSettings settings) throws IOException {
-        return new RegistryClient(settings);
+    /**
+     * A client for the registry the settings name; nothing is sent until the first call.
+     *
+     * @param egress the way out: every connection (the registry's, a redirect's, a token realm's) is checked by its
+     *     policy
+     */
+    public static RegistryClient create(ClientSettings settings, Egress egress) throws IOException {
+        return new RegistryClient(settings, egress);
     }
 
     /** The registry's base address, with the scheme that worked (see {@link Trust.Insecure}). */
@@ -56,14 +61,14 @@ public final class RegistryClient implements AutoCloseable {
     /** A manifest or index by tag or digest, in any type Berth stores, its bytes checked against its digest. */
     public FetchedManifest manifest(RepositoryName repository, Reference reference) throws RegistryClientException {
         String path = "/v2/" + address.repositoryPath(repository.value()) + "/manifests/" + reference;
-        HttpResponse<InputStream> response = transport.get(path, scope(repository), MANIFEST_ACCEPT, true);
-        if (response.statusCode() != 200) {
+        OutboundResponse response = transport.get(path, scope(repository), MANIFEST_ACCEPT, true);
+        if (response.status() != 200) {
             throw transport.failure(response, "manifest " + repository + ":" + reference);
         }
         byte[] content = transport.readAtMost(response, settings.maxManifestBytes(), "manifest " + reference);
-        Digest digest = ManifestDigests.verified(reference, response.headers(), content, origin());
-        String mediaType =
-                MediaTypes.bare(response.headers().firstValue("Content-Type").orElse(null));
+        Digest digest =
+                ManifestDigests.verified(reference, response.header("Docker-Content-Digest"), content, origin());
+        String mediaType = MediaTypes.bare(response.header("Content-Type").orElse(null));
         return new FetchedManifest(digest, mediaType, content);
     }
 
@@ -72,11 +77,11 @@ public final class RegistryClient implements AutoCloseable {
      */
     public BlobStream blob(RepositoryName repository, Digest digest) throws RegistryClientException {
         String path = "/v2/" + address.repositoryPath(repository.value()) + "/blobs/" + digest;
-        HttpResponse<InputStream> response = transport.get(path, scope(repository), null, true);
-        if (response.statusCode() != 200) {
+        OutboundResponse response = transport.get(path, scope(repository), null, true);
+        if (response.status() != 200) {
             throw transport.failure(response, "blob " + digest);
         }
-        long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long size = contentLength(response);
         return new BlobStream(response.body(), digest, size, origin());
     }
 
@@ -91,5 +96,14 @@ public final class RegistryClient implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+    }
+
+    /** The stated length of a body, or -1 when it is missing or not a number. */
+    private static long contentLength(OutboundResponse response) {
+        try {
+            return response.header("Content-Length").map(Long::parseLong).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -19,6 +19,8 @@ public final class RegistryClientException extends IOException {
         TIMEOUT,
         /** No connection: unknown host, refused, reset, or a failed TLS handshake. */
         UNREACHABLE,
+        /** The installation's egress policy does not allow the address (nor a redirect's): nothing was sent. */
+        EGRESS_REFUSED,
         /** An answer that breaks the protocol: content not matching its digest, too large, malformed. */
         INVALID_RESPONSE,
         /** Any other status: 429, 5xx and the like. */

@@ -1,12 +1,13 @@
 package dev.berth.client;
 
 import dev.berth.client.RegistryClientException.Kind;
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.OutboundHttp;
+import dev.berth.core.egress.OutboundRequest;
+import dev.berth.core.egress.OutboundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * GET requests to one registry: HTTP/1.1, the configured TLS trust and timeouts, authentication challenges answered
  * once per request, and redirects (to blob storage, say) followed with the registry's credentials kept to the
- * registry's own origin. Bodies are streams whose reads fail when the registry stalls.
+ * registry's own origin. Bodies are streams whose reads fail when the registry stalls. Every connection, the
+ * redirects' and the token realm's included, goes out through the {@link Egress} and its policy.
  */
 final class Transport implements AutoCloseable {
     private static final int MAX_REDIRECTS = 5;
@@ -26,19 +28,15 @@ final class Transport implements AutoCloseable {
     private static final String USER_AGENT = "berth-client";
 
     private final ClientSettings settings;
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Authorizer authorizer;
     private volatile URI base;
 
-    public Transport(ClientSettings settings) throws IOException {
+    public Transport(ClientSettings settings, Egress egress) throws IOException {
         this.settings = settings;
         this.base = settings.registry();
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TlsContexts.of(settings.trust()))
-                .build();
+        this.http = egress.http(
+                Egress.Options.connectingWithin(settings.connectTimeout()).withTls(TlsContexts.of(settings.trust())));
         this.authorizer = new Authorizer(settings.credentials(), this::base, this::realmGet, Clock.systemUTC());
     }
 
@@ -74,8 +72,8 @@ final class Transport implements AutoCloseable {
     }
 
     private void probe() throws RegistryClientException {
-        HttpResponse<InputStream> response = get("/v2/", Optional.empty(), null, false);
-        if (response.statusCode() != 200) {
+        OutboundResponse response = get("/v2/", Optional.empty(), null, false);
+        if (response.status() != 200) {
             throw failure(response, "ping");
         }
         discard(response);
@@ -87,16 +85,16 @@ final class Transport implements AutoCloseable {
      * @param scope the token scope the request needs, such as {@code repository:app:pull}
      * @param accept the Accept header, or null
      */
-    public HttpResponse<InputStream> get(String path, Optional<String> scope, String accept, boolean followRedirects)
+    public OutboundResponse get(String path, Optional<String> scope, String accept, boolean followRedirects)
             throws RegistryClientException {
         URI uri = base.resolve(path);
         try {
-            HttpResponse<InputStream> response = send(uri, authorizer.header(scope), accept);
-            if (response.statusCode() == 401) {
+            OutboundResponse response = send(uri, authorizer.header(scope), accept);
+            if (response.status() == 401) {
                 List<Challenge> challenges = challenges(response);
                 discard(response);
                 response = send(uri, Optional.of(authorizer.answer(challenges, scope)), accept);
-                if (response.statusCode() == 401) {
+                if (response.status() == 401) {
                     throw stillUnauthorized(response, scope);
                 }
             }
@@ -107,7 +105,7 @@ final class Transport implements AutoCloseable {
     }
 
     /** Reads a whole body of at most {@code max} bytes; a longer one is an invalid response. */
-    public byte[] readAtMost(HttpResponse<InputStream> response, int max, String what) throws RegistryClientException {
+    public byte[] readAtMost(OutboundResponse response, int max, String what) throws RegistryClientException {
         try (InputStream in = response.body()) {
             byte[] body = in.readNBytes(max + 1);
             if (body.length > max) {
@@ -122,8 +120,8 @@ final class Transport implements AutoCloseable {
     }
 
     /** The exception for an answer that is not the one wanted, with the registry's own reason if it gave one. */
-    public RegistryClientException failure(HttpResponse<InputStream> response, String what) {
-        int status = response.statusCode();
+    public RegistryClientException failure(OutboundResponse response, String what) {
+        int status = response.status();
         ErrorEnvelope envelope = errorOf(response);
         Kind kind =
                 switch (status) {
@@ -143,19 +141,15 @@ final class Transport implements AutoCloseable {
     }
 
     /** Closes a body that is not wanted. */
-    public static void discard(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing more to read from it either way
-        }
+    public static void discard(OutboundResponse response) {
+        response.close();
     }
 
-    private HttpResponse<InputStream> follow(
-            URI first, HttpResponse<InputStream> response, Optional<String> scope, String accept) throws IOException {
+    private OutboundResponse follow(URI first, OutboundResponse response, Optional<String> scope, String accept)
+            throws IOException {
         URI current = first;
-        for (int hops = 0; REDIRECTS.contains(response.statusCode()); hops++) {
-            Optional<String> location = response.headers().firstValue("Location");
+        for (int hops = 0; REDIRECTS.contains(response.status()); hops++) {
+            Optional<String> location = response.header("Location");
             if (location.isEmpty()) {
                 return response;
             }
@@ -175,7 +169,7 @@ final class Transport implements AutoCloseable {
                 && base.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority());
     }
 
-    private RegistryClientException stillUnauthorized(HttpResponse<InputStream> response, Optional<String> scope) {
+    private RegistryClientException stillUnauthorized(OutboundResponse response, Optional<String> scope) {
         ErrorEnvelope envelope = errorOf(response);
         String what = scope.map(s -> " (" + s + ")").orElse("");
         if (!authorizer.hasCredentials()) {
@@ -206,37 +200,32 @@ final class Transport implements AutoCloseable {
     }
 
     private Authorizer.Answer realmGet(URI uri, Optional<String> authorization) throws IOException {
-        HttpResponse<InputStream> response = send(uri, authorization, "application/json");
-        return new Authorizer.Answer(response.statusCode(), readAtMost(response, MAX_TOKEN_BYTES, "the token answer"));
+        OutboundResponse response = send(uri, authorization, "application/json");
+        return new Authorizer.Answer(response.status(), readAtMost(response, MAX_TOKEN_BYTES, "the token answer"));
     }
 
-    private HttpResponse<InputStream> send(URI uri, Optional<String> authorization, String accept) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.responseTimeout())
-                .header("User-Agent", USER_AGENT)
-                .GET();
+    private OutboundResponse send(URI uri, Optional<String> authorization, String accept) throws IOException {
+        OutboundRequest request = OutboundRequest.get(uri)
+                .withTimeouts(settings.responseTimeout(), settings.idleTimeout())
+                .withHeader("User-Agent", USER_AGENT);
         if (accept != null) {
-            request.header("Accept", accept);
+            request = request.withHeader("Accept", accept);
         }
-        authorization.ifPresent(value -> request.header("Authorization", value));
-        try {
-            return http.send(request.build(), IdleTimeoutBody.handler(settings.idleTimeout()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryClientException(
-                    Kind.UNREACHABLE, "interrupted while waiting for " + Failures.origin(uri));
+        if (authorization.isPresent()) {
+            request = request.withHeader("Authorization", authorization.get());
         }
+        return http.send(request);
     }
 
-    private static List<Challenge> challenges(HttpResponse<InputStream> response) {
+    private static List<Challenge> challenges(OutboundResponse response) {
         List<Challenge> challenges = new ArrayList<>();
-        for (String header : response.headers().allValues("WWW-Authenticate")) {
+        for (String header : response.headers("WWW-Authenticate")) {
             Challenge.parse(header).ifPresent(challenges::add);
         }
         return challenges;
     }
 
-    private ErrorEnvelope errorOf(HttpResponse<InputStream> response) {
+    private ErrorEnvelope errorOf(OutboundResponse response) {
         try (InputStream in = response.body()) {
             return ErrorEnvelope.parse(in.readNBytes(MAX_ERROR_BYTES));
         } catch (IOException e) {
@@ -246,6 +235,6 @@ final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

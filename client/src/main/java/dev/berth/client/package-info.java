@@ -1,5 +1,5 @@
 /**
- * A small client of the OCI Distribution API on the JDK's {@link java.net.http.HttpClient}: {@link
+ * A small client of the OCI Distribution API over the server's {@link dev.berth.core.egress.Egress}: {@link
  * dev.berth.client.RegistryClient} pings a registry, fetches manifests and streams blobs, following Docker's token
  * authentication (or Basic) and verifying the digest of everything it reads. Failures are one exception type, {@link
  * dev.berth.client.RegistryClientException}, whose kind says what went wrong.

@@ -58,7 +58,7 @@ class RegistryClientAuthTest {
 
     @Test
     void withoutCredentialsAPullIsUnauthorized() throws Exception {
-        try (RegistryClient client = RegistryClient.create(ClientSettings.of(berth.uri()))) {
+        try (RegistryClient client = RegistryClient.create(ClientSettings.of(berth.uri()), TestEgress.LOOPBACK)) {
             RegistryClientException e =
                     assertKind(Kind.UNAUTHORIZED, () -> client.manifest(name("team/app"), tag("1")));
             assertTrue(e.getMessage().contains("requires credentials"), e.getMessage());
@@ -74,6 +74,7 @@ class RegistryClientAuthTest {
     }
 
     private static RegistryClient client(String user, String password) throws Exception {
-        return RegistryClient.create(ClientSettings.of(berth.uri()).withCredentials(new Credentials(user, password)));
+        return RegistryClient.create(
+                ClientSettings.of(berth.uri()).withCredentials(new Credentials(user, password)), TestEgress.LOOPBACK);
     }
 }

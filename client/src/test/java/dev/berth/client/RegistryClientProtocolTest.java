@@ -150,7 +150,7 @@ class RegistryClientProtocolTest {
                 settings.idleTimeout(),
                 4096);
 
-        try (RegistryClient client = RegistryClient.create(settings)) {
+        try (RegistryClient client = RegistryClient.create(settings, TestEgress.LOOPBACK)) {
             assertKind(Kind.INVALID_RESPONSE, () -> client.manifest(name("app"), tag("1")));
         }
     }
@@ -249,6 +249,7 @@ class RegistryClientProtocolTest {
 
     private static RegistryClient client(URI uri, Credentials credentials) throws IOException {
         ClientSettings settings = ClientSettings.of(uri).withTimeouts(Duration.ofMillis(700));
-        return RegistryClient.create(credentials == null ? settings : settings.withCredentials(credentials));
+        return RegistryClient.create(
+                credentials == null ? settings : settings.withCredentials(credentials), TestEgress.LOOPBACK);
     }
 }

@@ -23,7 +23,7 @@ class RegistryClientTest {
     @BeforeAll
     static void start() throws Exception {
         berth = TestRegistry.open();
-        client = RegistryClient.create(ClientSettings.of(berth.uri()));
+        client = RegistryClient.create(ClientSettings.of(berth.uri()), TestEgress.LOOPBACK);
     }
 
     @AfterAll

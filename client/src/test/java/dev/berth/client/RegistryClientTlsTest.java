@@ -19,7 +19,8 @@ class RegistryClientTlsTest {
     void trustsTheAuthorityOfAPemFile() throws Exception {
         try (TestRegistry berth = TestRegistry.https();
                 RegistryClient client = RegistryClient.create(
-                        ClientSettings.of(berth.uri()).withTrust(Trust.authorities(berth.authority())))) {
+                        ClientSettings.of(berth.uri()).withTrust(Trust.authorities(berth.authority())),
+                        TestEgress.LOOPBACK)) {
             TestImages.Manifest image = TestImages.image("amd64");
             berth.push("tls/app", "1", image);
 
@@ -31,7 +32,7 @@ class RegistryClientTlsTest {
     @Test
     void refusesACertificateTheJdkDoesNotTrust() throws Exception {
         try (TestRegistry berth = TestRegistry.https();
-                RegistryClient client = RegistryClient.create(ClientSettings.of(berth.uri()))) {
+                RegistryClient client = RegistryClient.create(ClientSettings.of(berth.uri()), TestEgress.LOOPBACK)) {
             RegistryClientException e = assertKind(Kind.UNREACHABLE, () -> {
                 client.ping();
                 return null;
@@ -43,8 +44,8 @@ class RegistryClientTlsTest {
     @Test
     void insecureAcceptsAnyCertificate() throws Exception {
         try (TestRegistry berth = TestRegistry.https();
-                RegistryClient client =
-                        RegistryClient.create(ClientSettings.of(berth.uri()).withTrust(Trust.insecure()))) {
+                RegistryClient client = RegistryClient.create(
+                        ClientSettings.of(berth.uri()).withTrust(Trust.insecure()), TestEgress.LOOPBACK)) {
             client.ping();
 
             assertEquals("https", client.registry().getScheme());
@@ -55,7 +56,8 @@ class RegistryClientTlsTest {
     void insecureFallsBackToPlainHttpWhenThereIsNoTls() throws Exception {
         try (TestRegistry berth = TestRegistry.open();
                 RegistryClient client = RegistryClient.create(
-                        ClientSettings.of(URI.create("https://" + berth.host())).withTrust(Trust.insecure()))) {
+                        ClientSettings.of(URI.create("https://" + berth.host())).withTrust(Trust.insecure()),
+                        TestEgress.LOOPBACK)) {
             TestImages.Manifest image = TestImages.image("amd64");
             berth.push("plain/app", "1", image);
 
@@ -71,9 +73,11 @@ class RegistryClientTlsTest {
     @Test
     void afterFallingBackToPlainHttpItSignsInThereToo() throws Exception {
         try (TestRegistry berth = TestRegistry.secured();
-                RegistryClient client = RegistryClient.create(ClientSettings.of(URI.create("https://" + berth.host()))
-                        .withTrust(Trust.insecure())
-                        .withCredentials(new Credentials("puller", "puller-pw")))) {
+                RegistryClient client = RegistryClient.create(
+                        ClientSettings.of(URI.create("https://" + berth.host()))
+                                .withTrust(Trust.insecure())
+                                .withCredentials(new Credentials("puller", "puller-pw")),
+                        TestEgress.LOOPBACK)) {
             TestImages.Manifest image = TestImages.image("amd64");
             berth.push("plain/secured", "1", image);
 

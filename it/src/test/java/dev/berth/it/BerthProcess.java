@@ -58,6 +58,7 @@ final class BerthProcess implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
         builder.environment().put("BERTH_AUTH_ENABLED", "false");
+        builder.environment().put("BERTH_EGRESS_ALLOW", "127.0.0.0/8,::1");
         BerthProcess berth = new BerthProcess(builder.start(), log);
         try {
             berth.awaitReady();

@@ -53,7 +53,10 @@ final class EmbeddedBerth implements BeforeAllCallback, AfterAllCallback {
                 dataDir.toString(),
                 // these tests prove the protocol with each client; AuthEndToEndTest proves sign-in
                 "auth.enabled",
-                "false"));
+                "false",
+                // the test registries, receivers and upstreams all listen on loopback
+                "egress.allow",
+                "127.0.0.0/8,::1"));
         overrides.putAll(settings);
         berth = Berth.start(ConfigLoader.load(null, Map.of(), overrides));
     }

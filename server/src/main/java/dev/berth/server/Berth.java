@@ -4,6 +4,9 @@ import dev.berth.auth.Argon2PasswordHasher;
 import dev.berth.client.Trust;
 import dev.berth.client.imports.HttpImageSources;
 import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.EgressPolicy;
+import dev.berth.core.egress.OwnAddresses;
 import dev.berth.core.imports.ImportService;
 import dev.berth.core.installation.Management;
 import dev.berth.core.installation.Registries;
@@ -17,11 +20,13 @@ import dev.berth.core.tier.RequestRates;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.webhooks.delivery.WebhookDispatcher;
+import dev.berth.egress.JettyEgress;
 import dev.berth.http.acr.AcrApi;
 import dev.berth.http.manage.ManagementApi;
 import dev.berth.http.oci.OciApi;
 import dev.berth.http.server.Endpoint;
 import dev.berth.http.server.HttpServer;
+import dev.berth.http.server.SlowClients;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.server.config.BerthConfig;
 import dev.berth.storage.fs.FilesystemBlobStore;
@@ -60,8 +65,11 @@ public final class Berth implements Closeable {
                     metadata.registries().getOrCreate(config.registry().defaultName());
             DataPlane dataPlane = DataPlane.create(blobs, metadata, clock, config.tiers());
             registryStore = metadata.registries();
-            imports =
-                    new ImportService(dataPlane, registryStore, new HttpImageSources(importSettings(config.imports())));
+            OwnAddresses own = ownAddresses(config);
+            EgressPolicy policy = new EgressPolicy(config.egress(), own);
+            Egress egress = new JettyEgress(policy);
+            imports = new ImportService(
+                    dataPlane, registryStore, new HttpImageSources(importSettings(config.imports()), egress));
             track(UploadJanitor.start(dataPlane.uploads(), config.uploads()));
             track(PullTimeFlusher.start(dataPlane.pulls()));
             track(EventLogger.start(metadata.events(), dataPlane.events()));
@@ -69,6 +77,7 @@ public final class Berth implements Closeable {
                     metadata.events(),
                     metadata.webhooks(),
                     dataPlane.events(),
+                    egress,
                     webhookSettings(config.webhooks()),
                     clock));
             track(HistoryPruner.start(
@@ -99,20 +108,31 @@ public final class Berth implements Closeable {
                     registryId -> metadata.usage().registry(registryId).totalBytes(),
                     hasher,
                     clock,
-                    security::credentialsChanged);
+                    security::credentialsChanged,
+                    egress);
             List<Endpoint> endpoints = new ArrayList<>(security.endpoints());
             endpoints.add(new AcrApi(registries, metadata.registries(), dataPlane, security.gate()));
             RunExecutor runExecutor = executor != null
                     ? executor
                     : BuilderWiring.executor(
-                            dataDir, imports, registryStore, registries, importSettings(config.imports()));
-            RunsWiring runs =
-                    track(RunsWiring.start(config.tasks(), metadata, dataDir, registries, runExecutor, clock));
+                            dataDir,
+                            imports,
+                            registryStore,
+                            registries,
+                            importSettings(config.imports()),
+                            config.sandbox(),
+                            egress,
+                            new JettyEgress(
+                                    policy.allowingOwnPortsFor(config.registry().domain())));
+            RunsWiring runs = track(RunsWiring.start(
+                    config.tasks(), config.runs(), metadata, dataDir, registries, runExecutor, egress, clock));
             endpoints.add(new ManagementApi(management, security.managementGate(), imports, runs.routes()));
             endpoints.add(new OciApi(registries, dataPlane, security.gate()));
-            http = new HttpServer(httpSettings(config.server()), endpoints);
+            http = new HttpServer(httpSettings(config.server()), slowClients(config.server()), endpoints);
             http.start();
             resources.add(http);
+            own.listensOn(http.address().getPort());
+            http.tlsAddress().ifPresent(address -> own.listensOn(address.getPort()));
         } catch (Exception e) {
             close();
             throw e;
@@ -127,6 +147,21 @@ public final class Berth implements Closeable {
     /** Starts Berth with the given configuration, its agents carrying out runs with the executor. */
     public static Berth start(BerthConfig config, RunExecutor executor) throws Exception {
         return new Berth(config, executor);
+    }
+
+    /**
+     * The ports this server is reached on, as far as they are known before it listens (a port of 0 is added once
+     * chosen): the plain and HTTPS ports and the public port of login servers, which a proxy on this machine may hold.
+     */
+    private static OwnAddresses ownAddresses(BerthConfig config) {
+        OwnAddresses own = new OwnAddresses().listensOn(config.registry().publicPort());
+        if (config.server().httpEnabled()) {
+            own.listensOn(config.server().port());
+        }
+        if (config.server().tls().enabled()) {
+            own.listensOn(config.server().tls().port());
+        }
+        return own;
     }
 
     /** The tiers' limits the throttle applies: theirs, or no request limits at all when throttling is off. */
@@ -195,6 +230,11 @@ public final class Berth implements Closeable {
     private <T extends Closeable> T track(T resource) {
         resources.add(resource);
         return resource;
+    }
+
+    private static SlowClients slowClients(BerthConfig.Server server) {
+        BerthConfig.SlowClients slow = server.slowClients();
+        return new SlowClients(slow.headerTimeout(), slow.minBodyBytesPerSecond(), slow.bodyGrace());
     }
 
     private static HttpServer.Settings httpSettings(BerthConfig.Server server) throws IOException {

@@ -2,42 +2,25 @@ package dev.berth.server;
 
 import dev.berth.core.spi.EventStore;
 import dev.berth.core.spi.WebhookStore;
-import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the outbox and the webhooks' delivery history from growing forever: every hour (first a minute after the
  * start) it prunes the events every consumer has handled that are older than their retention, and the delivery
  * attempts older than theirs.
  */
-final class HistoryPruner implements Closeable {
+final class HistoryPruner {
     private static final System.Logger LOG = System.getLogger("berth.events");
-    private static final Duration FIRST = Duration.ofMinutes(1);
-    private static final Duration EVERY = Duration.ofHours(1);
 
-    private final ScheduledExecutorService scheduler;
-
-    private HistoryPruner(ScheduledExecutorService scheduler) {
-        this.scheduler = scheduler;
-    }
+    private HistoryPruner() {}
 
     /** How long each history is kept. */
     record Retention(Duration events, Duration deliveries) {}
 
-    static HistoryPruner start(EventStore events, WebhookStore webhooks, Retention retention, Clock clock) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("berth-history-pruner").daemon().factory());
-        scheduler.scheduleWithFixedDelay(
-                () -> pruneLogged(events, webhooks, retention, clock),
-                FIRST.toMillis(),
-                EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return new HistoryPruner(scheduler);
+    static Hourly start(EventStore events, WebhookStore webhooks, Retention retention, Clock clock) {
+        return Hourly.start("berth-history-pruner", () -> pruneLogged(events, webhooks, retention, clock));
     }
 
     private static void pruneLogged(EventStore events, WebhookStore webhooks, Retention retention, Clock clock) {
@@ -52,10 +35,5 @@ final class HistoryPruner implements Closeable {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "pruning the event history failed; trying again in an hour: " + e);
         }
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 }

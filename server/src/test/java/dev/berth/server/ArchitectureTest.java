@@ -43,10 +43,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheHttpModuleSeesJetty() {
+    void onlyTheHttpAndEgressModulesSeeJetty() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("dev.berth.http..")
+                .resideOutsideOfPackages("dev.berth.http..", "dev.berth.egress..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.eclipse.jetty..")

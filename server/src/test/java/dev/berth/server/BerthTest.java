@@ -93,7 +93,8 @@ class BerthTest {
         try (Berth berth = Berth.start(config(Map.of("server.port", port)))) {
             oldToken = token(berth);
         }
-        int exit = new picocli.CommandLine(new Main()).execute("rotate-signing-key", "--data-dir", dataDir.toString());
+        String[] args = {"rotate-signing-key", "--data-dir", dataDir.toString()};
+        int exit = Main.command(picocli.CommandLine.defaultFactory(), args).execute(args);
         assertEquals(0, exit);
         try (Stream<Path> keys = Files.list(dataDir.resolve("keys/token-signing"))) {
             assertEquals(2, keys.count());

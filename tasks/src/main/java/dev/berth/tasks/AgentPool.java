@@ -1,5 +1,6 @@
 package dev.berth.tasks;
 
+import dev.berth.core.egress.Egress;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunLog;
 import dev.berth.core.runs.service.FileRunLog;
@@ -28,12 +29,16 @@ public final class AgentPool implements Closeable {
 
     private AgentPool() {}
 
-    /** Starts {@code settings.agents()} agents and the reaper; with 0 agents, nothing. */
+    /**
+     * Starts {@code settings.agents()} agents and the reaper; with 0 agents, nothing.
+     *
+     * @param egress the way out of git and tarball sources
+     */
     public static AgentPool start(
-            RunStore store, RunFiles files, RunExecutor executor, AgentSettings settings, Clock clock) {
+            RunStore store, RunFiles files, RunExecutor executor, AgentSettings settings, Egress egress, Clock clock) {
         AgentPool pool = new AgentPool();
-        Crew crew =
-                new Crew(store, files, new SourcePreparer(files, settings.sourceLimit()), executor, settings, clock);
+        Crew crew = new Crew(
+                store, files, new SourcePreparer(files, settings.sourceLimit(), egress), executor, settings, clock);
         for (int i = 1; i <= settings.agents(); i++) {
             Agent agent = new Agent(settings.name() + "-" + i, crew);
             pool.agents.add(agent);
@@ -50,15 +55,19 @@ public final class AgentPool implements Closeable {
      * Ends as Error every run still Running, with a clear message: called at start-up where this process is the only
      * one with agents (the embedded default, which holds the data directory's lock), so none of them can still run.
      */
-    public static List<Run> recoverAfterRestart(RunStore store, RunFiles files, Clock clock) throws IOException {
-        return abandon(store, files, Instant.ofEpochMilli(Long.MAX_VALUE), RESTARTED, clock);
+    public static List<Run> recoverAfterRestart(RunStore store, RunFiles files, long maxLogSize, Clock clock)
+            throws IOException {
+        return abandon(store, files, maxLogSize, Instant.ofEpochMilli(Long.MAX_VALUE), RESTARTED, clock);
     }
 
-    private static List<Run> abandon(RunStore store, RunFiles files, Instant before, String why, Clock clock)
+    private static List<Run> abandon(
+            RunStore store, RunFiles files, long maxLogSize, Instant before, String why, Clock clock)
             throws IOException {
         List<Run> ended = store.abandon(before, why, clock.instant());
         for (Run run : ended) {
-            new FileRunLog(files, run.registryId(), run.id()).line(RunLog.summary(run));
+            FileRunLog log = new FileRunLog(files, run.registryId(), run.id(), maxLogSize);
+            log.line(RunLog.summary(run));
+            log.trim();
         }
         return ended;
     }
@@ -67,7 +76,7 @@ public final class AgentPool implements Closeable {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(settings.lease());
-                abandon(store, files, clock.instant(), LEASE_LOST, clock);
+                abandon(store, files, settings.maxLogSize(), clock.instant(), LEASE_LOST, clock);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.berth.tasks;
 
+import dev.berth.core.runs.FailureText;
 import dev.berth.core.runs.OutputImage;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunLog;
@@ -45,6 +46,22 @@ final class RunAttempt {
         static Ending of(RunStatus status, String error) {
             return new Ending(status, List.of(), error);
         }
+
+        /** The same ending with its message as the user may see it. */
+        Ending shown(FailureText text) {
+            return new Ending(status, images, text.apply(error));
+        }
+    }
+
+    /**
+     * How the server's paths are shown in what a run tells its user: the run's context relative to it, anything
+     * else under the agents' work directory or the machine's temporary directory by its last name.
+     */
+    private FailureText shownPaths(Path dir) {
+        return FailureText.plain()
+                .relativeTo(dir.resolve("context"))
+                .hiding(settings.workDir())
+                .hiding(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     RunAttempt(String agent, Crew crew) {
@@ -58,16 +75,18 @@ final class RunAttempt {
     }
 
     void carryOut(Run run) throws IOException, InterruptedException {
-        RunLog log = new FileRunLog(files, run.registryId(), run.id());
+        FileRunLog log = new FileRunLog(files, run.registryId(), run.id(), settings.maxLogSize());
         Path dir = settings.workDir().resolve(run.registryId() + "-" + run.id());
+        FailureText shown = shownPaths(dir);
+        RunLog shownLog = new ShownRunLog(log, shown);
         log.line("Run ID: " + run.id() + " is running on agent " + agent);
         FutureTask<RunOutcome> work =
-                new FutureTask<>(() -> executor.execute(run, sources.prepare(run, dir, log), log, cancel));
+                new FutureTask<>(() -> executor.execute(run, sources.prepare(run, dir, shownLog), shownLog, cancel));
         Thread worker = Thread.ofVirtual().name("berth-run-" + run.id()).start(work);
         try {
             Optional<Ending> ending = watch(run, work, worker);
             if (ending.isPresent()) {
-                record(run, ending.get(), log);
+                record(run, ending.get().shown(shown), log);
             }
         } finally {
             sources.remove(dir);
@@ -144,12 +163,13 @@ final class RunAttempt {
             return Ending.of(RunStatus.FAILED, source.getMessage());
         }
         LOG.log(System.Logger.Level.WARNING, "a run failed unexpectedly", cause);
-        return Ending.of(RunStatus.ERROR, "the run failed unexpectedly: " + cause);
+        return Ending.of(RunStatus.ERROR, "the run failed unexpectedly (the server's log has the details)");
     }
 
-    private void record(Run run, Ending ending, RunLog log) throws IOException {
+    private void record(Run run, Ending ending, FileRunLog log) throws IOException {
         Run finished = run.finish(ending.status(), ending.images(), ending.error(), clock.instant());
         log.line(RunLog.summary(finished));
+        log.trim();
         if (!store.finish(finished)) {
             LOG.log(System.Logger.Level.WARNING, "run " + run.id() + " ended but " + agent + " no longer held it");
         }

@@ -3,17 +3,19 @@ package dev.berth.tasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.egress.EgressPolicy;
 import dev.berth.core.runs.Run;
+import dev.berth.core.runs.RunKeys;
 import dev.berth.core.runs.RunRequest;
 import dev.berth.core.runs.RunStatus;
 import dev.berth.core.runs.service.RunService;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.spi.RunFiles;
+import dev.berth.egress.JettyEgress;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.storage.fs.FilesystemRunFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentPoolTest {
+    static final long LOG_CAP = 16 * 1024;
+
     @TempDir
     Path dir;
 
@@ -43,7 +47,7 @@ class AgentPoolTest {
     void open() throws IOException {
         metadata = SqliteMetadataStore.open(dir.resolve("berth.db"), Clock.systemUTC());
         files = new FilesystemRunFiles(dir);
-        runs = new RunService(metadata.runs(), files, name -> name + ".localhost", Clock.systemUTC());
+        runs = new RunService(metadata.runs(), files, name -> name + ".localhost", LOG_CAP, Clock.systemUTC());
         registry = metadata.registries().getOrCreate("myreg");
     }
 
@@ -57,8 +61,14 @@ class AgentPoolTest {
 
     void start(int agents) {
         AgentSettings settings = new AgentSettings(
-                agents, "test", dir.resolve("work"), Duration.ofMillis(20), Duration.ofMillis(300), 1 << 20);
-        pool = AgentPool.start(metadata.runs(), files, executor, settings, Clock.systemUTC());
+                agents, "test", dir.resolve("work"), Duration.ofMillis(20), Duration.ofMillis(300), 1 << 20, LOG_CAP);
+        pool = AgentPool.start(
+                metadata.runs(),
+                files,
+                executor,
+                settings,
+                new JettyEgress(EgressPolicy.allowing("127.0.0.0/8")),
+                Clock.systemUTC());
     }
 
     static RunRequest quickRun(Duration timeout) {
@@ -82,9 +92,28 @@ class AgentPoolTest {
     }
 
     String log(Run run) throws IOException {
-        try (InputStream in = runs.log(registry, run.id(), 0)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try (RunService.LogSlice slice = runs.log(registry, run.id(), 0)) {
+            return new String(slice.bytes().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void aRunPrintingFarMoreThanTheCapKeepsTheEndOfItsLogBehindAMarker() throws Exception {
+        start(1);
+        Run run = runs.schedule(registry, RunRequest.quickRun("print 4000000", RunRequest.DEFAULT_TIMEOUT));
+
+        Run done = finished(run);
+
+        assertEquals(RunStatus.SUCCEEDED, done.status());
+        String log = log(done);
+        assertTrue(log.startsWith("[berth: log truncated: the first 3.8 MiB ("), log.substring(0, 100));
+        assertTrue(log.contains("bytes) were dropped; the last 16 KiB are kept]\n"), log.substring(0, 100));
+        assertTrue(
+                log.matches("(?s).*printed line \\d+\nStep 2/2 : done\nRun ID: " + run.id()
+                        + " was successful after \\d+s\n"),
+                log.substring(log.length() - 200));
+        assertTrue(log.length() <= LOG_CAP + 200, "kept " + log.length());
+        assertTrue(files.size(RunKeys.log(registry.id(), run.id())).orElseThrow() <= LOG_CAP + 200);
     }
 
     @Test
@@ -191,7 +220,7 @@ class AgentPoolTest {
         Instant now = Instant.now();
         metadata.runs().claim("dead-1", now, now.plusSeconds(3600));
 
-        List<Run> recovered = AgentPool.recoverAfterRestart(metadata.runs(), files, Clock.systemUTC());
+        List<Run> recovered = AgentPool.recoverAfterRestart(metadata.runs(), files, LOG_CAP, Clock.systemUTC());
 
         assertEquals(List.of(run.id()), recovered.stream().map(Run::id).toList());
         Run ended = runs.get(registry, run.id());

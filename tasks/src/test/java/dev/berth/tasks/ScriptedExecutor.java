@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * An executor for tests: writes a few lines (listing the context's files), waits as long as told, and returns the
  * outcome it was given: pushed images named after the request's image names, or a failure. A run may script
- * itself: build arguments {@code SLEEP_MS} and {@code FAIL}, or a quick run's cmd {@code sleep <ms>} or {@code fail
- * <message>}.
+ * itself: build arguments {@code SLEEP_MS} and {@code FAIL}, or a quick run's cmd {@code sleep <ms>}, {@code fail
+ * <message>} or {@code print <bytes>} (numbered lines written as a process's output, in 8 KiB chunks).
  */
 public final class ScriptedExecutor implements RunExecutor {
     private final List<String> executed = new CopyOnWriteArrayList<>();
@@ -51,6 +51,10 @@ public final class ScriptedExecutor implements RunExecutor {
         contexts.put(run.id(), files);
         log.line("Step 1/2 : context holds " + files);
         cancel.onCancel(() -> sawCancel = true);
+        Optional<String> print = script(run, "PRINT", "print");
+        if (print.isPresent()) {
+            print(log, Long.parseLong(print.get()));
+        }
         Thread.sleep(script(run, "SLEEP_MS", "sleep")
                 .map(Long::parseLong)
                 .map(Duration::ofMillis)
@@ -64,6 +68,20 @@ public final class ScriptedExecutor implements RunExecutor {
                 .map(name -> new OutputImage(
                         "r.localhost", name.split(":")[0], name.split(":")[1], "sha256:" + "0".repeat(64)))
                 .toList());
+    }
+
+    private static void print(RunLog log, long total) throws java.io.IOException {
+        StringBuilder chunk = new StringBuilder();
+        long written = 0;
+        for (int i = 0; written < total; i++) {
+            chunk.append("printed line ").append(i).append('\n');
+            if (chunk.length() >= 8192) {
+                byte[] bytes = chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                log.write(bytes);
+                written += bytes.length;
+                chunk.setLength(0);
+            }
+        }
     }
 
     private static Optional<String> script(Run run, String argument, String verb) {

@@ -2,6 +2,7 @@ package dev.berth.builder.build;
 
 import dev.berth.builder.image.Platform;
 import dev.berth.builder.runtime.NetworkMode;
+import dev.berth.builder.runtime.ResourceLimits;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.Set;
  * @param hostNetworkAllowed BuildKit's {@code network.host} entitlement: without it, {@code RUN --network=host} is
  *     refused and {@code ADD} URLs may not reach loopback or link-local addresses (the builder's own host, cloud
  *     metadata services), so a Dockerfile cannot reach what only the build machine can
+ * @param limits what each RUN step may use (processes, memory, CPU time, disk written); a step past one fails at its
+ *     line, naming the limit
  */
 public record BuildRequest(
         Path context,
@@ -37,7 +40,8 @@ public record BuildRequest(
         NetworkMode network,
         Optional<Instant> sourceDateEpoch,
         ImageFormat format,
-        boolean hostNetworkAllowed) {
+        boolean hostNetworkAllowed,
+        ResourceLimits limits) {
 
     public BuildRequest {
         Objects.requireNonNull(context, "context");
@@ -47,6 +51,7 @@ public record BuildRequest(
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** A build of {@code context/Dockerfile} for this machine's platform, with defaults for everything else. */
@@ -62,7 +67,8 @@ public record BuildRequest(
                 NetworkMode.NONE,
                 Optional.empty(),
                 ImageFormat.OCI,
-                false);
+                false,
+                ResourceLimits.none());
     }
 
     public BuildRequest withDockerfile(String path) {
@@ -104,6 +110,10 @@ public record BuildRequest(
         return change(c -> c.hostNetworkAllowed = value);
     }
 
+    public BuildRequest withLimits(ResourceLimits value) {
+        return change(c -> c.limits = value);
+    }
+
     /** A copy with some components changed: records have no withers, so the {@code with...} methods share this. */
     private BuildRequest change(java.util.function.Consumer<Components> edit) {
         Components c = new Components(this);
@@ -119,7 +129,8 @@ public record BuildRequest(
                 c.network,
                 c.sourceDateEpoch,
                 c.format,
-                c.hostNetworkAllowed);
+                c.hostNetworkAllowed,
+                c.limits);
     }
 
     /** The components a {@code with...} method may change, copied from a request. */
@@ -134,6 +145,7 @@ public record BuildRequest(
         Optional<Instant> sourceDateEpoch;
         ImageFormat format;
         boolean hostNetworkAllowed;
+        ResourceLimits limits;
 
         Components(BuildRequest r) {
             dockerfile = r.dockerfile;
@@ -146,6 +158,7 @@ public record BuildRequest(
             sourceDateEpoch = r.sourceDateEpoch;
             format = r.format;
             hostNetworkAllowed = r.hostNetworkAllowed;
+            limits = r.limits;
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.berth.builder.layer.LayerBlob;
 import dev.berth.builder.layer.LayerOptions;
 import dev.berth.builder.runtime.BuildRuntime;
 import dev.berth.builder.runtime.Cancellation;
+import dev.berth.core.egress.Egress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ final class BuildSession {
     final BaseImageResolver bases;
     final BlobDirectory blobs;
     final BuildCache cache;
+    final Egress egress;
     final BuildLog log;
     final Cancellation cancellation;
     final Path workDir;
@@ -60,6 +62,7 @@ final class BuildSession {
         this.bases = bases;
         this.blobs = services.blobs();
         this.cache = services.cache();
+        this.egress = services.egress();
         this.mountCache = services.mountCache();
         this.log = log;
         this.cancellation = cancellation;
@@ -73,8 +76,9 @@ final class BuildSession {
      * The engine's collaborators, shared by every build of one builder.
      *
      * @param mountCache where {@code RUN --mount=type=cache} directories live between builds
+     * @param egress the way out of {@code ADD <url>}, under the installation's egress policy
      */
-    record Services(BuildRuntime runtime, BlobDirectory blobs, BuildCache cache, Path mountCache) {}
+    record Services(BuildRuntime runtime, BlobDirectory blobs, BuildCache cache, Path mountCache, Egress egress) {}
 
     Path mountCache() {
         return mountCache;

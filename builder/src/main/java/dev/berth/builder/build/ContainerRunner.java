@@ -8,6 +8,7 @@ import dev.berth.builder.image.ResolvedImage;
 import dev.berth.builder.runtime.BuildRuntimeException;
 import dev.berth.builder.runtime.Cancellation;
 import dev.berth.builder.runtime.NetworkMode;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.builder.runtime.RunResult;
 import dev.berth.builder.runtime.RunSpec;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a container from an image, as {@code docker run image args...} would: the image's entrypoint with the given
@@ -28,8 +30,12 @@ public final class ContainerRunner {
         this.builder = builder;
     }
 
-    /** How the container ended. */
-    public record Exit(int code, boolean cancelled) {}
+    /**
+     * How the container ended.
+     *
+     * @param exceeded the limit the container went past, as a message names it ({@code the memory limit (2 GiB)})
+     */
+    public record Exit(int code, boolean cancelled, Optional<String> exceeded) {}
 
     public Exit run(
             String image,
@@ -37,6 +43,7 @@ public final class ContainerRunner {
             ImageSources sources,
             Platform platform,
             NetworkMode network,
+            ResourceLimits limits,
             BuildLog log,
             Cancellation cancellation)
             throws BuildException {
@@ -55,9 +62,12 @@ public final class ContainerRunner {
                     .withWorkingDir(state.config().workingDir().orElse("/"))
                     .withUser(state.config().user().orElse(""))
                     .withNetwork(network)
-                    .withCancellation(cancellation);
+                    .withCancellation(cancellation)
+                    .withLimits(limits);
             RunResult result = builder.services().runtime().run(spec, log.processOutput());
-            return new Exit(result.exitCode(), result.ending() != RunResult.Ending.EXITED);
+            boolean stopped =
+                    result.ending() == RunResult.Ending.CANCELLED || result.ending() == RunResult.Ending.TIMED_OUT;
+            return new Exit(result.exitCode(), stopped, result.exceeded().map(limits::describe));
         } catch (IllegalArgumentException e) {
             throw new BuildException(e.getMessage(), e);
         } catch (BuildRuntimeException e) {

@@ -6,7 +6,6 @@ import dev.berth.builder.image.ImageReference;
 import dev.berth.builder.image.ResolvedImage;
 import dev.berth.builder.layer.ArchiveExtractor;
 import dev.berth.builder.layer.RootPath;
-import dev.berth.builder.runtime.NetworkMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +83,7 @@ abstract sealed class CopyOrigin {
             try {
                 for (String source : spec.sources()) {
                     if (Downloads.isUrl(source)) {
-                        Path file = Downloads.fetch(
-                                source,
-                                session.workDir,
-                                session.request.hostNetworkAllowed() || session.request.network() == NetworkMode.HOST);
+                        Path file = Downloads.fetch(source, session.workDir, session.egress);
                         plan.addFile(file, Downloads.fileName(source));
                         continue;
                     }

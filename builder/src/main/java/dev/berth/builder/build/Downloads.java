@@ -1,18 +1,22 @@
 package dev.berth.builder.build;
 
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.OutboundHttp;
+import dev.berth.core.egress.OutboundRequest;
+import dev.berth.core.egress.OutboundResponse;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /** {@code ADD https://...}: the file fetched over HTTP(S) into the build's work directory. */
 final class Downloads {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private Downloads() {}
 
@@ -28,28 +32,23 @@ final class Downloads {
     }
 
     /**
-     * Downloads the URL and gives the file mode 0600, as Docker's ADD does. Without the host network, a URL whose
-     * host is a loopback, link-local or wildcard address is refused, and redirects are not followed (they could lead
-     * there).
+     * Downloads the URL and gives the file mode 0600, as Docker's ADD does. The download and each redirect go out
+     * through the egress, whose policy refuses loopback, link-local and Berth's own addresses (unless the
+     * installation allows them), with the policy's message.
      */
-    static Path fetch(String url, Path workDir, boolean hostNetwork) throws IOException {
+    static Path fetch(String url, Path workDir, Egress egress) throws IOException {
         URI uri = URI.create(url);
-        if (!hostNetwork) {
-            refuseLocal(uri);
-        }
         Path target = Files.createTempFile(workDir, "download-", ".part");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
-        try (HttpClient client = HttpClient.newBuilder()
-                .followRedirects(hostNetwork ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build()) {
-            HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(target));
-            if (response.statusCode() / 100 != 2) {
+        OutboundRequest request =
+                OutboundRequest.get(uri).withTimeouts(TIMEOUT, IDLE_TIMEOUT).followingRedirects();
+        try (OutboundHttp http = egress.http(Egress.Options.connectingWithin(CONNECT_TIMEOUT));
+                OutboundResponse response = http.send(request)) {
+            if (response.status() / 100 != 2) {
                 throw new IllegalArgumentException(
-                        "downloading " + redacted(uri) + " failed: HTTP " + response.statusCode());
+                        "downloading " + redacted(uri) + " failed: HTTP " + response.status());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Files.copy(response.body(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (InterruptedIOException e) {
             throw new IOException("interrupted while downloading " + redacted(uri), e);
         } catch (IOException e) {
             String reason =
@@ -58,20 +57,6 @@ final class Downloads {
         }
         Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return target;
-    }
-
-    private static void refuseLocal(URI uri) {
-        String host = uri.getHost();
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()) {
-                    throw new IllegalArgumentException("ADD " + redacted(uri) + " is refused: " + host
-                            + " is a loopback or link-local address, which needs the network.host entitlement");
-                }
-            }
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("downloading " + redacted(uri) + " failed: unknown host " + host);
-        }
     }
 
     /** The URL without its user information, for messages. */

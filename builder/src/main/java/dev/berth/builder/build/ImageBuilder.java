@@ -11,6 +11,9 @@ import dev.berth.builder.layer.RootPath;
 import dev.berth.builder.layer.Trees;
 import dev.berth.builder.runtime.BuildRuntime;
 import dev.berth.builder.runtime.Cancellation;
+import dev.berth.core.egress.Egress;
+import dev.berth.core.error.RegistryException;
+import dev.berth.core.runs.FailureText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,7 +28,7 @@ import java.util.stream.Stream;
  * Builds images from Dockerfiles, with no daemon: the entry point of the builder library.
  *
  * <pre>{@code
- * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir);
+ * ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(dir.resolve("runc"))), dir, egress);
  * BuildResult result = builder.build(BuildRequest.of(contextDir), sources, log, Cancellation.never());
  * // the image's manifest, config and layers are in builder.blobs()
  * }</pre>
@@ -36,16 +39,39 @@ import java.util.stream.Stream;
  */
 public final class ImageBuilder {
     private final BuildSession.Services services;
-    private final Path workRoot;
+    private static final System.Logger LOG = System.getLogger(ImageBuilder.class.getName());
 
-    public ImageBuilder(BuildRuntime runtime, Path stateDirectory) throws IOException {
+    private final Path workRoot;
+    private final Path stateDirectory;
+
+    /**
+     * How paths of this builder's on the server are shown to the user: under the build context relative to it, in a
+     * root filesystem as the image's paths, in a build's view of the context relative to it, anything else of the
+     * builder's state by its last name. Every failure a build ends with goes through it.
+     */
+    public FailureText hostPaths(Path context) {
+        String work = FailureText.quoted(workRoot) + "/[^/\\s]+";
+        return FailureText.plain()
+                .relativeTo(context)
+                .insideMatching(work + "/rootfs-[^/\\s]+")
+                .relativeToMatching(work + "/context-view")
+                .hiding(stateDirectory);
+    }
+
+    /**
+     * @param egress the way out of {@code ADD <url>} downloads: its policy decides which addresses a build may fetch
+     *     from (base images come through the {@code ImageSources} of each build)
+     */
+    public ImageBuilder(BuildRuntime runtime, Path stateDirectory, Egress egress) throws IOException {
         BlobDirectory blobs = new BlobDirectory(stateDirectory.resolve("layout"));
         this.services = new BuildSession.Services(
                 runtime,
                 blobs,
                 new BuildCache(stateDirectory.resolve("cache"), blobs),
-                stateDirectory.resolve("mounts"));
+                stateDirectory.resolve("mounts"),
+                egress);
         this.workRoot = stateDirectory.resolve("work");
+        this.stateDirectory = stateDirectory;
         sweep(stateDirectory);
         Files.createDirectories(workRoot);
     }
@@ -103,7 +129,8 @@ public final class ImageBuilder {
         try {
             return buildUnmasked(request, sources, log, cancellation);
         } catch (BuildException e) {
-            throw e.masked(text -> BuildSession.mask(request, text));
+            FailureText shown = hostPaths(request.context());
+            throw e.masked(text -> shown.apply(BuildSession.mask(request, text)));
         }
     }
 
@@ -136,10 +163,14 @@ public final class ImageBuilder {
         } catch (DockerfileException e) {
             throw new BuildException(e.getMessage(), e);
         } catch (IOException e) {
+            throw new BuildException("the build failed: " + FailureText.describe(e), e);
+        } catch (RegistryException e) {
+            // a registry refused what the build asked of it (a base image unknown, denied): its message is for users
             throw new BuildException("the build failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // a bug of the builder's, not the Dockerfile's: still one clear failure, never an escaped exception
-            throw new BuildException("the build failed unexpectedly: " + e, e);
+            LOG.log(System.Logger.Level.ERROR, "a build failed unexpectedly", e);
+            throw new BuildException("the build failed unexpectedly (the server's log has the details)", e);
         } finally {
             delete(workDir);
         }

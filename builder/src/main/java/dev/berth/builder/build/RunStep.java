@@ -57,7 +57,8 @@ final class RunStep {
                     .withUser(user)
                     .withNetwork(network)
                     .withMounts(mounts.resolve(rootfs))
-                    .withCancellation(session.cancellation);
+                    .withCancellation(session.cancellation)
+                    .withLimits(session.request.limits());
             check(runProcess(spec));
             Changes changes = Changes.between(before, Snapshot.of(rootfs.directory()));
             if (changes.isEmpty()) {
@@ -82,6 +83,13 @@ final class RunStep {
     private void check(RunResult result) throws BuildException {
         switch (result.ending()) {
             case CANCELLED, TIMED_OUT -> throw BuildException.cancelled();
+            case LIMIT_EXCEEDED ->
+                throw BuildException.at(
+                        run.location(),
+                        "RUN exceeded "
+                                + session.request
+                                        .limits()
+                                        .describe(result.exceeded().orElseThrow()));
             case EXITED -> {
                 if (result.exitCode() != 0) {
                     throw BuildException.at(

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param mounts extra mounts for {@code RUN --mount}
  * @param timeout how long the run may take before it is killed; empty for no limit
  * @param cancellation a signal that kills the run when fired
+ * @param limits what the run may use (processes, memory, CPU time, disk); a run that exceeds one is stopped and its
+ *     {@link RunResult} names it
  */
 public record RunSpec(
         Path rootfs,
@@ -34,7 +36,8 @@ public record RunSpec(
         NetworkMode network,
         List<RunMount> mounts,
         Optional<Duration> timeout,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        ResourceLimits limits) {
 
     /** The host name a build container gets unless told otherwise. */
     public static final String DEFAULT_HOSTNAME = "buildkitsandbox";
@@ -61,9 +64,10 @@ public record RunSpec(
         Objects.requireNonNull(timeout, "timeout");
         timeout.ifPresent(RunSpec::requirePositive);
         Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(limits, "limits");
     }
 
-    /** Runs {@code args} as root in {@code /}, with no environment, no network, no mounts, no time limit. */
+    /** Runs {@code args} as root in {@code /}, with no environment, no network, no mounts, no time or resource limits. */
     public static RunSpec of(Path rootfs, List<String> args) {
         return new RunSpec(
                 rootfs,
@@ -75,40 +79,59 @@ public record RunSpec(
                 NetworkMode.NONE,
                 List.of(),
                 Optional.empty(),
-                Cancellation.never());
+                Cancellation.never(),
+                ResourceLimits.none());
     }
 
     public RunSpec withEnv(List<String> newEnv) {
-        return new RunSpec(rootfs, args, newEnv, workingDir, user, hostname, network, mounts, timeout, cancellation);
+        return new RunSpec(
+                rootfs, args, newEnv, workingDir, user, hostname, network, mounts, timeout, cancellation, limits);
     }
 
     public RunSpec withWorkingDir(String dir) {
-        return new RunSpec(rootfs, args, env, dir, user, hostname, network, mounts, timeout, cancellation);
+        return new RunSpec(rootfs, args, env, dir, user, hostname, network, mounts, timeout, cancellation, limits);
     }
 
     public RunSpec withUser(String newUser) {
-        return new RunSpec(rootfs, args, env, workingDir, newUser, hostname, network, mounts, timeout, cancellation);
+        return new RunSpec(
+                rootfs, args, env, workingDir, newUser, hostname, network, mounts, timeout, cancellation, limits);
     }
 
     public RunSpec withHostname(String name) {
-        return new RunSpec(rootfs, args, env, workingDir, user, name, network, mounts, timeout, cancellation);
+        return new RunSpec(rootfs, args, env, workingDir, user, name, network, mounts, timeout, cancellation, limits);
     }
 
     public RunSpec withNetwork(NetworkMode mode) {
-        return new RunSpec(rootfs, args, env, workingDir, user, hostname, mode, mounts, timeout, cancellation);
+        return new RunSpec(rootfs, args, env, workingDir, user, hostname, mode, mounts, timeout, cancellation, limits);
     }
 
     public RunSpec withMounts(List<RunMount> newMounts) {
-        return new RunSpec(rootfs, args, env, workingDir, user, hostname, network, newMounts, timeout, cancellation);
+        return new RunSpec(
+                rootfs, args, env, workingDir, user, hostname, network, newMounts, timeout, cancellation, limits);
     }
 
     public RunSpec withTimeout(Duration limit) {
         return new RunSpec(
-                rootfs, args, env, workingDir, user, hostname, network, mounts, Optional.of(limit), cancellation);
+                rootfs,
+                args,
+                env,
+                workingDir,
+                user,
+                hostname,
+                network,
+                mounts,
+                Optional.of(limit),
+                cancellation,
+                limits);
     }
 
     public RunSpec withCancellation(Cancellation signal) {
-        return new RunSpec(rootfs, args, env, workingDir, user, hostname, network, mounts, timeout, signal);
+        return new RunSpec(rootfs, args, env, workingDir, user, hostname, network, mounts, timeout, signal, limits);
+    }
+
+    public RunSpec withLimits(ResourceLimits newLimits) {
+        return new RunSpec(
+                rootfs, args, env, workingDir, user, hostname, network, mounts, timeout, cancellation, newLimits);
     }
 
     private static void requirePositive(Duration limit) {

@@ -1,2 +1,5 @@
-/** Running a build step's process in an OCI runtime ({@code runc}) over a root filesystem. */
+/**
+ * Running a build step's process in an OCI runtime ({@code runc}) over a root filesystem, sandboxed, within {@link
+ * dev.berth.builder.runtime.ResourceLimits}.
+ */
 package dev.berth.builder.runtime;

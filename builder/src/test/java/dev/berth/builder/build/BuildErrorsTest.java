@@ -47,8 +47,18 @@ class BuildErrorsTest {
 
     @Test
     void aRefusedDownloadSaysWhy() {
-        assertFailsAt(2, "network.host entitlement", "FROM registry.test/busybox\nADD http://127.0.0.1:1/file /x\n");
-        assertFailsAt(2, "network.host entitlement", "FROM registry.test/busybox\nADD http://169.254.169.254/x /x\n");
+        assertFailsAt(
+                2,
+                "egress to 127.0.0.1 is not allowed by the installation's egress policy",
+                "FROM registry.test/busybox\nADD http://127.0.0.1:1/file /x\n");
+        assertFailsAt(
+                2,
+                "egress to 169.254.169.254 is not allowed by the installation's egress policy",
+                "FROM registry.test/busybox\nADD http://169.254.169.254/x /x\n");
+        assertFailsAt(
+                2,
+                "egress to 0:0:0:0:0:0:0:1 is not allowed",
+                "FROM registry.test/busybox\nADD http://[0:0:0:0:0:0:0:1]:1/x /x\n");
     }
 
     @Test

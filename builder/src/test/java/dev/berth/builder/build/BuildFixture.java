@@ -8,10 +8,16 @@ import dev.berth.builder.image.OciLayoutSource;
 import dev.berth.builder.image.Platform;
 import dev.berth.builder.runtime.Cancellation;
 import dev.berth.builder.runtime.NetworkMode;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.builder.runtime.runc.RuncOptions;
 import dev.berth.builder.runtime.runc.RuncRuntime;
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.EgressPolicy;
+import dev.berth.core.egress.EgressSettings;
+import dev.berth.core.egress.OwnAddresses;
 import dev.berth.core.json.Json;
 import dev.berth.core.oci.Digest;
+import dev.berth.egress.JettyEgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BuildFixture {
     static final String BUSYBOX = "registry.test/busybox";
+    /**
+     * The default egress policy plus the name {@code localhost}: {@code ADD http://localhost:<port>/...} reaches a
+     * test's server, {@code ADD http://127.0.0.1:<port>/...} is refused as any loopback address is by default.
+     */
+    static final Egress EGRESS =
+            new JettyEgress(new EgressPolicy(EgressSettings.of(List.of("localhost"), false), new OwnAddresses()));
 
     final Path root;
     final RuncRuntime runtime;
@@ -39,7 +51,7 @@ final class BuildFixture {
         try {
             this.root = root;
             this.runtime = new RuncRuntime(RuncOptions.defaults(root.resolve("runc")));
-            this.builder = new ImageBuilder(runtime, root.resolve("state"));
+            this.builder = new ImageBuilder(runtime, root.resolve("state"), EGRESS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,8 +143,21 @@ final class BuildFixture {
     }
 
     ContainerRunner.Exit runExit(BuildResult result, RecordingLog log, String... args) throws BuildException {
+        return runExit(result, ResourceLimits.none(), log, args);
+    }
+
+    ContainerRunner.Exit runExit(BuildResult result, ResourceLimits limits, RecordingLog log, String... args)
+            throws BuildException {
         String image = tag("run-" + counter.incrementAndGet(), result);
         return new ContainerRunner(builder)
-                .run(image, List.of(args), sources(), Platform.host(), NetworkMode.NONE, log, Cancellation.never());
+                .run(
+                        image,
+                        List.of(args),
+                        sources(),
+                        Platform.host(),
+                        NetworkMode.NONE,
+                        limits,
+                        log,
+                        Cancellation.never());
     }
 }

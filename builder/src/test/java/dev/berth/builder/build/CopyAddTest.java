@@ -138,7 +138,7 @@ class CopyAddTest {
     }
 
     @Test
-    void addDownloadsAUrlWithMode0600() throws Exception {
+    void addDownloadsAUrlWithMode0600AndOnlyWhereTheEgressPolicyAllows() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/files/remote.txt", exchange -> {
             byte[] body = "remote\n".getBytes(StandardCharsets.UTF_8);
@@ -149,20 +149,26 @@ class CopyAddTest {
         });
         server.start();
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/remote.txt";
+            String refused = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/remote.txt";
+            BuildException local = assertThrows(
+                    BuildException.class,
+                    () -> fixture.build(BuildRequest.of(fixture.context(
+                                    "FROM registry.test/busybox\nADD " + refused + " /downloads/\n", Map.of()))
+                            .withHostNetworkAllowed(true)));
+            assertTrue(
+                    local.getMessage()
+                            .contains("egress to 127.0.0.1 is not allowed by the installation's egress policy"),
+                    local.getMessage());
+            String url = "http://localhost:" + server.getAddress().getPort() + "/files/remote.txt";
             String dockerfile = "FROM registry.test/busybox\nADD " + url + " /downloads/\n";
-            BuildException local = assertThrows(BuildException.class, () -> fixture.build(dockerfile));
-            assertTrue(local.getMessage().contains("network.host"), local.getMessage());
-            BuildResult result = fixture.build(
-                    BuildRequest.of(fixture.context(dockerfile, Map.of())).withHostNetworkAllowed(true));
+            BuildResult result = fixture.build(dockerfile);
             assertEquals("0600", fixture.layer(result, -1).mode("downloads/remote.txt"));
             assertEquals("remote\n", fixture.run(result, "cat", "/downloads/remote.txt"));
             BuildException missing = assertThrows(
                     BuildException.class,
                     () -> fixture.build(BuildRequest.of(fixture.context(
-                                    "FROM registry.test/busybox\nADD " + url.replace("/files/", "/nothing/") + " /x\n",
-                                    Map.of()))
-                            .withHostNetworkAllowed(true)));
+                            "FROM registry.test/busybox\nADD " + url.replace("/files/", "/nothing/") + " /x\n",
+                            Map.of()))));
             assertTrue(missing.getMessage().contains("HTTP 404"), missing.getMessage());
         } finally {
             server.stop(0);

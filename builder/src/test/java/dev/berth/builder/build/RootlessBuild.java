@@ -4,6 +4,9 @@ import dev.berth.builder.image.OciLayoutSource;
 import dev.berth.builder.runtime.Cancellation;
 import dev.berth.builder.runtime.runc.RuncOptions;
 import dev.berth.builder.runtime.runc.RuncRuntime;
+import dev.berth.core.egress.EgressPolicy;
+import dev.berth.core.egress.OwnAddresses;
+import dev.berth.egress.JettyEgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,7 +22,10 @@ public final class RootlessBuild {
         Path context = Path.of(args[1]);
         Path state = Path.of(args[2]);
         OciLayoutSource base = OciLayoutSource.open(layout);
-        ImageBuilder builder = new ImageBuilder(new RuncRuntime(RuncOptions.defaults(state.resolve("runc"))), state);
+        ImageBuilder builder = new ImageBuilder(
+                new RuncRuntime(RuncOptions.defaults(state.resolve("runc"))),
+                state,
+                new JettyEgress(EgressPolicy.defaults(new OwnAddresses())));
         BuildResult result =
                 builder.build(BuildRequest.of(context), registry -> base, new RecordingLog(), Cancellation.never());
         Files.writeString(Path.of(args[3]), result.manifestDigest().toString());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * user owns, in a user namespace mapping it to root. Needs root to switch users, and a kernel that allows
  * unprivileged user namespaces; skipped otherwise.
  */
-class RootlessRuncRuntimeContractTest extends BuildRuntimeContract {
+class RootlessRuncRuntimeContractTest extends BuildRuntimeSandboxContract {
 
     static final HostIdentity NOBODY = new HostIdentity(65534, 65534);
     static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
@@ -66,4 +66,9 @@ class RootlessRuncRuntimeContractTest extends BuildRuntimeContract {
     @Override
     @Disabled("rootless runc maps one uid (the caller's) to root; other users need /etc/subuid ranges, not supported")
     void filesWrittenAsAnotherUserAreOwnedByIt() {}
+
+    @Test
+    @Override
+    @Disabled("rootless runc maps one uid (the caller's) to root; other users need /etc/subuid ranges, not supported")
+    void aUserOtherThanRootWritesWhereItMayAndTheDiskRecordsItsId() {}
 }

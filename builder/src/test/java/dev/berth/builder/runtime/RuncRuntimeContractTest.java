@@ -5,7 +5,7 @@ import dev.berth.builder.runtime.runc.RuncRuntime;
 import java.nio.file.Path;
 
 /** The contract, met by runc as root (the tests run as root). */
-class RuncRuntimeContractTest extends BuildRuntimeContract {
+class RuncRuntimeContractTest extends BuildRuntimeSandboxContract {
 
     @Override
     protected BuildRuntime createRuntime(Path temp) {

@@ -29,6 +29,7 @@ class RuncShutdownTest {
         Path workDir = temp.resolve("runc");
         Process jvm = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
                         "-cp",
                         System.getProperty("java.class.path"),
                         SleepingRun.class.getName(),

@@ -46,7 +46,7 @@ public final class UserCommand {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  berth user create -n alice",
-                "  printf '%s' \"$PASSWORD\" | berth user create -n bob --password-stdin",
+                "  printf '%%s' \"$PASSWORD\" | berth user create -n bob --password-stdin",
                 "  berth user create -n carol --installation-admin"
             })
     int create(
@@ -92,7 +92,7 @@ public final class UserCommand {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  berth user update -n alice --enabled false",
-                "  printf '%s' \"$NEW\" | berth user update -n alice --password-stdin",
+                "  printf '%%s' \"$NEW\" | berth user update -n alice --password-stdin",
                 "  berth user update -n alice --installation-admin true"
             })
     int update(

@@ -141,7 +141,7 @@ public final class ManagementClient implements AutoCloseable {
      * Gets a body as a stream, read as it arrives (a followed log); only the wait for the answer's start is timed.
      * The caller closes it.
      */
-    public InputStream stream(String pathAndQuery) throws ApiException {
+    public ApiStream stream(String pathAndQuery) throws ApiException {
         HttpResponse<InputStream> response = transports.send(
                 scheme -> HttpRequest.newBuilder(server.uri(scheme, pathAndQuery))
                         .timeout(timeout)
@@ -156,7 +156,7 @@ public final class ManagementClient implements AutoCloseable {
                 throw ApiException.noAnswer("the answer to " + pathAndQuery + " broke off: " + e.getMessage(), e);
             }
         }
-        return response.body();
+        return new ApiStream(response.headers(), response.body());
     }
 
     private HttpRequest request(

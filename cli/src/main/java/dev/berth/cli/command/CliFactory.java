@@ -6,8 +6,8 @@ import picocli.CommandLine.IFactory;
 
 /**
  * Makes the commands picocli instantiates, handing each command that takes a {@link CliEnvironment} the one given
- * here; everything else picocli's own factory makes. {@code new CommandLine(new Main(), new
- * CliFactory(environment))} runs the whole {@code berth} command against a made-up environment.
+ * here; everything else picocli's own factory makes. {@code Main.command(new
+ * CliFactory(environment), args)} runs the whole {@code berth} command against a made-up environment.
  */
 public final class CliFactory implements IFactory {
     private final CliEnvironment environment;

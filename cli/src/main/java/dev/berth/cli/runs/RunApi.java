@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.api.ApiException;
 import dev.berth.cli.api.ApiPath;
+import dev.berth.cli.api.ApiResponse;
+import dev.berth.cli.api.ApiStream;
 import dev.berth.cli.command.CliFailure;
 import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.Session;
@@ -43,6 +45,8 @@ final class RunApi {
             Column.at("DIGEST", "/digest"));
     private static final Set<String> LIVE = Set.of("Queued", "Running");
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** The offset, in the run's whole output, of the first byte of a log answer. */
+    private static final String LOG_OFFSET = "X-Berth-Log-Offset";
 
     private final Session session;
     private final String registry;
@@ -100,7 +104,9 @@ final class RunApi {
 
     /**
      * Writes the run's log as it grows until the run ends, asking again from where it got to whenever the server
-     * ends the stream early (a silent step) or the connection drops; answers the ended run.
+     * ends the stream early (a silent step, or the log's head dropped past what was read) or the connection drops;
+     * answers the ended run. Where an answer starts is the server's {@value #LOG_OFFSET}: later than asked when the
+     * log's head was dropped, and then it starts with a line saying so.
      */
     JsonNode follow(String runId, PrintWriter out) throws CliFailure, ApiException {
         long offset = 0;
@@ -110,7 +116,9 @@ final class RunApi {
                     .query("follow", true)
                     .query("offset", offset)
                     .toString();
-            CountingStream in = new CountingStream(session.client().stream(path));
+            ApiStream answer = session.client().stream(path);
+            CountingStream in = new CountingStream(answer.body());
+            offset = start(answer, offset);
             try (in) {
                 copy(in, out);
             } catch (IOException e) {
@@ -125,10 +133,20 @@ final class RunApi {
         }
     }
 
+    private static long start(ApiStream answer, long asked) {
+        try {
+            return answer.header(LOG_OFFSET).map(Long::parseLong).orElse(asked);
+        } catch (NumberFormatException e) {
+            return asked;
+        }
+    }
+
     /** How long the log of an ended run is, at least {@code known}: what is left to read after a dropped stream. */
     private long logSize(String runId, long known) throws CliFailure, ApiException {
         String path = runPath(registry, runId).add("log").query("offset", known).toString();
-        return known + session.client().send("GET", path, null, Map.of()).body().length;
+        ApiResponse answer = session.client().send("GET", path, null, Map.of());
+        long start = answer.header(LOG_OFFSET).map(Long::parseLong).orElse(known);
+        return Math.max(known, start + answer.body().length);
     }
 
     private static void copy(InputStream in, PrintWriter out) throws IOException {

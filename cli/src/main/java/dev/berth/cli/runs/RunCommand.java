@@ -6,6 +6,7 @@ import dev.berth.cli.command.CliEnvironment;
 import dev.berth.cli.command.Exit;
 import dev.berth.cli.command.RegistryOption;
 import dev.berth.cli.command.Session;
+import dev.berth.cli.command.YesOption;
 import dev.berth.cli.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Run a container from an image on the server (a quick run) and stream its output; or list, show, follow"
-                    + " and cancel a registry's runs.",
+                    + ", cancel and delete a registry's runs.",
             "--timeout is the run's timeout in seconds (default 3600), as az acr run."
         },
         exitCodeListHeading = Exit.HEADING,
@@ -43,7 +44,8 @@ import picocli.CommandLine.Parameters;
             "  berth run -r myreg --cmd 'myreg.localhost:5000/tools:1 make test' .",
             "  berth run -r myreg --cmd 'busybox echo hello' /dev/null",
             "  berth run list -r myreg --status Failed --top 5",
-            "  berth run logs -r myreg --run-id ca3"
+            "  berth run logs -r myreg --run-id ca3",
+            "  berth run delete -r myreg --run-id ca3 --yes"
         })
 public final class RunCommand implements Callable<Integer> {
     static final String[] STATUSES = {"Queued", "Running", "Succeeded", "Failed", "Canceled", "Error", "Timeout"};
@@ -81,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         return Session.run(env, api, s -> {
             Session session = s.timeoutOptionIsTheRuns();
             if (cmd == null || cmd.isBlank()) {
-                throw session.usage("give the command to run with --cmd, or one of list, show, logs, cancel");
+                throw session.usage("give the command to run with --cmd, or one of list, show, logs, cancel, delete");
             }
             RunApi runs = new RunApi(session, registry.name());
             var request = RunFlow.cmdRequest(cmd);
@@ -167,6 +169,27 @@ public final class RunCommand implements Callable<Integer> {
                                                 .toString(),
                                         Json.object()),
                         RunApi.RUN));
+    }
+
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Delete an ended run with its log and its uploaded source. A queued or running run is refused (exit 6):"
+                        + " cancel it first.",
+                "Asks first; without a terminal, give --yes."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth run delete -r myreg --run-id ca1 --yes"})
+    int delete(@Mixin ApiOptions api, @Mixin RegistryOption registry, @Mixin RunId runId, @Mixin YesOption yes) {
+        return Session.run(
+                env,
+                api,
+                session -> yes.deleteAfterAsking(
+                        session,
+                        "run '" + runId.value + "'",
+                        " of registry '" + registry.name() + "' with its log",
+                        RunApi.runPath(registry.name(), runId.value).toString()));
     }
 
     /** The statuses, for completion and help. */

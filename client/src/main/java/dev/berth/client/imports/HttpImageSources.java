@@ -6,6 +6,7 @@ import dev.berth.client.RegistryAddress;
 import dev.berth.client.RegistryClient;
 import dev.berth.client.RegistryClientException;
 import dev.berth.client.Trust;
+import dev.berth.core.egress.Egress;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.imports.ImageSource;
@@ -22,7 +23,8 @@ import java.util.Set;
  * Opens remote import sources over HTTPS, with verified certificates, except for the registries an operator lists as
  * insecure (as Docker's {@code insecure-registries}): those may present any certificate or speak plain HTTP.
  * Opening pings the registry with the credentials, so an unreachable registry or refused credentials fail before
- * anything is read.
+ * anything is read. Every connection goes through the installation's egress policy: a source on loopback or on
+ * Berth's own port is refused before anything is sent, with the same message whether or not a port is open there.
  */
 public final class HttpImageSources implements RemoteImageSources {
     /**
@@ -55,15 +57,18 @@ public final class HttpImageSources implements RemoteImageSources {
     }
 
     private final Settings settings;
+    private final Egress egress;
 
-    public HttpImageSources(Settings settings) {
+    /** @param egress the way out, whose policy every connection to a source (and its redirects) must pass */
+    public HttpImageSources(Settings settings, Egress egress) {
         this.settings = settings;
+        this.egress = egress;
     }
 
     @Override
     public ImageSource open(ImportSource.Remote source) throws IOException {
         RegistryAddress address = address(source.registryUri());
-        RegistryClient client = RegistryClient.create(clientSettings(address, source));
+        RegistryClient client = RegistryClient.create(clientSettings(address, source), egress);
         try {
             client.ping();
         } catch (RegistryClientException e) {

@@ -13,6 +13,7 @@ final class SourceFailures {
                 switch (e.kind()) {
                     case UNAUTHORIZED, DENIED -> Kind.DENIED;
                     case INVALID_RESPONSE -> Kind.INVALID;
+                    case EGRESS_REFUSED -> Kind.REFUSED;
                     case NOT_FOUND, TIMEOUT, UNREACHABLE, UNEXPECTED_STATUS -> Kind.UNAVAILABLE;
                 };
         return new ImageSourceException(kind, e.getMessage(), e);

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.client.TestEgress;
 import dev.berth.client.TestImages;
 import dev.berth.client.TestRegistry;
 import dev.berth.client.Trust;
+import dev.berth.core.egress.EgressPolicy;
+import dev.berth.core.egress.OwnAddresses;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.imports.ImportRequest;
@@ -20,6 +23,7 @@ import dev.berth.core.imports.ImportSource;
 import dev.berth.core.oci.RepositoryName;
 import dev.berth.core.spi.RegistryStore.RegistryRecord;
 import dev.berth.core.tier.Tier;
+import dev.berth.egress.JettyEgress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +46,8 @@ class ImportServiceTest {
         secured = TestRegistry.secured();
         target = TestRegistry.open();
         HttpImageSources remote = new HttpImageSources(
-                new HttpImageSources.Settings(Trust.system(), List.of("127.0.0.1"), Duration.ofSeconds(5)));
+                new HttpImageSources.Settings(Trust.system(), List.of("127.0.0.1"), Duration.ofSeconds(5)),
+                TestEgress.LOOPBACK);
         imports = new ImportService(target.dataPlane(), target.metadata().registries(), remote);
     }
 
@@ -223,11 +228,67 @@ class ImportServiceTest {
     }
 
     @Test
+    void loopbackSourcesAreRefusedByTheDefaultPolicyAlikeWhetherAPortIsOpenOrNot() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        ImportService strict = new ImportService(
+                target.dataPlane(),
+                target.metadata().registries(),
+                new HttpImageSources(
+                        new HttpImageSources.Settings(Trust.system(), List.of("127.0.0.1"), Duration.ofSeconds(5)),
+                        new JettyEgress(EgressPolicy.defaults(new OwnAddresses()))));
+        String open = source.uri().getPort() + "";
+
+        List<String> messages = new java.util.ArrayList<>();
+        for (String address :
+                List.of("https://127.0.0.1:" + open, "https://127.0.0.1:" + closed, "http://127.0.0.1:" + open)) {
+            RegistryException e = assertThrows(
+                    RegistryException.class,
+                    () -> strict.importImage(
+                            target.registry(),
+                            ImportRequest.of(ImportSource.of(address, null, null, null), "a:1", null, null, null)));
+            assertEquals(ErrorCode.EGRESS_REFUSED, e.code(), e.getMessage());
+            messages.add(e.getMessage());
+        }
+
+        assertEquals(List.of(EGRESS_REFUSED_MESSAGE, EGRESS_REFUSED_MESSAGE, EGRESS_REFUSED_MESSAGE), messages);
+    }
+
+    @Test
+    void aNameThatResolvesToLoopbackIsRefusedToo() {
+        ImportService strict = new ImportService(
+                target.dataPlane(),
+                target.metadata().registries(),
+                new HttpImageSources(
+                        HttpImageSources.Settings.defaults(),
+                        new JettyEgress(EgressPolicy.defaults(new OwnAddresses()))));
+
+        RegistryException e = assertThrows(
+                RegistryException.class,
+                () -> strict.importImage(
+                        target.registry(),
+                        ImportRequest.of(
+                                ImportSource.of("localhost:" + source.uri().getPort(), null, null, null),
+                                "a:1",
+                                null,
+                                null,
+                                null)));
+
+        assertEquals(ErrorCode.EGRESS_REFUSED, e.code(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("egress to localhost ("), e.getMessage());
+    }
+
+    private static final String EGRESS_REFUSED_MESSAGE =
+            "egress to 127.0.0.1 is not allowed by the installation's egress policy";
+
+    @Test
     void plainHttpIsOnlyForRegistriesListedAsInsecure() throws Exception {
         ImportService strict = new ImportService(
                 target.dataPlane(),
                 target.metadata().registries(),
-                new HttpImageSources(HttpImageSources.Settings.defaults()));
+                new HttpImageSources(HttpImageSources.Settings.defaults(), TestEgress.LOOPBACK));
 
         RegistryException e = assertThrows(
                 RegistryException.class, () -> strict.importImage(target.registry(), request(source, "any/app:1")));

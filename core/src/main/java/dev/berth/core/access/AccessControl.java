@@ -77,7 +77,8 @@ public final class AccessControl {
 
     /**
      * The principal of a user name and password, or of the null-GUID user with a refresh token as password. Repeated
-     * failures for a name or from an address are refused for a while with {@link ErrorCode#TOOMANYREQUESTS}.
+     * failures for a name from an address, or for many names from an address, are refused for a while with
+     * {@link ErrorCode#TOOMANYREQUESTS} (see {@link SignInGuard}).
      */
     public Optional<Principal> signIn(
             String username, String password, String audience, RegistryRecord registry, Caller caller)

@@ -1,33 +1,38 @@
 package dev.berth.core.access;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing. Attempts are counted per user name and client address together, and per client
- * address alone, each counted when it begins (so a burst of attempts sent at once is counted before any password is
- * hashed), and taken back when it succeeds. Past a few, each further attempt must wait a backoff that doubles with
- * every attempt (up to a minute) and is refused until then. Counts fade after a quiet while.
+ * Slows down password guessing without letting a stranger lock anybody else out. Two counts, each taken when an
+ * attempt begins (so a burst sent at once is counted before any password is hashed) and taken back when it succeeds:
  *
- * <p>Keying by name and address together, not by name alone, keeps a stranger from locking a user out by guessing
- * wrong on purpose; the price is that guessing one account from many addresses is slowed only by the password
- * hash's cost.
+ * <ul>
+ *   <li>per user name and client address: past {@value #FREE_FAILURES} failures that name is held up from that
+ *       address, with a backoff that doubles up to a minute, <em>even with the right password</em> (that is the
+ *       protection against guessing one account); other names from the same address are not;
+ *   <li>per client address, for every name (existing or not, so the count tells nothing about which names exist):
+ *       past {@value #FREE_FAILURES_PER_ADDRESS} failures every name is held up from that address, which slows an
+ *       address that tries one password on many names (password spraying) or makes names up.
+ * </ul>
+ *
+ * <p>An IPv6 client is counted by its /64 network, since one host commonly holds a whole /64. Counts fade after a
+ * quiet quarter hour, and both tables are bounded (see {@link FailureCounts}). Nothing here looks a name up, so
+ * neither the answer nor its timing depends on whether the name exists.
  */
 public final class SignInGuard {
     static final int FREE_FAILURES = 5;
-    private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
-    private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
-    private static final int MAX_TRACKED = 100_000;
+    static final int FREE_FAILURES_PER_ADDRESS = 100;
+    static final int MAX_NAMES_TRACKED = 50_000;
+    static final int MAX_ADDRESSES_TRACKED = 50_000;
 
     private final Clock clock;
-    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
-
-    private record Attempts(int count, Instant last, Instant blockedUntil) {}
+    private final FailureCounts perName = new FailureCounts(FREE_FAILURES, MAX_NAMES_TRACKED);
+    private final FailureCounts perAddress = new FailureCounts(FREE_FAILURES_PER_ADDRESS, MAX_ADDRESSES_TRACKED);
 
     public SignInGuard(Clock clock) {
         this.clock = clock;
@@ -39,57 +44,51 @@ public final class SignInGuard {
      */
     public Optional<Duration> tryBegin(String username, String address) {
         Instant now = clock.instant();
-        forgetOldWhenFull(now);
-        Instant blocked = begin("address:" + address, now);
+        String network = networkOf(address);
+        Instant blocked = perAddress.blockedUntil(network);
         if (!blocked.isAfter(now)) {
-            blocked = begin("user:" + username + "@" + address, now);
+            blocked = perName.begin(nameKey(username, network), now);
+        }
+        if (!blocked.isAfter(now)) {
+            blocked = perAddress.begin(network, now);
+            if (blocked.isAfter(now)) {
+                perName.takeBack(nameKey(username, network));
+            }
         }
         return blocked.isAfter(now) ? Optional.of(Duration.between(now, blocked)) : Optional.empty();
     }
 
-    /** Takes back an attempt that succeeded. */
+    /** Takes back an attempt that succeeded: the name starts afresh from that address. */
     public void succeeded(String username, String address) {
-        attempts.remove("user:" + username + "@" + address);
-        attempts.computeIfPresent(
-                "address:" + address,
-                (key, old) -> old.count() <= 1
-                        ? null
-                        : new Attempts(
-                                old.count() - 1,
-                                old.last(),
-                                old.count() - 1 <= FREE_FAILURES ? Instant.MIN : old.blockedUntil()));
+        String network = networkOf(address);
+        perName.forget(nameKey(username, network));
+        perAddress.takeBack(network);
     }
 
-    /** Counts an attempt on one key; returns until when the key was blocked (the past when it was not). */
-    private Instant begin(String key, Instant now) {
-        Instant[] blockedUntil = {Instant.MIN};
-        attempts.compute(key, (k, old) -> {
-            if (old != null && old.blockedUntil().isAfter(now)) {
-                blockedUntil[0] = old.blockedUntil();
-                return old;
-            }
-            int count = old == null || old.last().plus(FORGET_AFTER).isBefore(now) ? 1 : old.count() + 1;
-            return new Attempts(count, now, now.plus(backoff(count)));
-        });
-        return blockedUntil[0];
+    /** How many keys are tracked, for tests of the bound. */
+    int tracked() {
+        return perName.size() + perAddress.size();
     }
 
-    private void forgetOldWhenFull(Instant now) {
-        if (attempts.size() > MAX_TRACKED) {
-            attempts.entrySet()
-                    .removeIf(e -> e.getValue().last().plus(FORGET_AFTER).isBefore(now));
-            if (attempts.size() > MAX_TRACKED) {
-                attempts.clear();
-            }
+    private static String nameKey(String username, String network) {
+        return network + "\n" + username;
+    }
+
+    /** The address itself, or its /64 network for IPv6; anything that is not an IP literal as it is. */
+    static String networkOf(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
         }
-    }
-
-    private static Duration backoff(int attempts) {
-        if (attempts <= FREE_FAILURES) {
-            return Duration.ZERO;
+        try {
+            InetAddress parsed = InetAddress.ofLiteral(address);
+            if (parsed instanceof Inet6Address) {
+                byte[] bytes = parsed.getAddress();
+                java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+                return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+            }
+            return parsed.getHostAddress();
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            return address;
         }
-        int doublings = Math.min(attempts - FREE_FAILURES - 1, 10);
-        Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 }

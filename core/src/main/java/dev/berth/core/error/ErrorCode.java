@@ -31,11 +31,13 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("request body is larger than the registry accepts"),
     METHOD_UNKNOWN("the method is not allowed for this resource"),
     INVALID_REQUEST("the request is malformed or lacks a required field"),
+    REQUEST_TIMEOUT("the request arrived more slowly than the registry accepts"),
     TAG_CONFLICT("the tag exists already and points at other content"),
 
     IMPORT_SOURCE_UNKNOWN("the source image of an import does not exist"),
     IMPORT_SOURCE_DENIED("the source registry refused access to the image"),
     IMPORT_SOURCE_UNAVAILABLE("the source registry could not be reached, timed out, or served invalid content"),
+    EGRESS_REFUSED("the installation's egress policy does not allow connecting to that address"),
 
     RESOURCE_NOT_FOUND("the resource does not exist"),
     CONFLICT("the request conflicts with the resource's current state"),

@@ -16,7 +16,9 @@ public final class ImageSourceException extends IOException {
         /** No connection, a timeout, or an error status that is the source's own problem. */
         UNAVAILABLE,
         /** Content that does not match its digest or size, or is not a manifest. */
-        INVALID
+        INVALID,
+        /** The installation's egress policy does not allow the source's address: nothing was asked of it. */
+        REFUSED
     }
 
     private final Kind kind;

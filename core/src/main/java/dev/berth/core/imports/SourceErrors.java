@@ -22,6 +22,7 @@ final class SourceErrors {
                 switch (e.kind()) {
                     case DENIED -> ErrorCode.IMPORT_SOURCE_DENIED;
                     case UNAVAILABLE, INVALID -> ErrorCode.IMPORT_SOURCE_UNAVAILABLE;
+                    case REFUSED -> ErrorCode.EGRESS_REFUSED;
                 };
         return new RegistryException(code, e.getMessage());
     }

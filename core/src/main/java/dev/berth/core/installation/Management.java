@@ -1,6 +1,7 @@
 package dev.berth.core.installation;
 
 import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.egress.Egress;
 import dev.berth.core.spi.MetadataStore;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.webhooks.delivery.WebhookSender;
@@ -26,6 +27,7 @@ public record Management(
     /**
      * @param credentialsChanged called after a password, secret or token changed or went away, so that remembered
      *     sign-ins are forgotten
+     * @param egress the way out of webhook pings and redeliveries, under the installation's egress policy
      */
     public static Management create(
             MetadataStore metadata,
@@ -34,7 +36,8 @@ public record Management(
             StorageMeter storage,
             PasswordHasher hasher,
             Clock clock,
-            Runnable credentialsChanged) {
+            Runnable credentialsChanged,
+            Egress egress) {
         UsageReport usage = new UsageReport(metadata, tiers, storage);
         return new Management(
                 registries,
@@ -43,7 +46,8 @@ public record Management(
                 new StorageReport(metadata),
                 new AdminCredentials(metadata.identities(), hasher, clock, credentialsChanged),
                 new TokenService(metadata, tiers, hasher, clock, credentialsChanged),
-                new WebhookService(metadata.webhooks(), tiers, new WebhookSender(WEBHOOK_TIMEOUT, clock), clock),
+                new WebhookService(
+                        metadata.webhooks(), tiers, new WebhookSender(egress, WEBHOOK_TIMEOUT, clock), clock),
                 new RoleService(metadata, registries),
                 new UserService(metadata, hasher, clock, credentialsChanged),
                 new ManagementAccess(metadata),

@@ -39,7 +39,7 @@ public final class Registries implements RegistryResolver {
      */
     public Registries(RegistryStore store, String domain, String defaultName, IntSupplier publicPort, Clock clock) {
         this.store = store;
-        this.domainSuffix = "." + domain.toLowerCase(Locale.ROOT);
+        this.domainSuffix = "." + withoutTrailingDot(domain.toLowerCase(Locale.ROOT));
         this.defaultName = defaultName;
         this.publicPort = publicPort;
         this.clock = clock;
@@ -89,12 +89,22 @@ public final class Registries implements RegistryResolver {
         cache.clear();
     }
 
-    private static String hostName(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
+    /**
+     * The host of a Host header in the form login servers are compared in: lower case, without the port, and without
+     * the trailing dot of an absolute DNS name ({@code other.localhost.:5000} is {@code other.localhost}). An IPv6
+     * literal keeps its brackets and loses only the port after them.
+     */
+    static String hostName(String host) {
+        String name = host.strip().toLowerCase(Locale.ROOT);
         if (name.startsWith("[")) {
-            return name;
+            int end = name.indexOf(']');
+            return end < 0 ? name : name.substring(0, end + 1);
         }
         int colon = name.lastIndexOf(':');
-        return colon < 0 ? name : name.substring(0, colon);
+        return withoutTrailingDot(colon < 0 ? name : name.substring(0, colon));
+    }
+
+    private static String withoutTrailingDot(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 }

@@ -50,6 +50,9 @@ public interface RunStore {
      */
     List<Run> abandon(Instant leaseBefore, String message, Instant now) throws IOException;
 
+    /** Runs of every registry that ended before a time, oldest end first, at most {@code max}. */
+    List<Run> endedBefore(Instant before, int max) throws IOException;
+
     /** Removes a run; false when there was none. Its number is not handed out again. */
     boolean delete(long registryId, String runId) throws IOException;
 }

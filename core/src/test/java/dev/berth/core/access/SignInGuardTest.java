@@ -69,10 +69,71 @@ class SignInGuardTest {
     }
 
     @Test
-    void aGuessingAddressIsHeldUpForEveryNameButOtherAddressesAreNot() {
+    void failuresForOneNameDoNotHoldUpAnotherNameFromTheSameAddress() {
+        attempt(SignInGuard.FREE_FAILURES + 1, "mallory-guess", "10.0.0.1");
+        assertTrue(guard.tryBegin("mallory-guess", "10.0.0.1").isPresent());
+        assertEquals(Optional.empty(), guard.tryBegin("admin", "10.0.0.1"), "no stranger can lock the admin out");
+        assertEquals(Optional.empty(), guard.tryBegin("mallory-guess", "10.0.0.2"), "nor from another address");
+    }
+
+    @Test
+    void anAddressThatFailsForManyNamesIsHeldUpForEveryNamePastTheCeiling() {
+        for (int i = 0; i <= SignInGuard.FREE_FAILURES_PER_ADDRESS; i++) {
+            attempt(1, "sprayed-" + i, "10.0.0.1");
+        }
+        assertEquals(Optional.of(Duration.ofSeconds(1)), guard.tryBegin("admin", "10.0.0.1"));
+        assertEquals(Optional.empty(), guard.tryBegin("admin", "10.0.0.2"));
+        guard.succeeded("admin", "10.0.0.2");
+    }
+
+    @Test
+    void anAttemptRefusedByTheAddressCeilingIsNotCountedAgainstItsName() {
+        for (int i = 0; i <= SignInGuard.FREE_FAILURES_PER_ADDRESS; i++) {
+            attempt(1, "sprayed-" + i, "10.0.0.1");
+        }
+        for (int i = 0; i < 10; i++) {
+            assertTrue(guard.tryBegin("admin", "10.0.0.1").isPresent());
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        attempt(SignInGuard.FREE_FAILURES, "admin", "10.0.0.1");
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsNetwork() {
+        attempt(SignInGuard.FREE_FAILURES + 1, "alice", "2001:db8::1");
+        assertTrue(guard.tryBegin("alice", "2001:db8::2").isPresent());
+        assertEquals(Optional.empty(), guard.tryBegin("alice", "2001:db8:0:1::1"));
+        assertEquals("2001:db8:0:0:0:0:0:0/64", SignInGuard.networkOf("2001:db8::ffff"));
+        assertEquals("10.0.0.1", SignInGuard.networkOf("10.0.0.1"));
+    }
+
+    @Test
+    void manyMadeUpNamesFromManyAddressesKeepTheTableBounded() {
+        for (int i = 0; i < SignInGuard.MAX_NAMES_TRACKED * 3; i++) {
+            guard.tryBegin("random-" + i, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+            if (i % 1000 == 0) {
+                clock.now = clock.now.plusSeconds(2);
+            }
+        }
+        assertTrue(
+                guard.tracked() <= SignInGuard.MAX_NAMES_TRACKED + SignInGuard.MAX_ADDRESSES_TRACKED,
+                "tracked " + guard.tracked());
+    }
+
+    @Test
+    void aFloodOfNewNamesDoesNotMakeTheGuardForgetAHeldUpName() {
         attempt(SignInGuard.FREE_FAILURES + 1, "alice", "10.0.0.1");
-        assertTrue(guard.tryBegin("bob", "10.0.0.1").isPresent());
-        assertEquals(Optional.empty(), guard.tryBegin("alice", "10.0.0.2"), "no stranger can lock alice out");
+        for (int i = 0; i < SignInGuard.MAX_NAMES_TRACKED * 2; i++) {
+            guard.tryBegin("random-" + i, "10.1." + (i >> 8 & 255) + "." + (i & 255));
+            if (i % 1000 == 0) {
+                clock.now = clock.now.plusMillis(1100);
+            }
+        }
+        attempt(1, "alice", "10.0.0.1");
+        assertEquals(
+                Optional.of(Duration.ofSeconds(2)),
+                guard.tryBegin("alice", "10.0.0.1"),
+                "alice's count went on where it was");
     }
 
     @Test

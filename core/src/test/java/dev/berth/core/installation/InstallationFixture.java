@@ -3,6 +3,7 @@ package dev.berth.core.installation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.berth.core.egress.NoEgress;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.spi.MetadataStore;
@@ -70,7 +71,8 @@ public abstract class InstallationFixture {
                 id -> storedBytes.getOrDefault(id, 0L),
                 hasher,
                 clock,
-                credentialChanges::incrementAndGet);
+                credentialChanges::incrementAndGet,
+                new NoEgress());
     }
 
     @AfterEach

@@ -41,6 +41,25 @@ public abstract class RegistriesContract extends InstallationFixture {
     }
 
     @Test
+    void theLoginServerWrittenAsAnAbsoluteNameWithATrailingDotReachesItsRegistry() throws IOException {
+        assertEquals(Optional.of(alpha), registries.resolve("alpha.localhost.:5000"));
+        assertEquals(Optional.of(alpha), registries.resolve("alpha.localhost."));
+        assertEquals(Optional.of(alpha), registries.resolve("ALPHA.LOCALHOST.:5000"));
+        Registries absolute = new Registries(store.registries(), "LocalHost.", "default", () -> 5000, clock);
+        assertEquals(Optional.of(alpha), absolute.resolve("alpha.localhost:5000"));
+        assertEquals("alpha.localhost:5000", absolute.loginServer("alpha"));
+    }
+
+    @Test
+    void anAddressOrAHostWithoutPortReachesTheDefaultRegistry() throws IOException {
+        for (String host : new String[] {
+            "[::1]:5000", "[::1]", "[0:0:0:0:0:0:0:1]:5000", "[::ffff:127.0.0.1]:5000", "127.0.0.1", "localhost.", ""
+        }) {
+            assertEquals(Optional.of(defaultRegistry), registries.resolve(host), host);
+        }
+    }
+
+    @Test
     void aHostThatNamesNoRegistryReachesTheDefaultOne() throws IOException {
         for (String host :
                 new String[] {"localhost:5000", "localhost", "127.0.0.1:5000", "[::1]:5000", "[::1]", "example.com"}) {

@@ -78,6 +78,44 @@ public abstract class RunFilesContract {
     }
 
     @Test
+    void aReaderOfAFileReplacedWholeKeepsReadingTheOneItOpened() throws IOException {
+        files.append("1/logs/ca4.log", bytes("old content\n"));
+        try (InputStream in = files.read("1/logs/ca4.log", 0).orElseThrow()) {
+            files.write("1/logs/ca4.log", new ByteArrayInputStream(bytes("new\n")), 100);
+            assertArrayEquals(bytes("old content\n"), in.readAllBytes());
+        }
+        assertEquals("new\n", read("1/logs/ca4.log", 0));
+    }
+
+    @Test
+    void skippingStaysWithinWhatWasThereWhenOpened() throws IOException {
+        files.append("1/logs/ca5.log", bytes("0123456789"));
+        try (InputStream in = files.read("1/logs/ca5.log", 2).orElseThrow()) {
+            files.append("1/logs/ca5.log", bytes("abcdef"));
+            assertEquals(5, in.skip(5));
+            assertArrayEquals(bytes("789"), in.readAllBytes());
+            assertEquals(0, in.skip(5));
+        }
+    }
+
+    @Test
+    void sourcesWrittenBeforeATimeAreListedButNotLogs() throws IOException {
+        files.write("1/sources/old.tar.gz", new ByteArrayInputStream(bytes("x")), 100);
+        files.write("2/sources/other.tar.gz", new ByteArrayInputStream(bytes("y")), 100);
+        files.append("1/logs/ca6.log", bytes("x"));
+
+        assertEquals(
+                java.util.List.of("1/sources/old.tar.gz", "2/sources/other.tar.gz"),
+                files.sourcesWrittenBefore(java.time.Instant.now().plusSeconds(60), 10));
+        assertEquals(
+                1,
+                files.sourcesWrittenBefore(java.time.Instant.now().plusSeconds(60), 1)
+                        .size());
+        assertTrue(files.sourcesWrittenBefore(java.time.Instant.now().minusSeconds(60), 10)
+                .isEmpty());
+    }
+
+    @Test
     void aMissingFileHasNoSizeNorContent() throws IOException {
         assertDoesNotExist("1/logs/none.log");
         assertFalse(files.delete("1/logs/none.log"));

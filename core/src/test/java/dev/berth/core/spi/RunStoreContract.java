@@ -79,6 +79,20 @@ public abstract class RunStoreContract {
     }
 
     @Test
+    void runsThatEndedBeforeATimeAreFoundOldestEndFirstAcrossRegistries() throws IOException {
+        Run live = queue(T0);
+        Run late = queue(T0);
+        Run early = queue(T0);
+        runs.cancel(registry.id(), late.id(), T0.plusSeconds(10));
+        runs.cancel(registry.id(), early.id(), T0.plusSeconds(3));
+
+        assertEquals(List.of(early.id()), ids(runs.endedBefore(T0.plusSeconds(5), 10)));
+        assertEquals(List.of(early.id(), late.id()), ids(runs.endedBefore(T0.plusSeconds(60), 10)));
+        assertEquals(List.of(early.id()), ids(runs.endedBefore(T0.plusSeconds(60), 1)));
+        assertFalse(ids(runs.endedBefore(T0.plusSeconds(600), 10)).contains(live.id()));
+    }
+
+    @Test
     void numbersCountUpPerRegistryAndAreNeverReused() throws IOException {
         RegistryRecord other = metadata.registries().getOrCreate("other");
         Run first = queue(T0);

@@ -3,11 +3,8 @@ package dev.berth.http.auth;
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.http.server.Exchange;
+import dev.berth.http.server.UrlForm;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,25 +24,15 @@ final class Form {
         } catch (Exchange.BodyTooLargeException e) {
             throw new RegistryException(ErrorCode.PAYLOAD_TOO_LARGE, "form larger than " + limit + " bytes");
         }
-        return parse(new String(body, StandardCharsets.UTF_8));
+        return parse(body);
     }
 
-    static Form parse(String text) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-                fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                throw new RegistryException(ErrorCode.INVALID_REQUEST, "malformed form encoding");
-            }
+    static Form parse(byte[] body) {
+        try {
+            return new Form(UrlForm.decode(UrlForm.utf8(body)));
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(ErrorCode.INVALID_REQUEST, "malformed form: " + e.getMessage());
         }
-        return new Form(fields);
     }
 
     Optional<String> value(String name) {
@@ -59,9 +46,5 @@ final class Form {
 
     String required(String name) {
         return value(name).orElseThrow(() -> new RegistryException(ErrorCode.INVALID_REQUEST, name + " is required"));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

@@ -32,11 +32,14 @@ public final class ErrorResponses {
             case IMPORT_SOURCE_DENIED -> 400;
             case IMPORT_SOURCE_UNKNOWN -> 404;
             case IMPORT_SOURCE_UNAVAILABLE -> 502;
+            // the installation forbids the destination: the request's problem, whatever Berth's health
+            case EGRESS_REFUSED -> 403;
             case RANGE_INVALID -> 416;
             case UNAUTHORIZED -> 401;
             case DENIED -> 403;
             case UNSUPPORTED, METHOD_UNKNOWN -> 405;
             case PAYLOAD_TOO_LARGE -> 413;
+            case REQUEST_TIMEOUT -> 408;
             case TOOMANYREQUESTS -> 429;
             case UNAVAILABLE -> 503;
             case UNKNOWN -> 500;
@@ -65,9 +68,11 @@ public final class ErrorResponses {
             case IMPORT_SOURCE_UNKNOWN -> "ImportSourceNotFound";
             case IMPORT_SOURCE_DENIED -> "ImportSourceDenied";
             case IMPORT_SOURCE_UNAVAILABLE -> "ImportSourceUnavailable";
+            case EGRESS_REFUSED -> "EgressRefused";
             case QUOTA_EXCEEDED -> "QuotaExceeded";
             case FEATURE_NOT_SUPPORTED -> "FeatureNotSupported";
             case PAYLOAD_TOO_LARGE -> "PayloadTooLarge";
+            case REQUEST_TIMEOUT -> "RequestTimeout";
             case TOOMANYREQUESTS -> "TooManyRequests";
             case UNAVAILABLE -> "ServiceUnavailable";
             case UNKNOWN -> "InternalServerError";

@@ -48,9 +48,7 @@ public abstract class RegistryEndpoint implements Endpoint {
     }
 
     @Override
-    public final void sendUnexpectedError(Exchange exchange) throws IOException {
-        ErrorResponses.send(
-                exchange,
-                new RegistryException(ErrorCode.UNKNOWN, "internal error; quote request id " + exchange.requestId()));
+    public final void sendError(Exchange exchange, RegistryException error) throws IOException {
+        ErrorResponses.send(exchange, error);
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.http.manage;
 
 import dev.berth.core.auth.Principal;
-import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.imports.ImportService;
@@ -88,10 +87,8 @@ public final class ManagementApi implements Endpoint {
     }
 
     @Override
-    public void sendUnexpectedError(Exchange exchange) throws IOException {
-        ErrorResponses.sendManagement(
-                exchange,
-                new RegistryException(ErrorCode.UNKNOWN, "internal error; quote request id " + exchange.requestId()));
+    public void sendError(Exchange exchange, RegistryException error) throws IOException {
+        ErrorResponses.sendManagement(exchange, error);
     }
 
     /** Every route, for the test that holds the OpenAPI document to the code. */

@@ -2,8 +2,10 @@ package dev.berth.http.oci;
 
 import dev.berth.core.error.ErrorCode;
 import dev.berth.core.error.RegistryException;
+import dev.berth.core.oci.Digest;
 import dev.berth.core.oci.MediaTypes;
 import dev.berth.core.oci.Reference;
+import dev.berth.core.oci.Tag;
 import dev.berth.core.registry.ManifestService;
 import dev.berth.core.registry.RepositoryRef;
 import dev.berth.core.spi.ManifestStore.StoredManifest;
@@ -23,7 +25,7 @@ final class ManifestHandler implements OciHandler {
     @Override
     public void handle(Exchange exchange, RepositoryRef repository, Route route) throws IOException {
         Methods.require(exchange, "GET", "HEAD", "PUT", "DELETE");
-        Reference reference = Reference.parse(route.argument());
+        Reference reference = reference(exchange, route.argument());
         switch (exchange.method()) {
             case "PUT" -> put(exchange, repository, reference);
             case "DELETE" -> {
@@ -32,6 +34,20 @@ final class ManifestHandler implements OciHandler {
             }
             default -> get(exchange, repository, reference);
         }
+    }
+
+    /**
+     * The reference of the path. One that is neither a tag nor shaped like a digest names no manifest that could
+     * exist, so reading or deleting it is {@link ErrorCode#MANIFEST_UNKNOWN}, as the OCI conformance tests and other
+     * registries have it; only a push to it is refused as invalid. A malformed digest stays
+     * {@link ErrorCode#DIGEST_INVALID} for every method.
+     */
+    private static Reference reference(Exchange exchange, String text) {
+        if (!exchange.method().equals("PUT") && !Digest.looksLikeDigest(text) && !Tag.isValid(text)) {
+            throw new RegistryException(
+                    ErrorCode.MANIFEST_UNKNOWN, "the reference is neither a tag nor a digest, so no manifest has it");
+        }
+        return Reference.parse(text);
     }
 
     private void get(Exchange exchange, RepositoryRef repository, Reference reference) throws IOException {

@@ -27,7 +27,12 @@ import java.util.regex.Pattern;
  * answers), {@code POST scheduleRun}, {@code GET runs} ({@code $top}, {@code status} or {@code $filter=status eq
  * 'X'}), {@code GET runs/{runId}}, {@code POST runs/{runId}/cancel} and {@code GET runs/{runId}/log} ({@code
  * offset}, and {@code follow=true} to stream it until the run ends, or until 20 s pass with no output: a client then
- * follows again from the offset it reached). Contributors schedule and cancel; Readers read.
+ * follows again from the offset it reached), and {@code DELETE runs/{runId}} (an ended run, with its log and uploaded
+ * source; 409 while it is Queued or Running). Contributors schedule, cancel and delete; Readers read.
+ *
+ * <p>A log's offsets count bytes of the run's whole output. A log keeps only its tail (see {@code runs.maxLogSize}):
+ * reading from an offset whose bytes were dropped starts at a line saying so, and header {@value #LOG_OFFSET} gives
+ * the offset a log response's first byte has, so a reader resumes at that plus what it read.
  */
 public final class RunRoutes implements ManagementApi.RouteSet {
     private static final int MAX_BODY = 1024 * 1024;
@@ -36,6 +41,10 @@ public final class RunRoutes implements ManagementApi.RouteSet {
     /** A followed log that stays silent this long ends, well before a connection's idle timeout; clients resume. */
     private static final Duration FOLLOW_SILENCE = Duration.ofSeconds(20);
 
+    /** The offset of the first byte of a log response. */
+    static final String LOG_OFFSET = "X-Berth-Log-Offset";
+
+    private static final int LOG_CHUNK = 64 * 1024;
     private static final Pattern FILTER = Pattern.compile("\\s*status\\s+eq\\s+'([A-Za-z]+)'\\s*");
 
     private final RunService runs;
@@ -55,6 +64,7 @@ public final class RunRoutes implements ManagementApi.RouteSet {
                 .onRegistryExchange("POST", "scheduleRun", Level.WRITE, "schedule runs", this::schedule)
                 .onRegistryExchange("GET", "runs", Level.READ, "read runs", this::list)
                 .onRegistryExchange("GET", "runs/{runId}", Level.READ, "read runs", this::show)
+                .onRegistryExchange("DELETE", "runs/{runId}", Level.WRITE, "delete runs", this::delete)
                 .onRegistryExchange("POST", "runs/{runId}/cancel", Level.WRITE, "cancel runs", this::cancel)
                 .onRegistryExchange("GET", "runs/{runId}/log", Level.READ, "read run logs", this::log);
     }
@@ -96,21 +106,38 @@ public final class RunRoutes implements ManagementApi.RouteSet {
         json(exchange, 200, RunShapes.run(registry.name(), runs.cancel(registry, params.apply("runId"))));
     }
 
+    private void delete(RegistryRecord registry, UnaryOperator<String> params, Exchange exchange) throws IOException {
+        runs.delete(registry, params.apply("runId"));
+        exchange.send(204);
+    }
+
+    /** A log streamed in bounded parts, from where the reader asked (or the truncation marker), and followed. */
     private void log(RegistryRecord registry, UnaryOperator<String> params, Exchange exchange) throws IOException {
         String runId = params.apply("runId");
         long offset = exchange.query("offset").map(RunRoutes::offset).orElse(0L);
         boolean follow = exchange.query("follow").map(Boolean::parseBoolean).orElse(false);
-        if (!follow) {
-            try (InputStream in = runs.log(registry, runId, offset)) {
-                exchange.send(200, "text/plain; charset=utf-8", in.readAllBytes());
+        long start;
+        try (RunService.LogSlice slice = runs.log(registry, runId, offset)) {
+            start = slice.start();
+            exchange.status(200)
+                    .header("Content-Type", "text/plain; charset=utf-8")
+                    .header(LOG_OFFSET, Long.toString(start));
+            exchange.sendPart(new byte[0]);
+            if (!follow) {
+                sendAll(slice.bytes(), exchange);
             }
-            return;
         }
-        runs.get(registry, runId);
-        exchange.status(200).header("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendPart(new byte[0]);
-        runs.follow(registry, runId, offset, exchange::sendPart, FOLLOW_POLL, FOLLOW_SILENCE);
+        if (follow) {
+            runs.follow(registry, runId, start, exchange::sendPart, FOLLOW_POLL, FOLLOW_SILENCE);
+        }
         exchange.endParts();
+    }
+
+    private static void sendAll(InputStream in, Exchange exchange) throws IOException {
+        byte[] buffer = new byte[LOG_CHUNK];
+        for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+            exchange.sendPart(java.util.Arrays.copyOf(buffer, n));
+        }
     }
 
     private static Optional<RunStatus> status(Exchange exchange) {

@@ -1,9 +1,11 @@
 package dev.berth.http.server;
 
+import dev.berth.core.error.RegistryException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
@@ -21,18 +23,20 @@ final class BerthHandler extends Handler.Abstract {
     private static final System.Logger ACCESS = System.getLogger("berth.access");
 
     private final List<Endpoint> endpoints;
+    private final SlowClients slowClients;
 
-    BerthHandler(List<Endpoint> endpoints) {
+    BerthHandler(List<Endpoint> endpoints, SlowClients slowClients) {
         super(InvocationType.BLOCKING);
         this.endpoints = List.copyOf(endpoints);
+        this.slowClients = slowClients;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
-        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        String requestId = newRequestId();
         response.getHeaders().put("X-Request-Id", requestId);
-        Exchange exchange = new Exchange(request, response, requestId);
+        Exchange exchange = new Exchange(MinimumBodyRate.of(request, slowClients), response, requestId);
         try {
             dispatch(exchange);
             callback.succeeded();
@@ -42,6 +46,11 @@ final class BerthHandler extends Handler.Abstract {
             logAccess(exchange, response, started);
         }
         return true;
+    }
+
+    /** A fresh id for a request, to find its log lines by. */
+    static String newRequestId() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }
 
     private void dispatch(Exchange exchange) throws IOException {
@@ -56,10 +65,17 @@ final class BerthHandler extends Handler.Abstract {
                     endpoint.handle(exchange);
                 } catch (EofException e) {
                     throw e;
-                } catch (HttpException.IllegalArgumentException | HttpException.RuntimeException e) {
-                    malformed(exchange, endpoint, e);
                 } catch (IOException | RuntimeException e) {
-                    unexpected(exchange, endpoint, e);
+                    Optional<RegistryException> clientError = clientError(e);
+                    if (clientError.isPresent() && !exchange.isCommitted()) {
+                        LOG.log(
+                                Level.DEBUG,
+                                "request " + exchange.requestId() + ": "
+                                        + clientError.get().getMessage());
+                        endpoint.sendError(exchange, clientError.get());
+                    } else {
+                        unexpected(exchange, endpoint, e);
+                    }
                 }
                 return;
             }
@@ -67,18 +83,21 @@ final class BerthHandler extends Handler.Abstract {
         exchange.send(404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Jetty found the request malformed while a handler read it (a bad query string, say): the client's fault. */
-    private static void malformed(Exchange exchange, Endpoint endpoint, RuntimeException e) throws IOException {
-        HttpException http = (HttpException) e;
-        if (http.getCode() < 400 || http.getCode() >= 500 || exchange.isCommitted()) {
-            unexpected(exchange, endpoint, e);
-            return;
+    /**
+     * The client's mistake that a failure stands for, however deep in its causes: a {@link RegistryException} raised
+     * while the body was read (one that came too slowly), or a 4xx Jetty found while a handler read the request (a
+     * broken chunked body, say).
+     */
+    private static Optional<RegistryException> clientError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryException registry) {
+                return Optional.of(registry);
+            }
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return Optional.of(EndpointErrorHandler.malformed(http.getCode(), http.getReason()));
+            }
         }
-        LOG.log(Level.DEBUG, "request " + exchange.requestId() + " malformed: " + http.getReason());
-        exchange.send(
-                http.getCode(),
-                "text/plain",
-                ("malformed request: " + http.getReason() + "\n").getBytes(StandardCharsets.UTF_8));
+        return Optional.empty();
     }
 
     private static void unexpected(Exchange exchange, Endpoint endpoint, Exception e) throws IOException {

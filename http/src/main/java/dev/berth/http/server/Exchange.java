@@ -1,5 +1,7 @@
 package dev.berth.http.server;
 
+import dev.berth.core.error.ErrorCode;
+import dev.berth.core.error.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -9,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,7 +22,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * One request and its response, as Berth's handlers see them. The only type in the handlers that touches Jetty;
@@ -38,7 +40,7 @@ public final class Exchange {
     private final Request request;
     private final Response response;
     private final String requestId;
-    private Fields query;
+    private Map<String, List<String>> query;
     private boolean committed;
 
     Exchange(Request request, Response response, String requestId) {
@@ -78,18 +80,24 @@ public final class Exchange {
         return request.getHeaders().getCSV(name, false);
     }
 
+    /**
+     * The first value of a query parameter. A query string that is not valid percent-encoded UTF-8 is the client's
+     * mistake, refused with {@link ErrorCode#INVALID_REQUEST} in the endpoint's own error format.
+     */
     public Optional<String> query(String name) {
-        if (query == null) {
-            query = Request.extractQueryParameters(request);
-        }
-        return Optional.ofNullable(query.getValue(name));
+        return queryValues(name).stream().findFirst();
     }
 
     /** Every value of a query parameter that may repeat, such as {@code scope}. */
     public List<String> queryValues(String name) {
-        query(name);
-        List<String> values = query.getValues(name);
-        return values == null ? List.of() : values;
+        if (query == null) {
+            try {
+                query = UrlForm.decode(request.getHttpURI().getQuery());
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException(ErrorCode.INVALID_REQUEST, "malformed query string: " + e.getMessage());
+            }
+        }
+        return query.getOrDefault(name, List.of());
     }
 
     /** {@code http} or {@code https}, as the client reached the server. */

@@ -77,6 +77,11 @@ public final class HttpServer implements Closeable {
     private final Optional<ServerConnector> secure;
 
     public HttpServer(Settings settings, List<Endpoint> endpoints) {
+        this(settings, SlowClients.DEFAULTS, endpoints);
+    }
+
+    /** A server that cuts off clients slower than the limits allow. */
+    public HttpServer(Settings settings, SlowClients slowClients, List<Endpoint> endpoints) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("berth-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -98,7 +103,12 @@ public final class HttpServer implements Closeable {
                         new FileSendingConnector(server, new HttpConnectionFactory(http)), settings.port(), settings))
                 : Optional.empty();
         secure = settings.tls().map(tls -> listen(tlsConnector(tls, http), tls.port(), settings));
-        server.setHandler(new GracefulHandler(new BerthHandler(endpoints)));
+        RequestHeadDeadline headDeadline = new RequestHeadDeadline(slowClients.headerTimeout());
+        server.addBean(headDeadline);
+        plain.ifPresent(connector -> connector.addBean(headDeadline, false));
+        secure.ifPresent(connector -> connector.addBean(headDeadline, false));
+        server.setHandler(new GracefulHandler(new BerthHandler(endpoints, slowClients)));
+        server.setErrorHandler(new EndpointErrorHandler(endpoints));
         server.setStopTimeout(settings.stopGrace().toMillis());
         server.setStopAtShutdown(false);
     }

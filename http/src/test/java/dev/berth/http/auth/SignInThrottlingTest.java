@@ -42,9 +42,9 @@ class SignInThrottlingTest {
                 registry.get("/oauth2/token?scope=repository:app:pull", SecuredRegistry.basic("puller"));
         assertEquals(429, token.statusCode());
         assertEquals(
-                429,
+                200,
                 registry.get("/v2/", SecuredRegistry.basic("reader")).statusCode(),
-                "the guessing address is held up for every user name");
+                "another user signs in from the same address");
         assertEquals(
                 401,
                 registry.get("/v2/", "Bearer not-a-token").statusCode(),

@@ -1,5 +1,6 @@
 package dev.berth.http.manage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,56 @@ class MalformedRequestTest {
         invalid("PUT", "/api/registries/badreqreg/scopeMaps/some-map", body);
         invalid("PUT", "/api/registries/badreqreg/tokens/some-token", body);
         invalid("POST", "/api/registries/badreqreg/generateCredentials", body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%ff", "%c0%af", "%00", "a%ed%a0%80"})
+    void aQueryParameterThatIsNoPercentEncodedUtf8IsAnInvalidRequest(String value) {
+        invalid("GET", "/api/roleAssignments?principal=" + value, null);
+        invalid("GET", "/api/roleAssignments?scope=" + value, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%ff", "%c0%af", "a%ed%a0%80"})
+    void aPathThatIsNoPercentEncodedUtf8IsAnInvalidRequestInTheEnvelope(String segment) {
+        invalid("GET", "/api/registries/" + segment, null);
+        invalid("PUT", "/api/users/" + segment, "{}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"service=%ff", "scope=%c0%af", "service=a%00b"})
+    void theTokenServiceAnswersABrokenQueryOrFormInItsOwnEnvelope(String fields) {
+        for (ManagedBerth.Response response : new ManagedBerth.Response[] {
+            berth.send("GET", "/oauth2/token?" + fields, null, null),
+            berth.send("GET", "/oauth2/token?" + fields, ManagedBerth.ADMIN, null),
+            berth.send(
+                    "POST",
+                    "/oauth2/token",
+                    null,
+                    ("grant_type=password&username=admin&password=admin-pw&" + fields).getBytes(StandardCharsets.UTF_8),
+                    "Content-Type",
+                    "application/x-www-form-urlencoded"),
+            berth.send(
+                    "POST",
+                    "/oauth2/exchange",
+                    null,
+                    ("grant_type=password&username=admin&password=admin-pw&" + fields).getBytes(StandardCharsets.UTF_8),
+                    "Content-Type",
+                    "application/x-www-form-urlencoded")
+        }) {
+            response.expect(400);
+            assertEquals(
+                    "INVALID_REQUEST",
+                    response.json().path("errors").path(0).path("code").asText(),
+                    response.raw().body());
+        }
+    }
+
+    @Test
+    void aFormBodyThatIsNoUtf8IsAnInvalidRequest() {
+        byte[] body = "grant_type=password&username=admin&password=\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        berth.send("POST", "/oauth2/token", null, body, "Content-Type", "application/x-www-form-urlencoded")
+                .expect(400);
     }
 
     @Test

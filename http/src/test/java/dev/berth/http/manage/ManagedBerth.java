@@ -12,6 +12,10 @@ import dev.berth.core.access.Authenticator;
 import dev.berth.core.access.SignInGuard;
 import dev.berth.core.auth.Cidr;
 import dev.berth.core.auth.PasswordHasher;
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.EgressPolicy;
+import dev.berth.core.egress.EgressSettings;
+import dev.berth.core.egress.OwnAddresses;
 import dev.berth.core.imports.ImportService;
 import dev.berth.core.imports.RemoteImageSources;
 import dev.berth.core.installation.Management;
@@ -27,6 +31,7 @@ import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
 import dev.berth.core.webhooks.delivery.WebhookDispatcher;
+import dev.berth.egress.JettyEgress;
 import dev.berth.http.acr.AcrApi;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.auth.ClientAddresses;
@@ -118,11 +123,13 @@ final class ManagedBerth implements AutoCloseable {
                 "default",
                 () -> self[0] == null ? 0 : self[0].address().getPort(),
                 clock);
+        OwnAddresses own = new OwnAddresses();
+        Egress egress = new JettyEgress(new EgressPolicy(EgressSettings.DEFAULTS.allowing("127.0.0.0/8"), own));
         Management management = Management.create(
-                metadata, registries, TIERS, registryId -> 0L, hasher, clock, control::credentialsChanged);
+                metadata, registries, TIERS, registryId -> 0L, hasher, clock, control::credentialsChanged, egress);
         DataPlane dataPlane = DataPlane.create(blobs, metadata, clock);
         webhooks = WebhookDispatcher.start(
-                metadata.events(), metadata.webhooks(), dataPlane.events(), webhookSettings, clock);
+                metadata.events(), metadata.webhooks(), dataPlane.events(), egress, webhookSettings, clock);
         ImportService imports = new ImportService(dataPlane, metadata.registries(), RemoteImageSources.none());
         api = new ManagementApi(management, ManagementGate.enforcing(control, addresses), imports);
         server = new HttpServer(
@@ -134,6 +141,7 @@ final class ManagedBerth implements AutoCloseable {
                         new OciApi(registries, dataPlane, gate)));
         self[0] = server;
         server.start();
+        own.listensOn(server.address().getPort());
     }
 
     private static TierLimits limits(int count, int ipRules, boolean anonymousPull) {

@@ -196,12 +196,14 @@ class OpenApiDocumentTest {
                         "QuotaExceeded",
                         "FeatureNotSupported",
                         "PayloadTooLarge",
+                        "RequestTimeout",
                         "TooManyRequests",
                         "ServiceUnavailable",
                         "InternalServerError",
                         "ImportSourceNotFound",
                         "ImportSourceDenied",
-                        "ImportSourceUnavailable"),
+                        "ImportSourceUnavailable",
+                        "EgressRefused"),
                 errorCodesInTheDocument());
     }
 

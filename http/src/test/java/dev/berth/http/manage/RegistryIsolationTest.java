@@ -24,7 +24,11 @@ class RegistryIsolationTest {
     }
 
     private static int catalogSize(String registry) {
-        return berth.send("GET", "/v2/_catalog", ManagedBerth.ADMIN, null, "Host", berth.host(registry))
+        return catalogSizeOn(berth.host(registry));
+    }
+
+    private static int catalogSizeOn(String host) {
+        return berth.send("GET", "/v2/_catalog", ManagedBerth.ADMIN, null, "Host", host)
                 .expect(200)
                 .json()
                 .path("repositories")
@@ -38,6 +42,18 @@ class RegistryIsolationTest {
         assertEquals(404, berth.pull("default", "app", ManagedBerth.ADMIN));
         assertEquals(1, catalogSize("isoalpha"));
         assertEquals(0, catalogSize("isobeta"));
+    }
+
+    @Test
+    void theLoginServerWithATrailingDotOrInUpperCaseReachesTheSameRegistry() {
+        for (String host : new String[] {
+            "isoalpha.localhost.:" + berth.port(), "ISOALPHA.LocalHost:" + berth.port(), "isoalpha.localhost."
+        }) {
+            assertEquals(1, catalogSizeOn(host), host);
+        }
+        for (String host : new String[] {"[::1]:" + berth.port(), "[::1]", "127.0.0.1"}) {
+            assertEquals(0, catalogSizeOn(host), host + " reaches the default registry");
+        }
     }
 
     @Test

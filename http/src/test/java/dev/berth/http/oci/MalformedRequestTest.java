@@ -56,9 +56,19 @@ class MalformedRequestTest {
                 "/v2/_catalog?last=%",
                 "/v2/REPO/tags/list?n=%E0%A4%A",
                 "/v2/REPO/referrers/DIGEST?artifactType=%",
-                "/v2/REPO/blobs/uploads/?mount=%zz&from=a"
+                "/v2/REPO/blobs/uploads/?mount=%zz&from=a",
+                "/v2/_catalog?last=%ff",
+                "/v2/REPO/tags/list?last=%ff",
+                "/v2/REPO/tags/list?last=%c0%af",
+                "/v2/REPO/tags/list?last=a%00b",
+                "/v2/REPO/referrers/DIGEST?artifactType=%ff",
+                "/v2/REPO/blobs/uploads/?mount=%ff&from=a",
+                "/v2/REPO/blobs/uploads/?digest=%ed%a0%80",
+                "/v2/REPO/manifests/%ff",
+                "/v2/REPO/manifests/%c0%af",
+                "/v2/%ff/tags/list"
             })
-    void aMalformedQueryStringAnswers400(String target) throws IOException {
+    void aMalformedQueryStringOrPathAnswers400InTheEnvelope(String target) throws IOException {
         Pushed image = client.pushImage(repository, "latest");
         String method = target.contains("/uploads/") ? "POST" : "GET";
         RawReply reply = RawHttp.send(
@@ -69,6 +79,7 @@ class MalformedRequestTest {
                         + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
                 new byte[0]);
         assertEquals(400, reply.status(), reply.text());
+        assertTrue(reply.text().contains("{\"errors\":[{\"code\":\"INVALID_REQUEST\""), reply.text());
     }
 
     @Test

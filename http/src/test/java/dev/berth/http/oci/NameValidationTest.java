@@ -103,12 +103,13 @@ class NameValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-latest", ".hidden", "a%20b", "a+b", "tag!", "%C3%A9"})
-    void anInvalidTagAnswers400(String tag) {
+    void anInvalidTagIsUnknownToReadsAndDeletesAndRefusedByAPush(String tag) {
         Pushed image = client.pushImage("tags/invalid", "latest");
-        client.getManifest("tags/invalid", tag).assertError(400, ErrorCode.MANIFEST_INVALID);
+        client.getManifest("tags/invalid", tag).assertError(404, ErrorCode.MANIFEST_UNKNOWN);
+        client.request("HEAD", "/v2/tags/invalid/manifests/" + tag).assertStatus(404);
         client.putManifest("tags/invalid", tag, OCI_MANIFEST, image.content())
                 .assertError(400, ErrorCode.MANIFEST_INVALID);
-        client.delete("/v2/tags/invalid/manifests/" + tag).assertError(400, ErrorCode.MANIFEST_INVALID);
+        client.delete("/v2/tags/invalid/manifests/" + tag).assertError(404, ErrorCode.MANIFEST_UNKNOWN);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.berth.core.throttle.Throttle;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.http.auth.AccessGate;
 import dev.berth.http.server.HttpServer;
+import dev.berth.http.server.SlowClients;
 import dev.berth.metadata.sqlite.SqliteMetadataStore;
 import dev.berth.storage.fs.FilesystemBlobStore;
 import java.io.IOException;
@@ -42,6 +43,7 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
     private final UnaryOperator<BlobStore> blobStoreWrapper;
     private final TierCatalog catalog;
     private final Clock clock;
+    private SlowClients slowClients = SlowClients.DEFAULTS;
     private Path dir;
     private BlobStore blobStore;
     private MetadataStore metadata;
@@ -70,6 +72,12 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
      */
     static RegistryServer limited(TierCatalog catalog, Clock clock) {
         return new RegistryServer(UnaryOperator.identity(), catalog, clock);
+    }
+
+    /** The same server, cutting off clients slower than the limits. */
+    RegistryServer withSlowClients(SlowClients limits) {
+        this.slowClients = limits;
+        return this;
     }
 
     MetadataStore metadata() {
@@ -125,6 +133,7 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback, Befor
         server = new HttpServer(
                 new HttpServer.Settings(
                         "127.0.0.1", 0, Duration.ofSeconds(30), MAX_HEADER_BYTES, Duration.ofSeconds(5)),
+                slowClients,
                 List.of(new OciApi(registries, dataPlane, AccessGate.open(throttle))));
         server.start();
         client = new RegistryClient(

@@ -3,6 +3,7 @@ package dev.berth.http.server;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.berth.core.error.RegistryException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,7 +104,7 @@ class FileSendingTest {
         }
 
         @Override
-        public void sendUnexpectedError(Exchange exchange) throws IOException {
+        public void sendError(Exchange exchange, RegistryException error) throws IOException {
             exchange.send(500);
         }
     }

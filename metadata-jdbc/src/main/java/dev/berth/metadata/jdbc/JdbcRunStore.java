@@ -182,6 +182,16 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public List<Run> endedBefore(Instant before, int max) throws IOException {
+        return database.read(c -> Sql.query(
+                c,
+                RunRows.SELECT + "WHERE finished_at < ? ORDER BY finished_at, seq LIMIT ?",
+                RunRows::run,
+                before.toEpochMilli(),
+                max));
+    }
+
+    @Override
     public boolean delete(long registryId, String runId) throws IOException {
         return database.write(
                 c -> Sql.update(c, "DELETE FROM runs WHERE registry_id = ? AND run_id = ?", registryId, runId) > 0);

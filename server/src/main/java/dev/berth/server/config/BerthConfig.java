@@ -1,7 +1,9 @@
 package dev.berth.server.config;
 
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.EgressSettings;
 import dev.berth.core.tier.TierCatalog;
+import dev.berth.tasks.build.SandboxLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +24,10 @@ public record BerthConfig(
         Webhooks webhooks,
         Events events,
         Log log,
-        Tasks tasks) {
+        Tasks tasks,
+        Sandbox sandbox,
+        Runs runs,
+        EgressSettings egress) {
     /**
      * @param port the plain HTTP port, used only when {@code httpEnabled}
      * @param tls HTTPS, on a port of its own
@@ -34,7 +39,17 @@ public record BerthConfig(
             int maxHeaderBytes,
             Duration shutdownGrace,
             boolean httpEnabled,
-            Tls tls) {}
+            Tls tls,
+            SlowClients slowClients) {}
+
+    /**
+     * When a client too slow to be a real one is cut off.
+     *
+     * @param headerTimeout a request's line and headers must arrive within this of their first byte
+     * @param minBodyBytesPerSecond the least average rate of a request body, 0 for none
+     * @param bodyGrace how long a body may be read before that rate is held to it
+     */
+    public record SlowClients(Duration headerTimeout, long minBodyBytesPerSecond, Duration bodyGrace) {}
 
     /** HTTPS (TLS 1.2 and 1.3): whether it is on, its port, and where its certificate comes from. */
     public record Tls(boolean enabled, int port, Certificate certificate) {}
@@ -121,4 +136,22 @@ public record BerthConfig(
      * @param maxSourceSize the largest build source accepted, uploaded or downloaded, in bytes
      */
     public record Tasks(int agents, long maxSourceSize) {}
+
+    /**
+     * The sandbox of build and run containers (see docs/builder-runtime.md).
+     *
+     * @param limits what one build step or quick run may use, by its registry's tier
+     * @param hostIdFirst the first unprivileged host id containers' users map to (as root)
+     * @param hostIdRanges how many ranges of 65536 ids from there, one per container running at once
+     */
+    public record Sandbox(SandboxLimits limits, int hostIdFirst, int hostIdRanges) {}
+
+    /**
+     * What runs keep, and for how long.
+     *
+     * @param maxLogSize about how many bytes of the end of each run's log are kept; the head is dropped, with a line
+     *     saying so
+     * @param retention how long after its end a run is kept, with its log and uploaded source
+     */
+    public record Runs(long maxLogSize, Duration retention) {}
 }

@@ -1,11 +1,15 @@
 package dev.berth.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.EgressSettings;
 import dev.berth.core.installation.RegistryNames;
+import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.tier.Tier;
 import dev.berth.core.tier.TierCatalog;
 import dev.berth.core.tier.TierLimits;
+import dev.berth.tasks.build.SandboxLimits;
 import dev.berth.tls.HostNames;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +51,58 @@ final class ConfigBinder {
                 webhooks(tree),
                 new BerthConfig.Events(duration(tree, "events.retention")),
                 new BerthConfig.Log(level),
-                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")));
+                new BerthConfig.Tasks(integer(tree, "tasks.agents", 0, 64), size(tree, "tasks.maxSourceSize")),
+                sandbox(tree),
+                runs(tree),
+                egress(tree));
+    }
+
+    private static BerthConfig.Sandbox sandbox(JsonNode tree) {
+        SandboxLimits limits = SandboxLimits.defaults();
+        for (Tier tier : Tier.values()) {
+            String prefix = "sandbox.limits." + tier.name().toLowerCase(Locale.ROOT) + ".";
+            Duration cpuTime = duration(tree, prefix + "cpuTime");
+            long memory = size(tree, prefix + "memory");
+            long disk = size(tree, prefix + "disk");
+            if (cpuTime.isZero()) {
+                throw new ConfigException(prefix + "cpuTime must be more than 0");
+            }
+            if (memory < (4L << 20)) {
+                throw new ConfigException(
+                        prefix + "memory must be at least 4MiB, not " + text(tree, prefix + "memory"));
+            }
+            if (disk == 0) {
+                throw new ConfigException(prefix + "disk must be more than 0");
+            }
+            limits = limits.with(
+                    tier, new ResourceLimits(integer(tree, prefix + "processes", 8, 1 << 22), memory, cpuTime, disk));
+        }
+        int first = integer(tree, "sandbox.hostIds.first", 1, Integer.MAX_VALUE);
+        int ranges = integer(tree, "sandbox.hostIds.ranges", 1, 4096);
+        if ((long) first + (long) ranges * 65_536 > Integer.MAX_VALUE) {
+            throw new ConfigException("sandbox.hostIds: first + ranges * 65536 must stay below 2^31");
+        }
+        return new BerthConfig.Sandbox(limits, first, ranges);
+    }
+
+    private static BerthConfig.Runs runs(JsonNode tree) {
+        long maxLogSize = size(tree, "runs.maxLogSize");
+        if (maxLogSize < FileRunLog.MIN_CAP) {
+            throw new ConfigException("runs.maxLogSize must be at least " + FileRunLog.MIN_CAP + " bytes (4KiB)");
+        }
+        Duration retention = duration(tree, "runs.retention");
+        if (retention.isZero()) {
+            throw new ConfigException("runs.retention must be more than 0");
+        }
+        return new BerthConfig.Runs(maxLogSize, retention);
+    }
+
+    private static EgressSettings egress(JsonNode tree) {
+        try {
+            return EgressSettings.of(list(tree, "egress.allow"), bool(tree, "egress.refusePrivate"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("egress.allow: " + e.getMessage());
+        }
     }
 
     private static BerthConfig.Webhooks webhooks(JsonNode tree) {
@@ -144,7 +199,8 @@ final class ConfigBinder {
                 new BerthConfig.Tls(
                         bool(tree, "server.tls.enabled"),
                         integer(tree, "server.tls.port", 0, 65535),
-                        certificate(tree, dataDir)));
+                        certificate(tree, dataDir)),
+                slowClients(tree));
         if (!server.httpEnabled() && !server.tls().enabled()) {
             throw new ConfigException(
                     "server.http.enabled and server.tls.enabled are both false: nothing would listen");
@@ -156,6 +212,17 @@ final class ConfigBinder {
             throw new ConfigException("server.port and server.tls.port are both " + server.port());
         }
         return server;
+    }
+
+    private static BerthConfig.SlowClients slowClients(JsonNode tree) {
+        BerthConfig.SlowClients slow = new BerthConfig.SlowClients(
+                duration(tree, "server.slowClients.headerTimeout"),
+                size(tree, "server.slowClients.minBodyRate"),
+                duration(tree, "server.slowClients.bodyGrace"));
+        if (slow.headerTimeout().isZero()) {
+            throw new ConfigException("server.slowClients.headerTimeout must be longer than 0");
+        }
+        return slow;
     }
 
     /** Files when both are given, else the development certificate under the data directory. */

@@ -99,7 +99,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         CliEnvironment environment =
                 new CliEnvironment(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal);
-        CommandLine berth = new CommandLine(new Main(), new CliFactory(environment));
+        CommandLine berth = Main.command(new CliFactory(environment), args);
         berth.setOut(new PrintWriter(out, true));
         berth.setErr(new PrintWriter(err, true));
         int exit = berth.execute(args);

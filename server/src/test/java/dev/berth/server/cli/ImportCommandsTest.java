@@ -15,6 +15,10 @@ class ImportCommandsTest {
     @RegisterExtension
     static final RunningBerth berth = new RunningBerth(Map.of("imports.insecureRegistries", "127.0.0.1"));
 
+    /** Another installation on loopback, to import from by address: Berth never imports from its own port. */
+    @RegisterExtension
+    static final RunningBerth elsewhere = new RunningBerth();
+
     private static String image;
 
     private final Cli cli = berth.cli();
@@ -98,9 +102,9 @@ class ImportCommandsTest {
 
     @Test
     void aRegistryNamedByItsAddressIsReadWithTheCredentialsGiven() throws Exception {
-        // 127.0.0.1 names no registry, so Berth's default one answers there: the source is the default registry
-        String remote = new TestImages(berth, "default").push("remote/base", "7", "a remote layer");
-        String source = "http://127.0.0.1:" + berth.port() + "/remote/base:7";
+        // 127.0.0.1 names no registry, so the other Berth's default one answers there
+        String remote = new TestImages(elsewhere, "default").push("remote/base", "7", "a remote layer");
+        String source = "http://127.0.0.1:" + elsewhere.port() + "/remote/base:7";
 
         Cli.Result imported =
                 cli.ok("import", "-r", "target", "--source", source, "-u", "admin", "-p", RunningBerth.ADMIN_PASSWORD);
@@ -122,6 +126,21 @@ class ImportCommandsTest {
         assertTrue(missing.err().contains("(ImportSourceNotFound)"), missing::describe);
         assertEquals(2, refused.exit(), refused::describe);
         assertTrue(refused.err().contains("(ImportSourceDenied)"), refused::describe);
+    }
+
+    @Test
+    void berthsOwnAddressIsRefusedByTheEgressPolicyThoughLoopbackIsAllowed() throws Exception {
+        new TestImages(berth, "default").push("own/base", "1", "a layer of this server");
+        String refusal = "egress to 127.0.0.1 is not allowed by the installation's egress policy (EgressRefused)";
+
+        for (String source : List.of(
+                "http://127.0.0.1:" + berth.port() + "/own/base:1", "127.0.0.1:" + berth.port() + "/own/base:1")) {
+            Cli.Result refused = cli.run(
+                    "import", "-r", "target", "--source", source, "-u", "admin", "-p", RunningBerth.ADMIN_PASSWORD);
+
+            assertTrue(refused.exit() != 0, refused::describe);
+            assertTrue(refused.err().contains(refusal), refused::describe);
+        }
     }
 
     @Test

@@ -33,7 +33,8 @@ class RunApiTest {
     static final ScriptedExecutor executor = new ScriptedExecutor();
 
     @RegisterExtension
-    static final RunningBerth berth = new RunningBerth(Map.of("tasks.maxSourceSize", "4KiB"), executor);
+    static final RunningBerth berth =
+            new RunningBerth(Map.of("tasks.maxSourceSize", "4KiB", "runs.maxLogSize", "4KiB"), executor);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -248,5 +249,68 @@ class RunApiTest {
         assertTrue(new String(noImages.body(), StandardCharsets.UTF_8).contains("at least one image name"));
         assertEquals(400, unknownSource.statusCode());
         assertEquals(413, tooLarge.statusCode());
+    }
+
+    private static String awaitStatus(String id, String wanted) throws Exception {
+        while (!status(id).equals(wanted)) {
+            Thread.sleep(50);
+        }
+        return id;
+    }
+
+    @Test
+    void aRunIsDeletedWithItsLogAndSourceOnlyOnceItEndedAndOnlyByAContributor() throws Exception {
+        String source = upload();
+        String id = json("POST", "scheduleRun", buildRequest(source, 60_000))
+                .path("name")
+                .asText();
+        awaitStatus(id, "Running");
+
+        HttpResponse<byte[]> whileRunning = send(ADMIN, "DELETE", "runs/" + id, null);
+        json("POST", "runs/" + id + "/cancel", null);
+        awaitStatus(id, "Canceled");
+        HttpResponse<byte[]> byReader = send("rita:ritas-password", "DELETE", "runs/" + id, null);
+        HttpResponse<byte[]> deleted = send(ADMIN, "DELETE", "runs/" + id, null);
+
+        assertEquals(409, whileRunning.statusCode());
+        assertTrue(
+                new String(whileRunning.body(), StandardCharsets.UTF_8).contains("cancel it"),
+                new String(whileRunning.body(), StandardCharsets.UTF_8));
+        assertEquals(403, byReader.statusCode());
+        assertEquals(204, deleted.statusCode());
+        assertEquals(404, send(ADMIN, "GET", "runs/" + id, null).statusCode());
+        assertEquals(404, send(ADMIN, "GET", "runs/" + id + "/log", null).statusCode());
+        assertEquals(404, send(ADMIN, "DELETE", "runs/" + id, null).statusCode());
+        HttpResponse<byte[]> again =
+                send(ADMIN, "POST", "scheduleRun", buildRequest(source, 0).getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, again.statusCode(), "the run's uploaded source went with it");
+    }
+
+    @Test
+    void aLogPastItsCapIsReadAsItsTailBehindAMarkerWithTheOffsetItStartsAt() throws Exception {
+        String id = json("POST", "scheduleRun", "{\"type\": \"CmdRunRequest\", \"cmd\": \"print 100000\"}")
+                .path("name")
+                .asText();
+        awaitStatus(id, "Succeeded");
+
+        HttpResponse<byte[]> whole = send(ADMIN, "GET", "runs/" + id + "/log", null);
+        long start =
+                Long.parseLong(whole.headers().firstValue("X-Berth-Log-Offset").orElseThrow());
+        String text = new String(whole.body(), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> fromZero = send(ADMIN, "GET", "runs/" + id + "/log?offset=0&follow=true", null);
+        HttpResponse<byte[]> later = send(ADMIN, "GET", "runs/" + id + "/log?offset=" + (start + 200), null);
+
+        assertTrue(text.startsWith("[berth: log truncated: the first "), text.substring(0, 100));
+        assertTrue(text.contains(" bytes) were dropped; the last 4 KiB are kept]\n"), text.substring(0, 120));
+        assertTrue(start > 90_000, "the marker stands where the dropped bytes were: " + start);
+        assertTrue(text.endsWith(" was successful after 0s\n") || text.contains(" was successful after "));
+        assertEquals(text, new String(fromZero.body(), StandardCharsets.UTF_8));
+        assertEquals(
+                Long.toString(start),
+                fromZero.headers().firstValue("X-Berth-Log-Offset").orElseThrow());
+        assertEquals(
+                Long.toString(start + 200),
+                later.headers().firstValue("X-Berth-Log-Offset").orElseThrow());
+        assertEquals(text.substring(200), new String(later.body(), StandardCharsets.UTF_8));
     }
 }

@@ -21,7 +21,7 @@ class RunCommandsTest {
     static final ScriptedExecutor executor = new ScriptedExecutor();
 
     @RegisterExtension
-    static final RunningBerth berth = new RunningBerth(Map.of(), executor);
+    static final RunningBerth berth = new RunningBerth(Map.of("runs.maxLogSize", "4KiB"), executor);
 
     private final Cli cli = berth.cli();
 
@@ -164,5 +164,52 @@ class RunCommandsTest {
         assertEquals(2, cli.run("run", "-r", "quick").exit(), "no --cmd");
         assertEquals(
                 5, cli.run("run", "show", "-r", "quick", "--run-id", "ca999").exit());
+    }
+
+    @Test
+    void aRunIsDeletedOnceEndedAfterAskingOrWithYes() {
+        String id = cli.ok("run", "-r", "quick", "--cmd", "sleep 60000", "--no-wait", "-o", "json")
+                .json()
+                .path("name")
+                .asText();
+
+        Cli.Result whileQueuedOrRunning = cli.run("run", "delete", "-r", "quick", "--run-id", id, "--yes");
+        cli.ok("run", "cancel", "-r", "quick", "--run-id", id);
+        cli.run("run", "logs", "-r", "quick", "--run-id", id);
+        Cli.Result no = cli.typing("n\n").run("run", "delete", "-r", "quick", "--run-id", id);
+        boolean stillThere =
+                cli.run("run", "show", "-r", "quick", "--run-id", id).exit() == 0;
+        Cli.Result yes = cli.typing("y\n").run("run", "delete", "-r", "quick", "--run-id", id);
+
+        assertEquals(6, whileQueuedOrRunning.exit(), whileQueuedOrRunning::describe);
+        assertTrue(whileQueuedOrRunning.err().contains("cancel it"), whileQueuedOrRunning::describe);
+        assertEquals(1, no.exit(), no::describe);
+        assertTrue(stillThere);
+        assertEquals(0, yes.exit(), yes::describe);
+        assertTrue(yes.err().contains("deleted run '" + id + "'"), yes::describe);
+        assertEquals(5, cli.run("run", "show", "-r", "quick", "--run-id", id).exit());
+        assertEquals(
+                5,
+                cli.run("run", "delete", "-r", "quick", "--run-id", id, "--yes").exit());
+    }
+
+    @Test
+    void aLogFarPastItsCapIsFollowedToItsEndAndReadBackAsItsTail() {
+        Cli.Result ran = cli.ok("run", "-r", "quick", "--cmd", "print 300000", "/dev/null");
+        String id = ran.out()
+                .lines()
+                .filter(line -> line.startsWith("Queued a run with ID: "))
+                .findFirst()
+                .map(line -> line.substring("Queued a run with ID: ".length()))
+                .orElseGet(() -> cli.ok("run", "list", "-r", "quick", "--top", "1")
+                        .rows()
+                        .get(0)
+                        .get(0));
+        Cli.Result logs = cli.ok("run", "logs", "-r", "quick", "--run-id", id);
+
+        assertTrue(ran.out().contains("Run ID: " + id + " was successful after "), ran::describe);
+        assertTrue(logs.out().startsWith("[berth: log truncated: the first "), logs::describe);
+        assertTrue(logs.out().contains("Run ID: " + id + " was successful after "), logs::describe);
+        assertTrue(logs.out().length() < 4096 + 200, "kept " + logs.out().length());
     }
 }

@@ -50,7 +50,8 @@ final class RunningBerth implements BeforeAllCallback, AfterAllCallback {
                 "server.port", "0",
                 "storage.dataDir", dataDir.toString(),
                 "auth.enabled", "true",
-                "auth.adminPassword", ADMIN_PASSWORD));
+                "auth.adminPassword", ADMIN_PASSWORD,
+                "egress.allow", "127.0.0.0/8,::1"));
         overrides.putAll(settings);
         berth = Berth.start(ConfigLoader.load(null, Map.of(), overrides), executor);
     }

@@ -163,7 +163,7 @@ class SignInTest {
     @Test
     void everyManagementCommandHasExamplesAndTheExitCodesInItsHelp() {
         List<CommandLine> leaves = new ArrayList<>();
-        collectLeaves(new CommandLine(new Main()), leaves);
+        collectLeaves(Main.command(CommandLine.defaultFactory()), leaves);
 
         assertTrue(leaves.size() >= 40, "found only " + leaves.size());
         for (CommandLine leaf : leaves) {

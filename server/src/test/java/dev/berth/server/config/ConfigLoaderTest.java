@@ -1,10 +1,15 @@
 package dev.berth.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.core.auth.Cidr;
+import dev.berth.core.egress.AddressRange;
+import dev.berth.core.egress.EgressSettings;
+import dev.berth.core.tier.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +60,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void egressAllowsRangesAndHostsFromTheFileOrAVariableAndNamesABadEntry() throws IOException {
+        EgressSettings defaults = ConfigLoader.load(null, Map.of(), Map.of()).egress();
+        assertEquals(List.of(), defaults.allowedRanges());
+        assertEquals(List.of(), defaults.allowedHosts());
+        assertFalse(defaults.refusePrivate());
+        Path file = Files.writeString(
+                dir.resolve("e.yml"),
+                "egress:\n  allow: [127.0.0.0/8, \"::1\", registry.internal]\n  refusePrivate: true\n");
+        EgressSettings set = ConfigLoader.load(file, Map.of(), Map.of()).egress();
+        assertEquals(List.of(AddressRange.parse("127.0.0.0/8"), AddressRange.parse("::1")), set.allowedRanges());
+        assertEquals(List.of("registry.internal"), set.allowedHosts());
+        assertTrue(set.refusePrivate());
+        assertEquals(
+                List.of(AddressRange.parse("10.1.0.0/16")),
+                ConfigLoader.load(null, Map.of("BERTH_EGRESS_ALLOW", "10.1.0.0/16"), Map.of())
+                        .egress()
+                        .allowedRanges());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("BERTH_EGRESS_ALLOW", "127.0.0.0/8,10.0.0.0/40"), Map.of()));
+        assertTrue(e.getMessage().startsWith("egress.allow: "), e.getMessage());
+        assertTrue(e.getMessage().contains("10.0.0.0"), e.getMessage());
+        e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("BERTH_EGRESS_ALLOW", "http://x/"), Map.of()));
+        assertTrue(e.getMessage().contains("'http://x/'"), e.getMessage());
+    }
+
+    @Test
     void trustedProxiesAreAListOfRangesFromTheFileOrACommaSeparatedVariable() throws IOException {
         assertEquals(
                 List.of(), ConfigLoader.load(null, Map.of(), Map.of()).auth().trustedProxies());
@@ -93,6 +127,35 @@ class ConfigLoaderTest {
         assertThrows(
                 ConfigException.class,
                 () -> ConfigLoader.load(null, Map.of("BERTH_WEBHOOKS_INITIAL_BACKOFF", "20m"), Map.of()));
+    }
+
+    @Test
+    void slowClientLimitsHaveDefaultsThatLetSlowUploadsThroughAndAreValidated() throws IOException {
+        BerthConfig.SlowClients defaults =
+                ConfigLoader.load(null, Map.of(), Map.of()).server().slowClients();
+        assertEquals(new BerthConfig.SlowClients(Duration.ofSeconds(20), 4096, Duration.ofSeconds(20)), defaults);
+        BerthConfig.SlowClients strict = ConfigLoader.load(
+                        null,
+                        Map.of(
+                                "BERTH_SERVER_SLOW_CLIENTS_HEADER_TIMEOUT", "5s",
+                                "BERTH_SERVER_SLOW_CLIENTS_MIN_BODY_RATE", "64KiB",
+                                "BERTH_SERVER_SLOW_CLIENTS_BODY_GRACE", "0s"),
+                        Map.of())
+                .server()
+                .slowClients();
+        assertEquals(new BerthConfig.SlowClients(Duration.ofSeconds(5), 65536, Duration.ZERO), strict);
+        assertMessage(
+                "server.slowClients.headerTimeout must be longer than 0",
+                Map.of("BERTH_SERVER_SLOW_CLIENTS_HEADER_TIMEOUT", "0s"),
+                "");
+        assertMessage(
+                "server.slowClients.minBodyRate must be a size",
+                Map.of("BERTH_SERVER_SLOW_CLIENTS_MIN_BODY_RATE", "-1"),
+                "");
+        assertMessage(
+                "server.slowClients.bodyGrace must be a duration",
+                Map.of("BERTH_SERVER_SLOW_CLIENTS_BODY_GRACE", "later"),
+                "");
     }
 
     @Test
@@ -186,6 +249,39 @@ class ConfigLoaderTest {
                 Map.of(),
                 "server:\n  tls:\n    names: [under_score]\n");
         assertMessage("server.tls.port must be between 0 and 65535", Map.of("BERTH_SERVER_TLS_PORT", "-1"), "");
+    }
+
+    @Test
+    void sandboxLimitsHaveTierDefaultsOverridesAndAreValidated() throws IOException {
+        BerthConfig defaults = ConfigLoader.load(null, Map.of(), Map.of());
+        ResourceLimits basic = defaults.sandbox().limits().of(Tier.BASIC);
+        assertEquals(512, basic.processes());
+        assertEquals(2L << 30, basic.memoryBytes());
+        assertEquals(Duration.ofMinutes(30), basic.cpuTime());
+        assertEquals(10L << 30, basic.diskBytes());
+        assertEquals(100_000, defaults.sandbox().hostIdFirst());
+        BerthConfig small = ConfigLoader.load(
+                null,
+                Map.of(
+                        "BERTH_SANDBOX_LIMITS_PREMIUM_MEMORY", "512MiB",
+                        "BERTH_SANDBOX_LIMITS_PREMIUM_CPU_TIME", "10m"),
+                Map.of());
+        assertEquals(512L << 20, small.sandbox().limits().of(Tier.PREMIUM).memoryBytes());
+        assertEquals(
+                Duration.ofMinutes(10),
+                small.sandbox().limits().of(Tier.PREMIUM).cpuTime());
+        assertMessage(
+                "sandbox.limits.basic.processes must be between 8",
+                Map.of("BERTH_SANDBOX_LIMITS_BASIC_PROCESSES", "0"),
+                "");
+        assertMessage(
+                "sandbox.limits.standard.disk must be a size",
+                Map.of("BERTH_SANDBOX_LIMITS_STANDARD_DISK", "lots"),
+                "");
+        assertMessage(
+                "sandbox.limits.basic.memory must be at least 4MiB, not 1KiB",
+                Map.of("BERTH_SANDBOX_LIMITS_BASIC_MEMORY", "1KiB"),
+                "");
     }
 
     private void assertMessage(String expected, Map<String, String> env, String yaml) throws IOException {

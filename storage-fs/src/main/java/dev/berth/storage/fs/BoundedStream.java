@@ -36,4 +36,18 @@ final class BoundedStream extends FilterInputStream {
         }
         return n;
     }
+
+    @Override
+    public long skip(long count) throws IOException {
+        long skipped = super.skip(Math.min(Math.max(count, 0), left));
+        if (skipped > 0) {
+            left -= skipped;
+        }
+        return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return (int) Math.min(super.available(), left);
+    }
 }

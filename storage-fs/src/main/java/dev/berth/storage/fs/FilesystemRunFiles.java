@@ -11,9 +11,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs' files under a directory of their own:
@@ -88,6 +92,32 @@ public final class FilesystemRunFiles implements RunFiles {
         long end = channel.size();
         channel.position(Math.min(offset, end));
         return Optional.of(new BoundedStream(Channels.newInputStream(channel), Math.max(0, end - offset)));
+    }
+
+    @Override
+    public List<String> sourcesWrittenBefore(Instant before, int max) throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (Path registry : children(root)) {
+            for (Path source : children(registry.resolve("sources"))) {
+                if (keys.size() >= max) {
+                    return keys;
+                }
+                if (Files.getLastModifiedTime(source).toInstant().isBefore(before)) {
+                    keys.add(root.relativize(source).toString().replace('\\', '/'));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The entries of a directory, none when it does not exist. */
+    private static List<Path> children(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.berth.builder.dockerfile.Substitution;
 import dev.berth.builder.image.OciLayoutSource;
 import dev.berth.builder.image.Platform;
 import dev.berth.builder.runtime.NetworkMode;
+import dev.berth.core.error.RegistryException;
 import dev.berth.core.events.EventRequest;
 import dev.berth.core.events.RequestContext;
 import dev.berth.core.imports.ImportMode;
@@ -19,6 +20,7 @@ import dev.berth.core.imports.RemoteImageSources;
 import dev.berth.core.imports.SourceImage;
 import dev.berth.core.imports.TargetTag;
 import dev.berth.core.oci.Reference;
+import dev.berth.core.runs.FailureText;
 import dev.berth.core.runs.OutputImage;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunArgument;
@@ -53,10 +55,12 @@ public final class BuildRunExecutor implements RunExecutor {
     private final UnaryOperator<String> loginServer;
     private final String defaultRegistry;
     private final RemoteImageSources remote;
+    private final SandboxLimits limits;
 
     /**
      * @param loginServer a registry name's login server
      * @param defaultRegistry the name of the registry that also answers on {@code localhost}
+     * @param limits what each build step and quick run may use, by the registry's tier
      */
     public BuildRunExecutor(
             RegistryBuilders builders,
@@ -64,8 +68,10 @@ public final class BuildRunExecutor implements RunExecutor {
             RegistryStore registries,
             UnaryOperator<String> loginServer,
             String defaultRegistry,
-            RemoteImageSources remote) {
+            RemoteImageSources remote,
+            SandboxLimits limits) {
         this.builders = builders;
+        this.limits = limits;
         this.imports = imports;
         this.registries = registries;
         this.loginServer = loginServer;
@@ -92,12 +98,11 @@ public final class BuildRunExecutor implements RunExecutor {
         try {
             return switch (run.type()) {
                 case QUICK_BUILD -> build(builder, run, registry, images, context, buildLog, stop);
-                case QUICK_RUN -> quickRun(builder, run, images, buildLog, stop);
+                case QUICK_RUN -> quickRun(builder, run, registry, images, buildLog, stop);
             };
-        } catch (BuildException e) {
-            return RunOutcome.failed(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return RunOutcome.failed(e.getMessage());
+        } catch (BuildException | IllegalArgumentException | RegistryException e) {
+            // RegistryException: the run's registry refused the push (a locked tag, no room left), the user's to fix
+            return RunOutcome.failed(builder.hostPaths(context).apply(e.getMessage()));
         }
     }
 
@@ -112,7 +117,8 @@ public final class BuildRunExecutor implements RunExecutor {
             throws BuildException, IOException {
         RunRequest request = run.request();
         List<TargetTag> targets = TargetNames.parse(request.imageNames(), images);
-        BuildResult result = builder.build(buildRequest(run, context), images, log, stop);
+        BuildRequest buildRequest = buildRequest(run, context).withLimits(limits.of(registry.tier()));
+        BuildResult result = builder.build(buildRequest, images, log, stop);
         log.line("Image digest: " + result.manifestDigest() + " ("
                 + result.steps().executed() + " steps run, " + result.steps().cached() + " from the cache)");
         if (!request.pushEnabled() || targets.isEmpty()) {
@@ -153,7 +159,7 @@ public final class BuildRunExecutor implements RunExecutor {
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException(e);
+            throw new IOException(FailureText.describe(e), e);
         }
     }
 
@@ -183,6 +189,7 @@ public final class BuildRunExecutor implements RunExecutor {
     private RunOutcome quickRun(
             ImageBuilder builder,
             Run run,
+            RegistryRecord registry,
             InstallationImages images,
             RunBuildLog log,
             dev.berth.builder.runtime.Cancellation stop)
@@ -202,10 +209,14 @@ public final class BuildRunExecutor implements RunExecutor {
                         images,
                         platform(run.request()),
                         NetworkMode.NONE,
+                        limits.of(registry.tier()),
                         log,
                         stop);
         if (exit.cancelled()) {
             throw BuildException.cancelled();
+        }
+        if (exit.exceeded().isPresent()) {
+            return RunOutcome.failed("the command exceeded " + exit.exceeded().get());
         }
         if (exit.code() != 0) {
             return RunOutcome.failed("the command exited with code " + exit.code());

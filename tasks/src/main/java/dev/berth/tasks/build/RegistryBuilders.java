@@ -2,6 +2,7 @@ package dev.berth.tasks.build;
 
 import dev.berth.builder.build.ImageBuilder;
 import dev.berth.builder.runtime.BuildRuntime;
+import dev.berth.core.egress.Egress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,18 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RegistryBuilders {
     private final BuildRuntime runtime;
     private final Path state;
+    private final Egress egress;
     private final ConcurrentHashMap<Long, ImageBuilder> builders = new ConcurrentHashMap<>();
 
-    public RegistryBuilders(BuildRuntime runtime, Path state) {
+    /** @param egress the way out of the builds' {@code ADD <url>} downloads */
+    public RegistryBuilders(BuildRuntime runtime, Path state, Egress egress) {
         this.runtime = runtime;
         this.state = state;
+        this.egress = egress;
     }
 
     /** The builder of one registry, made on first use. */
     public ImageBuilder of(long registryId) {
         return builders.computeIfAbsent(registryId, id -> {
             try {
-                return new ImageBuilder(runtime, state.resolve("registries").resolve(Long.toString(id)));
+                return new ImageBuilder(runtime, state.resolve("registries").resolve(Long.toString(id)), egress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Where a run's source is, read from its {@code sourceLocation}: none ({@code ""} or {@code /dev/null}), an upload
  * ({@code source/<name>.tar.gz}), a git repository (a {@code .git} URL or any {@code file:} or {@code git:} URL, with
- * {@code #ref} and {@code #ref:subdir} or {@code #:subdir}), or a tarball to download (any other http(s) URL).
+ * {@code #ref} and {@code #ref:subdir} or {@code #:subdir}; only http(s) ones are cloned, see {@link GitSource}), or a
+ * tarball to download (any other http(s) URL).
  */
 record SourceLocation(Kind kind, String location, String ref, String subdir) {
     enum Kind {

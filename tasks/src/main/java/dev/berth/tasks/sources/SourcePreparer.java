@@ -1,5 +1,6 @@
 package dev.berth.tasks.sources;
 
+import dev.berth.core.egress.Egress;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunKeys;
 import dev.berth.core.runs.RunLog;
@@ -17,10 +18,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class SourcePreparer {
     private final RunFiles files;
     private final long limit;
+    private final Egress egress;
 
-    public SourcePreparer(RunFiles files, long limit) {
+    /** @param egress the way out of git and tarball sources, under the installation's egress policy */
+    public SourcePreparer(RunFiles files, long limit, Egress egress) {
         this.files = files;
         this.limit = limit;
+        this.egress = egress;
     }
 
     /**
@@ -38,11 +42,11 @@ public final class SourcePreparer {
             }
             case GIT -> {
                 log.line("Cloning " + location.location() + (location.ref().isEmpty() ? "" : " at " + location.ref()));
-                GitSource.fetch(location.location(), location.ref(), context);
+                GitSource.fetch(location.location(), location.ref(), context, egress);
             }
             case TARBALL -> {
                 log.line("Downloading source code from " + location.location());
-                TarballSource.fetch(location.location(), context, limit);
+                TarballSource.fetch(location.location(), context, limit, egress);
             }
         }
         return subdirectory(context, location.subdir());

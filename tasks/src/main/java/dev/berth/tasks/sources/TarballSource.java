@@ -1,40 +1,39 @@
 package dev.berth.tasks.sources;
 
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.OutboundHttp;
+import dev.berth.core.egress.OutboundRequest;
+import dev.berth.core.egress.OutboundResponse;
+import dev.berth.core.runs.FailureText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Downloads a tarball (tar or tar.gz) over http(s) and extracts it, up to a size limit. */
+/**
+ * Downloads a tarball (tar or tar.gz) over http(s) through the egress, redirects followed (each checked by its
+ * policy), and extracts it, up to a size limit.
+ */
 final class TarballSource {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
     private TarballSource() {}
 
-    static void fetch(String url, Path dir, long limit) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
-        try (HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build()) {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new SourceException("downloading " + url + " answered HTTP " + response.statusCode());
-                }
-                SafeTar.extract(new LimitedStream(body, limit), dir);
+    static void fetch(String url, Path dir, long limit, Egress egress) throws IOException {
+        OutboundRequest request = OutboundRequest.get(URI.create(url))
+                .withTimeouts(TIMEOUT, TIMEOUT)
+                .followingRedirects();
+        try (OutboundHttp http = egress.http(Egress.Options.connectingWithin(CONNECT_TIMEOUT));
+                OutboundResponse response = http.send(request)) {
+            if (response.status() != 200) {
+                throw new SourceException("downloading " + url + " answered HTTP " + response.status());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceException("interrupted while downloading " + url);
+            SafeTar.extract(new LimitedStream(response.body(), limit), dir);
         } catch (SourceException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new SourceException("cannot download " + url + ": " + e.getMessage(), e);
+            throw new SourceException("cannot download " + url + ": " + FailureText.describe(e), e);
         }
     }
 }

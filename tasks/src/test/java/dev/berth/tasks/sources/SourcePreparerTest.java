@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.EgressPolicy;
+import dev.berth.core.egress.OwnAddresses;
 import dev.berth.core.runs.Platform;
 import dev.berth.core.runs.Run;
 import dev.berth.core.runs.RunKeys;
@@ -13,6 +16,7 @@ import dev.berth.core.runs.RunRequest;
 import dev.berth.core.runs.RunType;
 import dev.berth.core.runs.service.FileRunLog;
 import dev.berth.core.spi.RunFiles;
+import dev.berth.egress.JettyEgress;
 import dev.berth.storage.fs.FilesystemRunFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,9 +61,48 @@ class SourcePreparerTest {
         return Run.queued(1, "ca1", request, Instant.now());
     }
 
+    /** Loopback allowed, as the test installation's {@code egress.allow} does. */
+    static final Egress LOOPBACK = new JettyEgress(EgressPolicy.allowing("127.0.0.0/8"));
+    /** The default policy: loopback refused. */
+    static final Egress DEFAULT = new JettyEgress(EgressPolicy.defaults(new OwnAddresses()));
+
     Path prepare(RunFiles files, String location) throws IOException {
-        return new SourcePreparer(files, 1 << 20)
-                .prepare(run(location), dir.resolve("work"), new FileRunLog(files, 1, "ca1"));
+        return prepare(files, location, LOOPBACK);
+    }
+
+    Path prepare(RunFiles files, String location, Egress egress) throws IOException {
+        return new SourcePreparer(files, 1 << 20, egress)
+                .prepare(run(location), dir.resolve("work"), new FileRunLog(files, 1, "ca1", 1 << 20));
+    }
+
+    /** A repository with a Dockerfile in {@code app/}: busybox on branch release, alpine on main. */
+    Path repository() throws Exception {
+        Path repo = dir.resolve("repo");
+        try (Git git =
+                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(repo.resolve("app"));
+            Files.writeString(repo.resolve("app/Dockerfile"), "FROM busybox\n");
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("one")
+                    .setSign(false)
+                    .setAuthor("t", "t@example.com")
+                    .call();
+            git.branchCreate().setName("release").call();
+            Files.writeString(repo.resolve("app/Dockerfile"), "FROM alpine\n");
+            git.commit()
+                    .setAll(true)
+                    .setMessage("two")
+                    .setSign(false)
+                    .setAuthor("t", "t@example.com")
+                    .call();
+        }
+        return repo;
+    }
+
+    static void assertRefused(SourceException e, String what) {
+        assertTrue(e.getMessage().contains("egress " + what), e.getMessage());
+        assertTrue(e.getMessage().contains("is not allowed by the installation's egress policy"), e.getMessage());
     }
 
     static byte[] tarGz(String... namesAndContents) throws IOException {
@@ -114,47 +157,47 @@ class SourcePreparerTest {
     }
 
     @Test
-    void aGitRepositoryIsClonedAtARefAndSubdirectory() throws Exception {
-        Path repo = dir.resolve("repo");
-        try (Git git =
-                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            Files.createDirectories(repo.resolve("app"));
-            Files.writeString(repo.resolve("app/Dockerfile"), "FROM busybox\n");
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("one")
-                    .setSign(false)
-                    .setAuthor("t", "t@example.com")
-                    .call();
-            git.branchCreate().setName("release").call();
-            Files.writeString(repo.resolve("app/Dockerfile"), "FROM alpine\n");
-            git.commit()
-                    .setAll(true)
-                    .setMessage("two")
-                    .setSign(false)
-                    .setAuthor("t", "t@example.com")
-                    .call();
+    void aGitRepositoryIsClonedOverHttpAtARefAndSubdirectory() throws Exception {
+        try (Git repo = Git.open(repository().toFile());
+                GitHttpServer server = GitHttpServer.serve(repo.getRepository())) {
+            Path release = prepare(files(), server.url("127.0.0.1") + "#release:app");
+            assertEquals("FROM busybox\n", Files.readString(release.resolve("Dockerfile")));
         }
+    }
 
-        Path release = prepare(files(), repo.toUri() + "#release:app");
-        assertEquals("FROM busybox\n", Files.readString(release.resolve("Dockerfile")));
+    @Test
+    void aGitRepositoryOnARefusedAddressIsNotCloned() throws Exception {
+        try (Git repo = Git.open(repository().toFile());
+                GitHttpServer server = GitHttpServer.serve(repo.getRepository())) {
+            SourceException e = assertThrows(
+                    SourceException.class, () -> prepare(files(), server.url("127.0.0.1") + "#release", DEFAULT));
+            assertRefused(e, "to 127.0.0.1");
+            e = assertThrows(
+                    SourceException.class, () -> prepare(files(), server.url("localhost") + "#release", DEFAULT));
+            assertRefused(e, "to localhost (");
+        }
+    }
+
+    @Test
+    void gitUrlsThatAreNotHttpAreRefused() throws Exception {
+        Path repo = repository();
+        SourceException file = assertThrows(SourceException.class, () -> prepare(files(), repo.toUri() + "#release"));
+        assertRefused(file, "over file:");
+        SourceException git =
+                assertThrows(SourceException.class, () -> prepare(files(), "git://127.0.0.1:9418/repo.git"));
+        assertRefused(git, "over git:");
+        SourceException ssh = assertThrows(SourceException.class, () -> prepare(files(), "ssh://git@127.0.0.1/r.git"));
+        assertRefused(ssh, "over ssh:");
     }
 
     @Test
     void aMissingRefFailsWithItsName() throws Exception {
-        Path repo = dir.resolve("repo");
-        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
-            Files.writeString(repo.resolve("f"), "x");
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("one")
-                    .setSign(false)
-                    .setAuthor("t", "t@example.com")
-                    .call();
+        try (Git repo = Git.open(repository().toFile());
+                GitHttpServer server = GitHttpServer.serve(repo.getRepository())) {
+            SourceException e =
+                    assertThrows(SourceException.class, () -> prepare(files(), server.url("127.0.0.1") + "#nope"));
+            assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
         }
-
-        SourceException e = assertThrows(SourceException.class, () -> prepare(files(), repo.toUri() + "#nope"));
-        assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
     }
 
     @Test
@@ -173,8 +216,12 @@ class SourcePreparerTest {
             Path context = prepare(files(), base + "/ctx.tar.gz");
             SourceException missing = assertThrows(SourceException.class, () -> prepare(files(), base + "/none.tgz"));
 
+            SourceException refused =
+                    assertThrows(SourceException.class, () -> prepare(files(), base + "/ctx.tar.gz", DEFAULT));
+
             assertEquals("FROM scratch\n", Files.readString(context.resolve("Dockerfile")));
             assertTrue(missing.getMessage().contains("HTTP 404"), missing.getMessage());
+            assertRefused(refused, "to 127.0.0.1");
         } finally {
             server.stop(0);
         }

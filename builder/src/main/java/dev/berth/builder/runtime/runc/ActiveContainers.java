@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The containers running now in this JVM, so that a JVM shutting down (Ctrl-C, SIGTERM) kills them and removes their
@@ -22,7 +24,15 @@ public final class ActiveContainers {
     private ActiveContainers() {}
 
     public static void add(String id, RuncCommands commands, Path bundle) {
-        RUNNING.put(id, new Entry(commands, bundle));
+        RUNNING.put(id, new Entry(commands, bundle, new CopyOnWriteArrayList<>()));
+    }
+
+    /** Something more to undo if the JVM stops during the run (its sandbox's mounts and cgroups), after the kill. */
+    static void undoOnShutdown(String id, Runnable undo) {
+        Entry entry = RUNNING.get(id);
+        if (entry != null) {
+            entry.undo().add(undo);
+        }
     }
 
     public static void remove(String id) {
@@ -46,8 +56,11 @@ public final class ActiveContainers {
     }
 
     private static void cleanAll() {
-        RUNNING.forEach((id, entry) -> destroy(id, entry.commands(), entry.bundle()));
+        RUNNING.forEach((id, entry) -> {
+            destroy(id, entry.commands(), entry.bundle());
+            entry.undo().forEach(Runnable::run);
+        });
     }
 
-    private record Entry(RuncCommands commands, Path bundle) {}
+    private record Entry(RuncCommands commands, Path bundle, List<Runnable> undo) {}
 }

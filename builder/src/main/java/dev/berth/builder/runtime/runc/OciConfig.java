@@ -1,29 +1,30 @@
 package dev.berth.builder.runtime.runc;
 
+import dev.berth.builder.runtime.Limit;
 import dev.berth.builder.runtime.NetworkMode;
 import dev.berth.builder.runtime.ProcessUser;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.builder.runtime.RunSpec;
-import dev.berth.builder.runtime.runc.RuncOptions.HostIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The OCI runtime spec ({@code config.json}) for one build run: the process (no terminal, Docker's capabilities, an
- * open-files limit this process can grant, no new privileges), the writable root, Docker's minimal mounts, masked and
- * read-only paths, and pid, ipc, uts, mount and (unless the host network is asked for) network namespaces. In
- * rootless mode a user namespace maps the host identity to root and there is no cgroup.
+ * The OCI runtime spec ({@code config.json}) for one build run: the process (no terminal, the common default
+ * capabilities, rlimits within this process's own, no new privileges), the writable root, the usual minimal mounts,
+ * masked and read-only paths, Berth's seccomp filter ({@link SeccompProfile}), and pid, ipc, uts, mount, user (see
+ * {@link UserMapping}) and, unless the host network is asked for, network namespaces. The container joins the cgroup
+ * the runtime made for its limits when there is one.
  */
-public record OciConfig(RunSpec spec, ProcessUser user, Optional<HostIdentity> rootlessAs, long nofileLimit) {
+public record OciConfig(RunSpec spec, ProcessUser user, Isolation isolation) {
 
     /** The config as a JSON-ready tree of maps and lists. */
     public Map<String, Object> toMap() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("ociVersion", OciDefaults.OCI_VERSION);
         config.put("process", process());
-        config.put("root", new Root(spec.rootfs().toAbsolutePath().toString(), false));
+        config.put("root", new Root(isolation.root().toAbsolutePath().toString(), false));
         config.put("hostname", spec.hostname());
         config.put("mounts", mounts());
         config.put("linux", linux());
@@ -36,7 +37,7 @@ public record OciConfig(RunSpec spec, ProcessUser user, Optional<HostIdentity> r
     }
 
     private List<Map<String, Object>> mounts() {
-        return OciMounts.of(spec.network(), spec.mounts(), rootlessAs.isPresent());
+        return OciMounts.of(spec.network(), isolation.mounts(), isolation.users());
     }
 
     private Map<String, Object> process() {
@@ -47,10 +48,36 @@ public record OciConfig(RunSpec spec, ProcessUser user, Optional<HostIdentity> r
         process.put("env", environment());
         process.put("cwd", spec.workingDir());
         process.put("capabilities", capabilities());
-        long nofile = Math.min(OciDefaults.NOFILE, nofileLimit);
-        process.put("rlimits", List.of(new Rlimit("RLIMIT_NOFILE", nofile, nofile)));
+        process.put("rlimits", rlimits());
         process.put("noNewPrivileges", true);
         return process;
+    }
+
+    /**
+     * Open files as Docker gives them; where limits are set, the file size (a file past the disk limit gets
+     * {@code SIGXFSZ}) and each process's CPU time ({@code SIGXCPU}, then {@code SIGKILL} a second later) as
+     * backstops to the runtime's own accounting, and the number of processes of a user when ids are private to the
+     * container and no pids cgroup counts them. All lowered to this process's hard limits.
+     */
+    private List<Rlimit> rlimits() {
+        HostRlimits ceilings = isolation.ceilings();
+        ResourceLimits limits = spec.limits();
+        List<Rlimit> rlimits = new ArrayList<>();
+        rlimits.add(Rlimit.of(ceilings, "RLIMIT_NOFILE", OciDefaults.NOFILE, OciDefaults.NOFILE));
+        if (limits.limits(Limit.DISK)) {
+            rlimits.add(Rlimit.of(ceilings, "RLIMIT_FSIZE", limits.diskBytes(), limits.diskBytes()));
+        }
+        if (limits.limits(Limit.CPU_TIME)) {
+            long seconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
+            rlimits.add(Rlimit.of(ceilings, "RLIMIT_CPU", seconds, seconds + 1));
+        }
+        boolean privateIds = isolation.users() instanceof UserMapping.Shifted;
+        if (limits.limits(Limit.PROCESSES)
+                && privateIds
+                && isolation.cgroupsPath().isEmpty()) {
+            rlimits.add(Rlimit.of(ceilings, "RLIMIT_NPROC", limits.processes(), limits.processes()));
+        }
+        return rlimits;
     }
 
     private Map<String, Object> processUser() {
@@ -88,26 +115,42 @@ public record OciConfig(RunSpec spec, ProcessUser user, Optional<HostIdentity> r
         if (spec.network() == NetworkMode.NONE) {
             namespaces.add(new Namespace("network"));
         }
-        rootlessAs.ifPresentOrElse(
-                host -> {
-                    namespaces.add(new Namespace("user"));
-                    linux.put("uidMappings", List.of(mapping(host.uid())));
-                    linux.put("gidMappings", List.of(mapping(host.gid())));
-                },
-                () -> linux.put("resources", Map.of("devices", List.of(new DeviceRule(false, "rwm")))));
+        switch (isolation.users()) {
+            case UserMapping.Shifted shifted -> {
+                namespaces.add(new Namespace("user"));
+                linux.put("uidMappings", List.of(shifted.range().mapping()));
+                linux.put("gidMappings", List.of(shifted.range().mapping()));
+            }
+            case UserMapping.Rootless rootless -> {
+                namespaces.add(new Namespace("user"));
+                linux.put(
+                        "uidMappings",
+                        List.of(new IdMapping(0, rootless.runcUser().uid(), 1)));
+                linux.put(
+                        "gidMappings",
+                        List.of(new IdMapping(0, rootless.runcUser().gid(), 1)));
+            }
+            case UserMapping.HostRoot hostRoot -> {}
+        }
+        if (!isolation.users().isRootless()) {
+            linux.put("resources", Map.of("devices", List.of(new DeviceRule(false, "rwm"))));
+        }
+        isolation.cgroupsPath().ifPresent(path -> linux.put("cgroupsPath", path));
         linux.put("namespaces", namespaces);
         linux.put("maskedPaths", OciDefaults.MASKED_PATHS);
         linux.put("readonlyPaths", OciDefaults.READONLY_PATHS);
+        linux.put("seccomp", SeccompProfile.forThisMachine());
         return linux;
-    }
-
-    private static IdMapping mapping(int hostId) {
-        return new IdMapping(0, hostId, 1);
     }
 
     record Root(String path, boolean readonly) {}
 
-    record Rlimit(String type, long hard, long soft) {}
+    record Rlimit(String type, long hard, long soft) {
+        static Rlimit of(HostRlimits ceilings, String type, long soft, long hard) {
+            long lowered = ceilings.atMost(type, hard);
+            return new Rlimit(type, lowered, Math.min(soft, lowered));
+        }
+    }
 
     record Capabilities(List<String> bounding, List<String> effective, List<String> permitted) {}
 

@@ -12,8 +12,8 @@ final class OciMounts {
 
     private OciMounts() {}
 
-    static List<Map<String, Object>> of(NetworkMode network, List<RunMount> extra, boolean rootless) {
-        List<Map<String, Object>> mounts = new ArrayList<>(system(rootless));
+    static List<Map<String, Object>> of(NetworkMode network, List<RunMount> extra, UserMapping users) {
+        List<Map<String, Object>> mounts = new ArrayList<>(system(network, users));
         if (network == NetworkMode.HOST) {
             mounts.add(bind("/etc/resolv.conf", "/etc/resolv.conf", true));
             mounts.add(bind("/etc/hosts", "/etc/hosts", true));
@@ -24,7 +24,13 @@ final class OciMounts {
         return mounts;
     }
 
-    private static List<Map<String, Object>> system(boolean rootless) {
+    /**
+     * In a user namespace sysfs can be mounted only over a network namespace of its own, and cgroupfs not at all, so
+     * without one {@code /sys} is the host's bound read-only (masked as usual) and there is no {@code /sys/fs/cgroup}.
+     */
+    private static List<Map<String, Object>> system(NetworkMode network, UserMapping users) {
+        boolean rootless = users.isRootless();
+        boolean bindSys = rootless || (users.hasUserNamespace() && network == NetworkMode.HOST);
         List<Map<String, Object>> mounts = new ArrayList<>();
         mounts.add(mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")));
         mounts.add(mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")));
@@ -35,10 +41,12 @@ final class OciMounts {
         mounts.add(mount("/dev/pts", "devpts", "devpts", devpts));
         mounts.add(mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")));
         mounts.add(mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
-        if (rootless) {
+        if (bindSys) {
             mounts.add(mount("/sys", "none", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro")));
         } else {
             mounts.add(mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")));
+        }
+        if (!users.hasUserNamespace()) {
             mounts.add(mount(
                     "/sys/fs/cgroup", "cgroup", "cgroup", List.of("nosuid", "noexec", "nodev", "relatime", "ro")));
         }

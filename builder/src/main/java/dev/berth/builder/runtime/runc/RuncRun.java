@@ -2,7 +2,9 @@ package dev.berth.builder.runtime.runc;
 
 import dev.berth.builder.runtime.BuildRuntimeException;
 import dev.berth.builder.runtime.Cancellation;
+import dev.berth.builder.runtime.Limit;
 import dev.berth.builder.runtime.OutputSink;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.builder.runtime.RunResult;
 import dev.berth.builder.runtime.RunResult.Ending;
 import dev.berth.builder.runtime.RunSpec;
@@ -28,7 +30,11 @@ public final class RuncRun {
     private final RuncCommands commands;
     private final String id;
     private final Path bundle;
+    private static final int SIGXCPU = 24;
+    private static final int SIGXFSZ = 25;
+
     private final AtomicReference<Ending> stopped = new AtomicReference<>();
+    private final AtomicReference<Limit> exceeded = new AtomicReference<>();
     private Process process;
 
     public RuncRun(RuncCommands commands, String id, Path bundle) {
@@ -37,14 +43,18 @@ public final class RuncRun {
         this.bundle = bundle;
     }
 
-    public RunResult execute(RunSpec spec, OutputSink sink) throws IOException, InterruptedException {
+    public RunResult execute(RunSpec spec, ResourceUsage usage, OutputSink sink)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         process = start();
         OutputPump pump = new OutputPump(process, sink);
+        Optional<Limit> afterExit;
         try (Cancellation.Registration registration =
-                spec.cancellation().onCancel(() -> stopInBackground(Ending.CANCELLED))) {
+                        spec.cancellation().onCancel(() -> stopInBackground(Ending.CANCELLED));
+                LimitWatcher watcher = LimitWatcher.start(usage, spec.limits(), this::limitExceeded, id)) {
             waitForExit(spec.timeout());
             pump.await();
+            afterExit = watcher.afterExit();
         } catch (InterruptedException e) {
             stopped.compareAndSet(null, Ending.CANCELLED);
             kill();
@@ -56,7 +66,32 @@ public final class RuncRun {
         if (ending == Ending.EXITED && runcError.isPresent()) {
             throw new BuildRuntimeException(runcError.get());
         }
-        return new RunResult(process.exitValue(), ending, duration);
+        if (ending == Ending.EXITED && process.exitValue() != 0) {
+            Optional<Limit> limit = afterExit.or(() -> killedByRlimit(spec.limits(), process.exitValue()));
+            if (limit.isPresent()) {
+                exceeded.compareAndSet(null, limit.get());
+                ending = Ending.LIMIT_EXCEEDED;
+            }
+        }
+        Optional<Limit> limit = ending == Ending.LIMIT_EXCEEDED ? Optional.of(exceeded.get()) : Optional.empty();
+        return new RunResult(process.exitValue(), ending, duration, limit);
+    }
+
+    /** The watcher saw a limit passed: stop the container, remembering which limit. */
+    private void limitExceeded(Limit limit) {
+        exceeded.compareAndSet(null, limit);
+        stopInBackground(Ending.LIMIT_EXCEEDED);
+    }
+
+    /** The init process died of the signal an rlimit backstop sends: SIGXFSZ for file size, SIGXCPU for CPU time. */
+    private static Optional<Limit> killedByRlimit(ResourceLimits limits, int exitCode) {
+        if (exitCode == 128 + SIGXFSZ && limits.limits(Limit.DISK)) {
+            return Optional.of(Limit.DISK);
+        }
+        if (exitCode == 128 + SIGXCPU && limits.limits(Limit.CPU_TIME)) {
+            return Optional.of(Limit.CPU_TIME);
+        }
+        return Optional.empty();
     }
 
     /**

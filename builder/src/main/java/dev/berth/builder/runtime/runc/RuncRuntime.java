@@ -21,9 +21,13 @@ import java.util.UUID;
  * RuncOptions#workDir()}, runs {@code runc --root <private state> run --bundle <bundle> <unique id>} with stdin from
  * {@code /dev/null} and stdout and stderr piped to the sink, and removes the bundle and state afterwards.
  *
- * <p>As root it uses runc's ordinary mode; otherwise rootless mode, where a user namespace maps the caller to root
- * inside (only root exists there, so a {@code USER} other than root is refused). When neither root nor unprivileged
- * user namespaces are available, {@link #check()} and every run fail at once, saying why.
+ * <p>Every container is sandboxed ({@link SandboxHost} says how, per host): a user namespace, Berth's seccomp filter,
+ * no new privileges, the common default capabilities, and the run's {@link dev.berth.builder.runtime.ResourceLimits}
+ * enforced by cgroups or watched ({@link LimitWatcher}). As root, containers' users map to an unprivileged host id
+ * range of their own and the rootfs is seen through an id-mapped mount ({@link RunSandbox}); otherwise rootless mode,
+ * where a user namespace maps the caller to root inside (only root exists there, so a {@code USER} other than root is
+ * refused). When neither root nor unprivileged user namespaces are available, {@link #check()} and every run fail at
+ * once, saying why.
  *
  * <pre>
  * workDir/
@@ -36,7 +40,7 @@ public final class RuncRuntime implements BuildRuntime {
     private final RuncOptions options;
     private final HostIdentity runcUser;
     private final Optional<HostIdentity> rootlessAs;
-    private volatile boolean checked;
+    private volatile SandboxHost host;
 
     public RuncRuntime(RuncOptions options) {
         this.options = options;
@@ -49,9 +53,15 @@ public final class RuncRuntime implements BuildRuntime {
         return rootlessAs.isPresent();
     }
 
+    /** Which sandbox mechanisms apply on this host, one line (after {@link #check()}). */
+    public String sandboxDescription() throws BuildRuntimeException {
+        check();
+        return host.describe();
+    }
+
     @Override
     public void check() throws BuildRuntimeException {
-        if (checked) {
+        if (host != null) {
             return;
         }
         if (!Files.isExecutable(options.runc())) {
@@ -61,7 +71,7 @@ public final class RuncRuntime implements BuildRuntime {
         if (isRootless()) {
             UserNamespaces.requireAvailable(options.commandPrefix());
         }
-        checked = true;
+        host = SandboxHost.detect(options, isRootless());
     }
 
     @Override
@@ -75,12 +85,13 @@ public final class RuncRuntime implements BuildRuntime {
         Path bundle =
                 Bundles.privateDirectory(options.workDir().resolve("bundles").resolve(id), owner);
         ActiveContainers.add(id, commands, bundle);
-        try {
-            OciConfig config = new OciConfig(spec, user, rootlessAs, ProcessLimits.hardNofile());
+        try (RunSandbox sandbox = RunSandbox.prepare(host, options, id, spec, bundle)) {
+            ActiveContainers.undoOnShutdown(id, sandbox::close);
+            OciConfig config = new OciConfig(spec, user, sandbox.isolation());
             Files.write(bundle.resolve("config.json"), Json.write(config.toMap()));
             MountStubs stubs = MountStubs.before(spec.rootfs(), config.mountTargets());
             try {
-                return new RuncRun(commands, id, bundle).execute(spec, output);
+                return new RuncRun(commands, id, bundle).execute(spec, sandbox.usage(), output);
             } finally {
                 stubs.removeEmpty();
             }

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.builder.runtime.NetworkMode;
 import dev.berth.builder.runtime.ProcessUser;
+import dev.berth.builder.runtime.ResourceLimits;
 import dev.berth.builder.runtime.RunSpec;
 import dev.berth.builder.runtime.runc.RuncOptions.HostIdentity;
 import dev.berth.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,17 +64,53 @@ class OciConfigTest {
     }
 
     @Test
-    void aWritableRootAndIsolatedNamespacesAsRoot() {
+    void aWritableRootAndIsolatedNamespacesWithAnUnprivilegedIdRangeAsRoot() {
         JsonNode config = config(RunSpec.of(ROOTFS, List.of("true")), false);
         assertEquals(ROOTFS.toString(), config.path("root").path("path").asText());
         assertFalse(config.path("root").path("readonly").asBoolean(true));
-        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), namespaces(config));
-        assertEquals(
-                List.of("/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys", "/sys/fs/cgroup"),
-                destinations(config));
+        assertEquals(List.of("pid", "ipc", "uts", "mount", "network", "user"), namespaces(config));
+        assertEquals(List.of("/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys"), destinations(config));
+        assertEquals("sysfs", config.path("mounts").get(5).path("type").asText());
         assertEquals(OciDefaults.MASKED_PATHS, texts(config.path("linux").path("maskedPaths")));
         assertEquals(OciDefaults.READONLY_PATHS, texts(config.path("linux").path("readonlyPaths")));
-        assertTrue(config.path("linux").path("uidMappings").isMissingNode());
+        assertEquals(
+                "[{\"containerID\":0,\"hostID\":100000,\"size\":65536}]",
+                config.path("linux").path("uidMappings").toString());
+        assertEquals(
+                config.path("linux").path("uidMappings"), config.path("linux").path("gidMappings"));
+    }
+
+    @Test
+    void appliesTheSeccompFilterWithClone3AnsweringEnosys() {
+        JsonNode seccomp =
+                config(RunSpec.of(ROOTFS, List.of("true")), false).path("linux").path("seccomp");
+        assertEquals("SCMP_ACT_ALLOW", seccomp.path("defaultAction").asText());
+        List<String> denied = new ArrayList<>();
+        seccomp.path("syscalls").forEach(rule -> {
+            if (rule.path("args").isMissingNode()) {
+                rule.path("names")
+                        .forEach(name -> denied.add(
+                                name.asText() + "=" + rule.path("errnoRet").asInt()));
+            }
+        });
+        assertTrue(denied.containsAll(List.of("mount=1", "keyctl=1", "bpf=1", "ptrace=1", "setns=1", "clone3=38")));
+        assertFalse(denied.contains("unshare=1"), "unshare is denied only with namespace flags");
+    }
+
+    @Test
+    void limitsBecomeRlimitsLoweredToThisProcesssOwn() {
+        RunSpec spec = RunSpec.of(ROOTFS, List.of("true"))
+                .withLimits(ResourceLimits.none()
+                        .withDiskBytes(1 << 20)
+                        .withCpuTime(Duration.ofMillis(1500))
+                        .withProcesses(64));
+        JsonNode rlimits = config(spec, false).path("process").path("rlimits");
+        assertEquals(
+                "[{\"type\":\"RLIMIT_NOFILE\",\"hard\":1024,\"soft\":1024},"
+                        + "{\"type\":\"RLIMIT_FSIZE\",\"hard\":1048576,\"soft\":1048576},"
+                        + "{\"type\":\"RLIMIT_CPU\",\"hard\":3,\"soft\":2},"
+                        + "{\"type\":\"RLIMIT_NPROC\",\"hard\":64,\"soft\":64}]",
+                rlimits.toString());
     }
 
     @Test
@@ -104,8 +141,11 @@ class OciConfigTest {
     }
 
     private static JsonNode config(RunSpec spec, boolean rootless) {
-        Optional<HostIdentity> as = rootless ? Optional.of(new HostIdentity(65534, 65534)) : Optional.empty();
-        return Json.parse(Json.write(new OciConfig(spec, APP, as, 1024).toMap()));
+        UserMapping users = rootless
+                ? new UserMapping.Rootless(new HostIdentity(65534, 65534))
+                : new UserMapping.Shifted(new HostIdRange(100_000, 65_536));
+        Isolation isolation = Isolation.plain(users, spec.rootfs(), spec.mounts(), HostRlimits.withNofile(1024));
+        return Json.parse(Json.write(new OciConfig(spec, APP, isolation).toMap()));
     }
 
     private static List<String> namespaces(JsonNode config) {

@@ -9,15 +9,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Reads a run's log as it grows, by polling the files and the run's status, so it works wherever the agent writing
  * the log runs. Ends once the run has ended and nothing more is in the log, or when the log has been silent for
- * {@code maxSilence} (so that a quiet step does not outlast the connection's idle timeout): the reader then asks
- * again from where it got to.
+ * {@code maxSilence} (so that a quiet step does not outlast the connection's idle timeout), or when the head of the
+ * log was dropped (it outgrew its cap) before the reader got past it: the reader then asks again from where it got
+ * to, and is told where what it then gets starts (the truncation marker). Copies in bounded chunks, never the whole
+ * rest of a log at once.
  */
 final class LogFollower {
+    private static final int CHUNK = 64 * 1024;
+
     private final RunStore store;
     private final RunFiles files;
     private final Duration poll;
@@ -37,6 +42,9 @@ final class LogFollower {
         while (true) {
             boolean ended = current(run).status().finished();
             long read = copy(key, position, sink);
+            if (read < 0) {
+                return;
+            }
             position += read;
             if (read > 0) {
                 silentSince = System.nanoTime();
@@ -53,17 +61,23 @@ final class LogFollower {
                 .orElse(run.finish(RunStatus.ERROR, run.outputImages(), "", run.updated()));
     }
 
+    /** Copies what the log holds from a position; -1 when that position was dropped (the reader must resume). */
     private long copy(String key, long offset, RunService.LogSink sink) throws IOException {
-        Optional<InputStream> in = files.read(key, offset);
-        if (in.isEmpty()) {
+        Optional<LogLayout.Slice> slice = LogLayout.read(files, key, offset);
+        if (slice.isEmpty()) {
             return 0;
         }
-        try (InputStream stream = in.get()) {
-            byte[] bytes = stream.readAllBytes();
-            if (bytes.length > 0) {
-                sink.accept(bytes);
+        try (InputStream stream = slice.get().bytes()) {
+            if (slice.get().start() != offset) {
+                return -1;
             }
-            return bytes.length;
+            long total = 0;
+            byte[] buffer = new byte[CHUNK];
+            for (int n; (n = stream.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+                sink.accept(n == buffer.length ? buffer.clone() : Arrays.copyOf(buffer, n));
+                total += n;
+            }
+            return total;
         }
     }
 

@@ -31,13 +31,18 @@ public final class RunService {
     private final RunStore store;
     private final RunFiles files;
     private final UnaryOperator<String> loginServer;
+    private final long maxLogSize;
     private final Clock clock;
 
-    /** @param loginServer the login server of a registry, by name */
-    public RunService(RunStore store, RunFiles files, UnaryOperator<String> loginServer, Clock clock) {
+    /**
+     * @param loginServer the login server of a registry, by name
+     * @param maxLogSize about how many bytes of a log's end are kept (see {@link FileRunLog})
+     */
+    public RunService(RunStore store, RunFiles files, UnaryOperator<String> loginServer, long maxLogSize, Clock clock) {
         this.store = store;
         this.files = files;
         this.loginServer = loginServer;
+        this.maxLogSize = maxLogSize;
         this.clock = clock;
     }
 
@@ -75,7 +80,7 @@ public final class RunService {
         RunRequest named = request.withImageNames(
                 request.imageNames().stream().map(values::substitute).toList());
         Run run = Run.queued(registry.id(), id, named, clock.instant());
-        RunLog log = new FileRunLog(files, registry.id(), id);
+        RunLog log = new FileRunLog(files, registry.id(), id, maxLogSize);
         log.line("Queued a run with ID: " + id);
         log.line("Waiting for an agent...");
         store.insert(run);
@@ -96,23 +101,42 @@ public final class RunService {
         Run run =
                 store.cancel(registry.id(), runId, clock.instant()).orElseThrow(() -> notFound("run '" + runId + "'"));
         if (wasQueued && run.status() == RunStatus.CANCELED) {
-            new FileRunLog(files, registry.id(), runId).line(RunLog.summary(run));
+            new FileRunLog(files, registry.id(), runId, maxLogSize).line(RunLog.summary(run));
         }
         return run;
     }
 
-    /** Removes a run and its log. */
+    /**
+     * Removes an ended run with its log and its uploaded source; a run still Queued or Running is refused (cancel it
+     * first, and delete it once it has ended).
+     */
     public void delete(RegistryRecord registry, String runId) throws IOException {
-        if (!store.delete(registry.id(), runId)) {
-            throw notFound("run '" + runId + "'");
+        Run run = get(registry, runId);
+        if (!run.status().finished()) {
+            throw new RegistryException(
+                    ErrorCode.CONFLICT,
+                    "run '" + runId + "' is " + run.status().text() + ": cancel it and delete it once it has ended");
         }
-        files.delete(RunKeys.log(registry.id(), runId));
+        RunRetention.deleteWithFiles(store, files, run);
     }
 
-    /** The log of a run from an offset, as it stands. */
-    public InputStream log(RegistryRecord registry, String runId, long offset) throws IOException {
+    /** The log of a run from an offset, as it stands, and the offset it starts at (later after a dropped head). */
+    public LogSlice log(RegistryRecord registry, String runId, long offset) throws IOException {
         get(registry, runId);
-        return files.read(RunKeys.log(registry.id(), runId), offset).orElseGet(InputStream::nullInputStream);
+        return LogLayout.read(files, RunKeys.log(registry.id(), runId), offset)
+                .map(slice -> new LogSlice(slice.start(), slice.bytes()))
+                .orElseGet(() -> new LogSlice(offset, InputStream.nullInputStream()));
+    }
+
+    /**
+     * Part of a log: its bytes from {@code start}, the offset asked for unless the log's head was dropped past it
+     * (it outgrew its cap), in which case it starts with a line saying so at the offset given here.
+     */
+    public record LogSlice(long start, InputStream bytes) implements java.io.Closeable {
+        @Override
+        public void close() throws IOException {
+            bytes.close();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.berth.core.webhooks.delivery;
 
+import dev.berth.core.egress.Egress;
 import dev.berth.core.events.EventSignal;
 import dev.berth.core.outbox.OutboxWorker;
 import dev.berth.core.spi.EventStore;
@@ -71,19 +72,30 @@ public final class WebhookDispatcher implements Closeable {
     private record Running(OutboxWorker worker, WebhookDelivery delivery) {}
 
     private WebhookDispatcher(
-            EventStore events, WebhookStore webhooks, EventSignal signal, Settings settings, Clock clock) {
+            EventStore events,
+            WebhookStore webhooks,
+            EventSignal signal,
+            Egress egress,
+            Settings settings,
+            Clock clock) {
         this.events = events;
         this.webhooks = webhooks;
         this.signal = signal;
         this.settings = settings;
-        this.sender = new WebhookSender(settings.timeout(), clock);
+        this.sender = new WebhookSender(egress, settings.timeout(), clock);
         this.clock = clock;
         this.thread = Thread.ofPlatform().name("berth-webhooks").daemon().unstarted(this::run);
     }
 
+    /** @param egress the way out every delivery takes, so the installation's egress policy applies to receivers */
     public static WebhookDispatcher start(
-            EventStore events, WebhookStore webhooks, EventSignal signal, Settings settings, Clock clock) {
-        WebhookDispatcher dispatcher = new WebhookDispatcher(events, webhooks, signal, settings, clock);
+            EventStore events,
+            WebhookStore webhooks,
+            EventSignal signal,
+            Egress egress,
+            Settings settings,
+            Clock clock) {
+        WebhookDispatcher dispatcher = new WebhookDispatcher(events, webhooks, signal, egress, settings, clock);
         signal.subscribe(dispatcher.wake);
         dispatcher.refresh();
         dispatcher.thread.start();
@@ -149,5 +161,6 @@ public final class WebhookDispatcher implements Closeable {
         workers.values().forEach(running -> running.delivery().stop(CLOSING));
         workers.values().forEach(running -> running.worker().close());
         workers.clear();
+        sender.close();
     }
 }

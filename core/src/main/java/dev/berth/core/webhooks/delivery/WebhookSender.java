@@ -1,13 +1,15 @@
 package dev.berth.core.webhooks.delivery;
 
+import dev.berth.core.egress.Egress;
+import dev.berth.core.egress.EgressRefusedException;
+import dev.berth.core.egress.OutboundHttp;
+import dev.berth.core.egress.OutboundRequest;
+import dev.berth.core.egress.OutboundResponse;
 import dev.berth.core.webhooks.Delivery;
 import dev.berth.core.webhooks.Webhook;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -23,12 +25,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Sends one payload to one webhook over {@link HttpClient} and describes the attempt as a {@link Delivery}: a POST
+ * Sends one payload to one webhook through the installation's {@link Egress} and describes the attempt as a {@link Delivery}: a POST
  * of JSON with the custom headers (which may override {@code Content-Type}) and, with a signing secret, {@code
  * X-Berth-Signature: sha256=<hex HMAC-SHA256 of the body>}. Never throws for the receiver's failures; they are the
- * attempt's outcome.
+ * attempt's outcome, and so is a refusal of the egress policy (its message as the error), which comes before any
+ * connection: a receiver on Berth's own API or on loopback is never asked.
  */
-public final class WebhookSender {
+public final class WebhookSender implements AutoCloseable {
     public static final String SIGNATURE_HEADER = "X-Berth-Signature";
     static final String MASK = "******";
     /** How an attempt's error starts when the receiver did not answer within the timeout. */
@@ -37,16 +40,14 @@ public final class WebhookSender {
     public static final String CONNECTION_REFUSED = "connection refused";
 
     private static final int MAX_RESPONSE_CHARS = 4096;
+    private static final int MAX_RESPONSE_BYTES = 4 * MAX_RESPONSE_CHARS;
 
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Duration timeout;
     private final Clock clock;
 
-    public WebhookSender(Duration timeout, Clock clock) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    public WebhookSender(Egress egress, Duration timeout, Clock clock) {
+        this.http = egress.http(Egress.Options.connectingWithin(timeout));
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -57,26 +58,21 @@ public final class WebhookSender {
         headers.put("Content-Type", "application/json");
         headers.putAll(webhook.customHeaders());
         webhook.signingSecret().ifPresent(secret -> headers.put(SIGNATURE_HEADER, "sha256=" + sign(secret, body)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(webhook.serviceUri())
-                .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
+        OutboundRequest request = OutboundRequest.post(webhook.serviceUri(), body.getBytes(StandardCharsets.UTF_8))
+                .withTimeouts(timeout, timeout)
+                .withHeaders(headers);
         Instant start = clock.instant();
         long began = System.nanoTime();
         int status = 0;
         Map<String, String> responseHeaders = Map.of();
         String responseBody = "";
         String error = "";
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
+        try (OutboundResponse response = http.send(request)) {
+            status = response.status();
             responseHeaders = firstValues(response);
-            responseBody = truncate(response.body());
+            responseBody = truncate(new String(response.body().readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             error = failure(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         long millis = Duration.ofNanos(System.nanoTime() - began).toMillis();
         boolean ok = status >= 200 && status < 300;
@@ -99,10 +95,16 @@ public final class WebhookSender {
     }
 
     /**
-     * Why there was no answer, starting with a word to sort by: {@code timeout}, {@code connection refused}, or
-     * {@code unreachable} with the exception.
+     * Why there was no answer, starting with a word to sort by: {@code egress to ...} (the policy's refusal), {@code
+     * timeout}, {@code connection refused}, or {@code unreachable} with the exception.
      */
     private String failure(Exception e) {
+        if (e instanceof EgressRefusedException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.io.InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
+            return "interrupted";
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return TIMEOUT + ": could not connect within " + timeout.toMillis() + " ms";
         }
@@ -134,14 +136,19 @@ public final class WebhookSender {
         return masked;
     }
 
-    private static Map<String, String> firstValues(HttpResponse<?> response) {
+    private static Map<String, String> firstValues(OutboundResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!name.startsWith(":") && !values.isEmpty()) {
+        response.headers().forEach((name, values) -> {
+            if (!values.isEmpty()) {
                 headers.put(name, values.getFirst());
             }
         });
         return headers;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static String truncate(String body) {

@@ -8,60 +8,21 @@ import dev.berth.core.runs.RunRequest;
 import dev.berth.core.runs.RunStatus;
 import dev.berth.core.spi.RunFiles;
 import dev.berth.core.spi.RunStore;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Following a log with small in-memory fakes of the two stores. */
 class LogFollowerTest {
-    private final Map<String, byte[]> logs = new HashMap<>();
     private volatile Run run =
             Run.queued(1, "ca1", RunRequest.quickRun("x", RunRequest.DEFAULT_TIMEOUT), Instant.now());
 
-    private final RunFiles files = new RunFiles() {
-        @Override
-        public long write(String key, InputStream content, long limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public synchronized void append(String key, byte[] bytes) {
-            byte[] old = logs.getOrDefault(key, new byte[0]);
-            byte[] joined = new byte[old.length + bytes.length];
-            System.arraycopy(old, 0, joined, 0, old.length);
-            System.arraycopy(bytes, 0, joined, old.length, bytes.length);
-            logs.put(key, joined);
-        }
-
-        @Override
-        public synchronized Optional<Long> size(String key) {
-            return Optional.ofNullable(logs.get(key)).map(b -> (long) b.length);
-        }
-
-        @Override
-        public synchronized Optional<InputStream> read(String key, long offset) {
-            byte[] all = logs.get(key);
-            if (all == null) {
-                return Optional.empty();
-            }
-            int from = (int) Math.min(offset, all.length);
-            return Optional.of(new ByteArrayInputStream(all, from, all.length - from));
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return logs.remove(key) != null;
-        }
-    };
+    private final RunFiles files = new MemoryRunFiles();
 
     private final RunStore store = new OneRunStore();
 
@@ -113,12 +74,17 @@ class LogFollowerTest {
         }
 
         @Override
+        public List<Run> endedBefore(Instant before, int max) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean delete(long registryId, String runId) {
             throw new UnsupportedOperationException();
         }
     }
 
-    private final FileRunLog log = new FileRunLog(files, 1, "ca1");
+    private final FileRunLog log = new FileRunLog(files, 1, "ca1", 1 << 20);
 
     @Test
     void aFollowerGetsLinesAsTheyComeAndEndsWithTheRun() throws Exception {
@@ -151,5 +117,59 @@ class LogFollowerTest {
         long took = (System.nanoTime() - started) / 1_000_000;
         assertEquals("one\n", got.toString(StandardCharsets.UTF_8));
         assertTrue(took >= 200 && took < 2000, "took " + took + " ms");
+    }
+
+    @Test
+    void aFollowerThatFallsBehindADroppedHeadResumesAtTheMarkerAndSeesAConsistentStream() throws Exception {
+        FileRunLog capped = new FileRunLog(files, 1, "ca2", FileRunLog.MIN_CAP);
+        Run second = Run.queued(1, "ca2", RunRequest.quickRun("x", RunRequest.DEFAULT_TIMEOUT), Instant.now());
+        run = second;
+        StringBuilder written = new StringBuilder();
+        Thread writer = Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < 20_000; i++) {
+                    String line = "line " + i + "\n";
+                    capped.write(line.getBytes(StandardCharsets.UTF_8));
+                    written.append(line);
+                    if (i % 1000 == 0) {
+                        Thread.sleep(5);
+                    }
+                }
+                capped.trim();
+                run = run.finish(RunStatus.SUCCEEDED, List.of(), "", Instant.now());
+            } catch (InterruptedException | IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        LogFollower follower = new LogFollower(store, files, Duration.ofMillis(20), Duration.ofSeconds(10));
+        long offset = 0;
+        int jumps = 0;
+        while (true) {
+            boolean ended = run.status().finished();
+            long start = start(offset);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            follower.follow(run, start, got::writeBytes);
+            String part = got.toString(StandardCharsets.UTF_8);
+            if (start != offset) {
+                jumps++;
+                assertTrue(part.isEmpty() || part.startsWith("[berth: log truncated: the first "), part);
+            }
+            offset = start + got.size();
+            if (ended && start == offset && got.size() == 0) {
+                break;
+            }
+        }
+        writer.join();
+        assertEquals(written.length(), offset, "the follower ends at the end of the whole output");
+        assertTrue(jumps > 0, "the follower fell behind a dropped head at least once");
+    }
+
+    private long start(long offset) throws IOException {
+        var slice = LogLayout.read(files, "1/logs/ca2.log", offset);
+        if (slice.isEmpty()) {
+            return offset;
+        }
+        slice.get().bytes().close();
+        return slice.get().start();
     }
 }
