@@ -177,6 +177,35 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void aBodyInBuffersOfManySizesKeepsItsDigestAndEveryBufferIsReleased() throws IOException {
+        byte[] content = bytes(3 * 1024 * 1024 + 77);
+        String id = newId();
+        store.createUpload(id);
+        PartedBody body = PartedBody.of(content, 1000, 300 * 1024, 7, 256 * 1024, 1);
+        assertEquals(content.length, store.append(id, body));
+        assertEquals(0, body.unreleased());
+        assertTrue(store.commit(id, Digest.sha256(content)).verified());
+        assertArrayEquals(content, read(Digest.sha256(content), 0));
+    }
+
+    @Test
+    void aBodyInBuffersThatFailsMidwayKeepsWhatArrivedAndReleasesEveryBuffer() throws IOException {
+        byte[] content = bytes(2 * 1024 * 1024);
+        String id = newId();
+        store.createUpload(id);
+        PartedBody body = PartedBody.failingAfter(5, content, 256 * 1024);
+        try {
+            store.append(id, body);
+        } catch (IOException expected) {
+            // the client is gone; the upload keeps the bytes that arrived
+        }
+        assertEquals(0, body.unreleased());
+        long kept = store.uploadSize(id).orElseThrow();
+        store.append(id, PartedBody.of(java.util.Arrays.copyOfRange(content, (int) kept, content.length), 100_000));
+        assertTrue(store.commit(id, Digest.sha256(content)).verified());
+    }
+
+    @Test
     void uploadsSurviveARestart() throws IOException {
         byte[] content = bytes(5000);
         String id = newId();

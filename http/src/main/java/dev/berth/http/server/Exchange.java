@@ -121,8 +121,9 @@ public final class Exchange {
         return length < 0 ? Optional.empty() : Optional.of(length);
     }
 
+    /** The request body; it is also a {@link dev.berth.core.spi.BufferedBody}, for stores that take buffers. */
     public InputStream body() {
-        return Content.Source.asInputStream(request);
+        return new RequestBody(request);
     }
 
     /** Reads the body whole, failing when it is longer than the limit. */

@@ -2,6 +2,7 @@ package dev.berth.storage.fs;
 
 import dev.berth.core.oci.Digest;
 import dev.berth.core.spi.BlobStore;
+import dev.berth.core.spi.BufferedBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -94,7 +95,8 @@ public final class FilesystemBlobStore implements BlobStore {
             long position = out.size();
             // Taken out while appending: if the stream fails midway, the next call rebuilds it from the file.
             MessageDigest digest = takeRunningDigest(uploadId, out, position);
-            position = copy(content, out, position, digest);
+            position = copy(
+                    content instanceof BufferedBody parts ? parts : new StreamParts(content), out, position, digest);
             running.put(uploadId, new RunningDigest(digest, position));
             return position;
         } catch (NoSuchFileException e) {
@@ -102,26 +104,35 @@ public final class FilesystemBlobStore implements BlobStore {
         }
     }
 
-    /** Copies the stream to the end of the file, hashing it on the way; returns the new end. */
-    private static long copy(InputStream content, FileChannel out, long position, MessageDigest digest)
+    /**
+     * Writes the body's buffers as they are to the end of the file, hashing each while the next is written; returns
+     * the new end. A direct buffer from the server goes to the file without a copy in the heap.
+     */
+    private static long copy(BufferedBody body, FileChannel out, long position, MessageDigest digest)
             throws IOException {
-        byte[] buffer = Buffers.take();
-        try (PipelinedHasher hasher = new PipelinedHasher(digest);
+        try (PartHasher hasher = new PartHasher(digest);
                 Writeback writeback = new Writeback(out, position)) {
-            int read;
-            while ((read = content.readNBytes(buffer, 0, buffer.length)) > 0) {
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
-                while (chunk.hasRemaining()) {
-                    position += out.write(chunk, position);
+            for (Optional<BufferedBody.Part> next = body.next(); next.isPresent(); next = body.next()) {
+                BufferedBody.Part part = next.get();
+                try {
+                    position = writeFully(out, part.bytes().duplicate(), position);
+                } catch (IOException | RuntimeException e) {
+                    part.release();
+                    throw e;
                 }
                 writeback.written(position);
-                buffer = hasher.accept(buffer, read);
+                hasher.accept(part);
             }
             hasher.finish();
             return position;
-        } finally {
-            Buffers.give(buffer);
         }
+    }
+
+    private static long writeFully(FileChannel out, ByteBuffer bytes, long position) throws IOException {
+        while (bytes.hasRemaining()) {
+            position += out.write(bytes, position);
+        }
+        return position;
     }
 
     @Override
