@@ -68,22 +68,28 @@ final class FileSendingEndPoint extends SocketChannelEndPoint {
         return true;
     }
 
-    /** Flushes one buffer as far as the socket takes it; true when all of it went. */
+    /**
+     * Flushes one buffer as far as the socket takes it, sending again while the socket still takes more (one
+     * {@code sendfile} may stop short of what the socket would take), so Jetty waits for writability only when the
+     * socket is full; true when all of it went.
+     */
     private boolean flushOne(ByteBuffer buffer) throws IOException {
         FileRange range = rangeOf(buffer);
         if (range == null) {
             return super.flush(buffer);
         }
         long sent;
-        try {
-            sent = range.file().transferTo(range.offset() + buffer.position(), buffer.remaining(), getChannel());
-        } catch (IOException e) {
-            throw new EofException(e);
-        }
-        if (sent > 0) {
-            notIdle();
-            buffer.position(buffer.position() + (int) sent);
-        }
+        do {
+            try {
+                sent = range.file().transferTo(range.offset() + buffer.position(), buffer.remaining(), getChannel());
+            } catch (IOException e) {
+                throw new EofException(e);
+            }
+            if (sent > 0) {
+                notIdle();
+                buffer.position(buffer.position() + (int) sent);
+            }
+        } while (sent > 0 && buffer.hasRemaining());
         return !buffer.hasRemaining();
     }
 }
